@@ -1,0 +1,76 @@
+import { getShutdownRemedies } from "../src/core/remedies.js";
+import { findShutdownsBeforeFlush, type ShutdownKind } from "../src/core/shutdown-before-flush.js";
+import { createRule } from "../src/eslint/create-rule.js";
+import { streamTypesSchema, type StreamTypesOption } from "../src/eslint/stream-types-option.js";
+import { getLine, getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
+
+type Options = [StreamTypesOption];
+
+type MessageIds =
+  | "discardBeforeFlush"
+  | "exitBeforeFlush"
+  | "announceBeforeFlush"
+  | "endBeforeDestroy"
+  | "awaitFinishedBeforeDestroy"
+  | "useExitCode"
+  | "closeInsteadOfAbort";
+
+const MESSAGE_IDS: Readonly<Record<ShutdownKind, MessageIds>> = {
+  discard: "discardBeforeFlush",
+  exit: "exitBeforeFlush",
+  announce: "announceBeforeFlush",
+};
+
+export default createRule<Options, MessageIds>({
+  name: "no-shutdown-before-flush",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow destroying a stream or exiting the process before written data has been flushed",
+      recommended: "recommended",
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      discardBeforeFlush:
+        "`{{shutdown}}` throws away what `{{write}}` on line {{line}} may still buffer for `{{stream}}`: a slow reader gets a truncated stream and no error. End the stream and wait for it to finish before shutting it down.",
+      exitBeforeFlush:
+        "`{{shutdown}}` ends the process while `{{write}}` on line {{line}} may still be buffered: whatever has not left the process is lost. Set `process.exitCode` and let the process end by itself, or wait for the write to finish.",
+      announceBeforeFlush:
+        "`{{shutdown}}` reports success right after `{{write}}` on line {{line}}, before `{{stream}}` has flushed: the caller may read, close or exit while data is still buffered. Signal from the end callback or after `finished()`.",
+      endBeforeDestroy: "End `{{stream}}` and shut down only once everything is flushed.",
+      awaitFinishedBeforeDestroy: "End `{{stream}}` and await `finished()` before shutting down.",
+      useExitCode: "Set `process.exitCode` instead of exiting.",
+      closeInsteadOfAbort: "Close instead of aborting: `close()` delivers the queued writes first.",
+    },
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: { streamTypes: streamTypesSchema },
+      },
+    ],
+    defaultOptions: [{ streamTypes: [] }],
+  },
+  create(context, [options]) {
+    const { sourceFile, analysis } = getTypedAnalysis(context, options);
+    return {
+      Program() {
+        for (const finding of findShutdownsBeforeFlush(sourceFile, analysis)) {
+          const { call } = finding.write;
+          reportFinding(context, {
+            node: finding.node,
+            messageId: MESSAGE_IDS[finding.kind],
+            data: {
+              shutdown: finding.node.getText(),
+              write: `${call.calleeText}()`,
+              line: getLine(call.node),
+              stream: call.stream?.getText() ?? "stdout",
+            },
+            remedies: getShutdownRemedies(finding, analysis),
+          });
+        }
+      },
+    };
+  },
+});

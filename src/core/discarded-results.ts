@@ -1,0 +1,53 @@
+import ts from "typescript";
+
+import type { AnalysisContext } from "./analysis-context.js";
+import { getDiscardSite, type DiscardSite } from "./discarded.js";
+import {
+  getStreamCall,
+  getWriterPromiseOperation,
+  isCandidateStreamCall,
+  isThenableType,
+  type StreamOperation,
+} from "./stream-calls.js";
+import { forEachDescendant } from "./syntax.js";
+
+export interface DiscardedResult {
+  /** The call or `writer.ready`/`writer.closed` whose promise is thrown away. */
+  readonly node: ts.CallExpression | ts.PropertyAccessExpression;
+  readonly operation: Exclude<StreamOperation, "exit">;
+  readonly site: DiscardSite;
+  /** How messages name it: `writer.write()`, `writer.ready`. */
+  readonly label: string;
+}
+
+type ResultOperation = Pick<DiscardedResult, "operation" | "label">;
+
+function getResultOperation(node: ts.Node, context: AnalysisContext): ResultOperation | undefined {
+  if (ts.isCallExpression(node)) {
+    if (!isCandidateStreamCall(node)) return undefined;
+    const call = getStreamCall(node, context);
+    if (!call || call.operation === "exit") return undefined;
+    if (!isThenableType(context.checker.getTypeAtLocation(node), context.checker)) return undefined;
+    return { operation: call.operation, label: `${call.calleeText}()` };
+  }
+  if (ts.isPropertyAccessExpression(node) && (node.name.text === "ready" || node.name.text === "closed")) {
+    const operation = getWriterPromiseOperation(node, context);
+    return operation && { operation, label: node.getText() };
+  }
+  return undefined;
+}
+
+/**
+ * Every stream result that carries completion or failure (a promise from a write, flush, end,
+ * close, sync or abort; `writer.ready`; `once(s, "drain")`; `finished(s)`) and is thrown away.
+ */
+export function findDiscardedResults(sourceFile: ts.SourceFile, context: AnalysisContext): DiscardedResult[] {
+  const results: DiscardedResult[] = [];
+  forEachDescendant(sourceFile, (node) => {
+    const result = getResultOperation(node, context);
+    if (!result) return;
+    const site = getDiscardSite(node as ts.Expression, context.checker);
+    if (site) results.push({ node: node as ts.CallExpression | ts.PropertyAccessExpression, site, ...result });
+  });
+  return results;
+}

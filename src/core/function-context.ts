@@ -1,0 +1,63 @@
+import ts from "typescript";
+
+export type FunctionLike = ts.FunctionLikeDeclaration;
+
+/** The innermost function around `node`, or `undefined` at a file's top level. */
+export function getEnclosingFunction(node: ts.Node): FunctionLike | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) && "body" in current) return current as FunctionLike;
+  }
+  return undefined;
+}
+
+function isAsyncFunction(fn: FunctionLike): boolean {
+  return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
+}
+
+const MODULE_KINDS_WITH_TOP_LEVEL_AWAIT = new Set([
+  ts.ModuleKind.ES2022,
+  ts.ModuleKind.ESNext,
+  ts.ModuleKind.Node16,
+  ts.ModuleKind.Node18,
+  ts.ModuleKind.Node20,
+  ts.ModuleKind.NodeNext,
+  ts.ModuleKind.Preserve,
+]);
+
+function allowsTopLevelAwait(sourceFile: ts.SourceFile, program: ts.Program): boolean {
+  const moduleKind = program.getCompilerOptions().module;
+  return (
+    ts.isExternalModule(sourceFile) &&
+    sourceFile.impliedNodeFormat !== ts.ModuleKind.CommonJS &&
+    moduleKind !== undefined &&
+    MODULE_KINDS_WITH_TOP_LEVEL_AWAIT.has(moduleKind)
+  );
+}
+
+/** Whether `await` may be written at `node`: inside an async function, or at an ES module's top level. */
+export function isAwaitAllowedAt(node: ts.Node, program: ts.Program): boolean {
+  const fn = getEnclosingFunction(node);
+  if (fn) return isAsyncFunction(fn);
+  return allowsTopLevelAwait(node.getSourceFile(), program);
+}
+
+/**
+ * Whether whoever calls `fn` throws its return value away: a callback given to `forEach`, an
+ * event listener, a timer. Judged by the contextual type, as `no-misused-promises` does.
+ */
+export function isReturnValueIgnored(fn: FunctionLike, checker: ts.TypeChecker): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  const contextual = checker.getContextualType(fn);
+  if (!contextual) return false;
+  const signatures = contextual.getNonNullableType().getCallSignatures();
+  return (
+    signatures.length > 0 &&
+    signatures.every((signature) => (signature.getReturnType().flags & ts.TypeFlags.Void) !== 0)
+  );
+}
+
+/** The body statements of a function, or of a file at its top level. */
+export function getBodyStatements(scope: FunctionLike | ts.SourceFile): readonly ts.Statement[] | undefined {
+  if (ts.isSourceFile(scope)) return scope.statements;
+  return scope.body && ts.isBlock(scope.body) ? scope.body.statements : undefined;
+}

@@ -1,0 +1,132 @@
+import ts from "typescript";
+
+import { forEachDescendant } from "./syntax.js";
+import { getNewLine, type TextEdit } from "./text-edits.js";
+
+export interface ImportRequest {
+  /** The module as it should be written in a new import: `node:events`. */
+  readonly module: string;
+  /** The export wanted: `once`. */
+  readonly name: string;
+  /** The local name to use when `name` is taken by something else: `eventsOnce`. */
+  readonly alias: string;
+}
+
+export interface ImportResult {
+  /** How the code should refer to the export: `once`, `events.once`, or the alias. */
+  readonly reference: string;
+  /** The edit that adds the import; `undefined` when the file has it already. */
+  readonly edit: TextEdit | undefined;
+}
+
+function isSameModule(specifier: ts.Expression, module: string): boolean {
+  return ts.isStringLiteralLike(specifier) && specifier.text.replace(/^node:/, "") === module.replace(/^node:/, "");
+}
+
+function getRequiredModule(node: ts.Expression | undefined): ts.Expression | undefined {
+  if (
+    node &&
+    ts.isCallExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === "require" &&
+    node.arguments.length === 1
+  ) {
+    return node.arguments[0];
+  }
+  return undefined;
+}
+
+/** The existing way to reach `request` in the file, if it imports the module already. */
+function findExistingReference(sourceFile: ts.SourceFile, request: ImportRequest): string | undefined {
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && isSameModule(statement.moduleSpecifier, request.module)) {
+      const bindings = statement.importClause?.namedBindings;
+      if (statement.importClause?.isTypeOnly || !bindings) continue;
+      if (ts.isNamespaceImport(bindings)) return `${bindings.name.text}.${request.name}`;
+      const element = bindings.elements.find(
+        (e) => !e.isTypeOnly && (e.propertyName ?? e.name).getText() === request.name,
+      );
+      if (element) return element.name.text;
+    }
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const required = getRequiredModule(declaration.initializer);
+        if (!required || !isSameModule(required, request.module)) continue;
+        if (ts.isIdentifier(declaration.name)) return `${declaration.name.text}.${request.name}`;
+        if (ts.isObjectBindingPattern(declaration.name)) {
+          const element = declaration.name.elements.find(
+            (e) => (e.propertyName ?? e.name).getText() === request.name,
+          );
+          if (element && ts.isIdentifier(element.name)) return element.name.text;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Whether the file declares `name` anywhere, so that importing it could clash or shadow. */
+function isNameTaken(sourceFile: ts.SourceFile, name: string): boolean {
+  let taken = false;
+  forEachDescendant(sourceFile, (node) => {
+    if (taken) return false;
+    const parent = node.parent;
+    taken =
+      ts.isIdentifier(node) &&
+      node.text === name &&
+      (ts.isVariableDeclaration(parent) ||
+        ts.isFunctionDeclaration(parent) ||
+        ts.isClassDeclaration(parent) ||
+        ts.isParameter(parent) ||
+        ts.isBindingElement(parent) ||
+        ts.isImportSpecifier(parent) ||
+        ts.isImportClause(parent) ||
+        ts.isNamespaceImport(parent)) &&
+      parent.name === node;
+    return !taken;
+  });
+  return taken;
+}
+
+/** Whether the file should get `require()` rather than `import`: a CommonJS JavaScript file. */
+function usesRequire(sourceFile: ts.SourceFile): boolean {
+  const hasImports = sourceFile.statements.some(ts.isImportDeclaration);
+  const isJavaScript = /\.(c?js|jsx)$/.test(sourceFile.fileName);
+  return !hasImports && isJavaScript && sourceFile.impliedNodeFormat !== ts.ModuleKind.ESNext;
+}
+
+function getQuote(sourceFile: ts.SourceFile): string {
+  const first = sourceFile.statements.find(ts.isImportDeclaration);
+  return first?.moduleSpecifier.getText().startsWith("'") ? "'" : '"';
+}
+
+/** Where a new import goes: after the last import or `require`, else before the first statement. */
+function getInsertionPoint(sourceFile: ts.SourceFile): { position: number; after: boolean } {
+  const isImport = (statement: ts.Statement): boolean =>
+    ts.isImportDeclaration(statement) ||
+    (ts.isVariableStatement(statement) &&
+      statement.declarationList.declarations.some((d) => getRequiredModule(d.initializer) !== undefined));
+  const last = sourceFile.statements.filter(isImport).at(-1);
+  if (last) return { position: last.getEnd(), after: true };
+  const first = sourceFile.statements.find((s) => !ts.isExpressionStatement(s) || !ts.isStringLiteral(s.expression));
+  return first ? { position: first.getStart(), after: false } : { position: sourceFile.getEnd(), after: true };
+}
+
+/** The reference to use for `request` in `sourceFile`, and the edit that imports it if needed. */
+export function getImport(sourceFile: ts.SourceFile, request: ImportRequest): ImportResult {
+  const existing = findExistingReference(sourceFile, request);
+  if (existing) return { reference: existing, edit: undefined };
+  const local = isNameTaken(sourceFile, request.name) ? request.alias : request.name;
+  const binding = local === request.name ? request.name : `${request.name}${usesRequire(sourceFile) ? ":" : " as"} ${local}`;
+  const quote = getQuote(sourceFile);
+  const statement = usesRequire(sourceFile)
+    ? `const { ${binding} } = require(${quote}${request.module}${quote});`
+    : `import { ${binding} } from ${quote}${request.module}${quote};`;
+  const newLine = getNewLine(sourceFile);
+  const { position, after } = getInsertionPoint(sourceFile);
+  const text = after ? `${newLine}${statement}` : `${statement}${newLine}`;
+  return { reference: local, edit: { start: position, end: position, text } };
+}
+
+export const ONCE_IMPORT: ImportRequest = { module: "node:events", name: "once", alias: "eventsOnce" };
+export const FINISHED_IMPORT: ImportRequest = { module: "node:stream/promises", name: "finished", alias: "streamFinished" };

@@ -1,0 +1,206 @@
+import ts from "typescript";
+
+import type { AnalysisContext } from "./analysis-context.js";
+import type { DiscardedResult } from "./discarded-results.js";
+import { getEnclosingFunction, isAwaitAllowedAt, isReturnValueIgnored } from "./function-context.js";
+import type { IgnoredBackpressure } from "./ignored-backpressure.js";
+import { FINISHED_IMPORT, getImport, ONCE_IMPORT } from "./imports.js";
+import type { ShutdownBeforeFlush } from "./shutdown-before-flush.js";
+import { hasReadableSide } from "./stream-families.js";
+import { forEachDescendant, skipOuterExpressions } from "./syntax.js";
+import { getIndentation, getIndentUnit, getNewLine, insertBefore, replaceNode, type TextEdit } from "./text-edits.js";
+
+/**
+ * A fix for a finding, as plain text edits. The rules offer remedies as suggestions (adding
+ * `await` changes timing, so never as autofixes); the codemod applies them in bulk.
+ */
+export interface Remedy {
+  readonly id: RemedyId;
+  readonly edits: readonly TextEdit[];
+}
+
+export type RemedyId =
+  | "addAwait"
+  | "returnPromise"
+  | "endBeforeDestroy"
+  | "awaitFinishedBeforeDestroy"
+  | "useExitCode"
+  | "closeInsteadOfAbort"
+  | "waitForDrain"
+  | "pauseSource";
+
+function compactRemedies(remedies: readonly (Remedy | undefined)[]): Remedy[] {
+  return remedies.filter((remedy): remedy is Remedy => remedy !== undefined);
+}
+
+function compact(edits: readonly (TextEdit | undefined)[]): TextEdit[] {
+  return edits.filter((edit): edit is TextEdit => edit !== undefined);
+}
+
+/** Whether `await` written before `node` would bind to less than the whole of it. */
+function needsParenthesesForAwait(node: ts.Expression): boolean {
+  return (
+    ts.isBinaryExpression(node) ||
+    ts.isConditionalExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isYieldExpression(node)
+  );
+}
+
+function addAwait(result: DiscardedResult, context: AnalysisContext): Remedy | undefined {
+  const { site } = result;
+  if (site.kind === "ignored-return" || !isAwaitAllowedAt(site.expression, context.program)) return undefined;
+  const voidExpression = site.expression.parent;
+  if (site.kind === "void" && ts.isVoidExpression(voidExpression)) {
+    return {
+      id: "addAwait",
+      edits: [{ start: voidExpression.getStart(), end: site.expression.getStart(), text: "await " }],
+    };
+  }
+  if (needsParenthesesForAwait(site.expression)) {
+    const end = site.expression.getEnd();
+    return { id: "addAwait", edits: [insertBefore(site.expression, "await ("), { start: end, end, text: ")" }] };
+  }
+  return { id: "addAwait", edits: [insertBefore(site.expression, "await ")] };
+}
+
+function hasValueReturn(fn: ts.FunctionLikeDeclaration): boolean {
+  let found = false;
+  forEachDescendant(fn, (node) => {
+    if (found || (ts.isFunctionLike(node) && node !== fn)) return false;
+    found = ts.isReturnStatement(node) && node.expression !== undefined;
+    return !found;
+  });
+  return found;
+}
+
+/** `return` in front of the last statement of a function that returns nothing else and declares no type. */
+function returnPromise(result: DiscardedResult, context: AnalysisContext): Remedy | undefined {
+  const statement = result.site.expression.parent;
+  if (result.site.kind !== "statement" || !ts.isExpressionStatement(statement)) return undefined;
+  const fn = getEnclosingFunction(statement);
+  if (
+    !fn?.body ||
+    !ts.isBlock(fn.body) ||
+    fn.body.statements.at(-1) !== statement ||
+    fn.type !== undefined ||
+    fn.asteriskToken !== undefined ||
+    ts.isConstructorDeclaration(fn) ||
+    ts.isSetAccessorDeclaration(fn) ||
+    hasValueReturn(fn) ||
+    isReturnValueIgnored(fn, context.checker)
+  ) {
+    return undefined;
+  }
+  return { id: "returnPromise", edits: [insertBefore(statement, "return ")] };
+}
+
+export function getDiscardedResultRemedies(result: DiscardedResult, context: AnalysisContext): Remedy[] {
+  return compactRemedies([addAwait(result, context), returnPromise(result, context)]);
+}
+
+function getStatementOf(node: ts.Node): ts.ExpressionStatement | undefined {
+  let current = node;
+  while (ts.isAwaitExpression(current.parent) || ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  return ts.isExpressionStatement(current.parent) ? current.parent : undefined;
+}
+
+function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy[] {
+  const written = finding.write.call.stream;
+  if (!written || finding.write.call.owner !== "node-writable") return [];
+  const stream = written.getText();
+  const remedies: Remedy[] = [
+    { id: "endBeforeDestroy", edits: [replaceNode(finding.node, `${stream}.end(() => ${finding.node.getText()})`)] },
+  ];
+  const statement = getStatementOf(finding.node);
+  if (statement && isAwaitAllowedAt(statement, context.program)) {
+    const sourceFile = statement.getSourceFile();
+    const finished = getImport(sourceFile, FINISHED_IMPORT);
+    const options = hasReadableSide(context.checker.getTypeAtLocation(written), context.checker)
+      ? ", { readable: false }"
+      : "";
+    const indentation = getIndentation(statement);
+    const newLine = getNewLine(sourceFile);
+    const wait = `${stream}.end();${newLine}${indentation}await ${finished.reference}(${stream}${options});${newLine}${indentation}`;
+    remedies.push({ id: "awaitFinishedBeforeDestroy", edits: compact([finished.edit, insertBefore(statement, wait)]) });
+  }
+  return remedies;
+}
+
+function useExitCode(finding: ShutdownBeforeFlush): Remedy | undefined {
+  const call = finding.node;
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || !getStatementOf(call)) return undefined;
+  const [code] = call.arguments;
+  if (ts.isSpreadElement(code!)) return undefined;
+  return { id: "useExitCode", edits: [replaceNode(call, `process.exitCode = ${code!.getText()}`)] };
+}
+
+function closeInsteadOfAbort(finding: ShutdownBeforeFlush): Remedy | undefined {
+  const call = finding.node;
+  if (!ts.isCallExpression(call)) return undefined;
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "abort") return undefined;
+  return { id: "closeInsteadOfAbort", edits: [replaceNode(call, `${callee.expression.getText()}.close()`)] };
+}
+
+export function getShutdownRemedies(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy[] {
+  switch (finding.kind) {
+    case "exit":
+      return compactRemedies([useExitCode(finding)]);
+    case "discard":
+      return finding.write.call.owner === "node-writable"
+        ? getNodeStreamRemedies(finding, context)
+        : compactRemedies([closeInsteadOfAbort(finding)]);
+    case "announce":
+      return [];
+  }
+}
+
+function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): Remedy | undefined {
+  const statement = finding.node.parent;
+  if (finding.repetition !== "loop" || !ts.isExpressionStatement(statement)) return undefined;
+  if (!isAwaitAllowedAt(statement, context.program)) return undefined;
+  const sourceFile = statement.getSourceFile();
+  const once = getImport(sourceFile, ONCE_IMPORT);
+  const finished = getImport(sourceFile, FINISHED_IMPORT);
+  const stream = finding.stream.getText();
+  const nl = getNewLine(sourceFile);
+  const indent = getIndentation(statement);
+  const unit = getIndentUnit(sourceFile);
+  const inner = indent + unit;
+  // A bare `once(s, "drain")` never settles when the stream is destroyed without an error;
+  // racing it with `finished(s)` ends the wait then, and the abort removes both listeners.
+  const text = [
+    `if (${finding.node.getText()} === false) {`,
+    `${inner}const drained = new AbortController();`,
+    `${inner}await Promise.race([`,
+    `${inner}${unit}${once.reference}(${stream}, "drain", { signal: drained.signal }),`,
+    `${inner}${unit}${finished.reference}(${stream}, { signal: drained.signal }),`,
+    `${inner}]).finally(() => drained.abort());`,
+    `${indent}}`,
+  ].join(nl);
+  return { id: "waitForDrain", edits: compact([once.edit, finished.edit, replaceNode(statement, text)]) };
+}
+
+function pauseSource(finding: IgnoredBackpressure): Remedy | undefined {
+  const statement = finding.node.parent;
+  if (finding.repetition !== "data-handler" || !finding.source || !ts.isExpressionStatement(statement)) {
+    return undefined;
+  }
+  const sourceFile = statement.getSourceFile();
+  const nl = getNewLine(sourceFile);
+  const indent = getIndentation(statement);
+  const inner = indent + getIndentUnit(sourceFile);
+  const source = finding.source.getText();
+  const text = [
+    `if (${finding.node.getText()} === false) {`,
+    `${inner}${source}.pause();`,
+    `${inner}${finding.stream.getText()}.once("drain", () => ${source}.resume());`,
+    `${indent}}`,
+  ].join(nl);
+  return { id: "pauseSource", edits: [replaceNode(statement, text)] };
+}
+
+export function getBackpressureRemedies(finding: IgnoredBackpressure, context: AnalysisContext): Remedy[] {
+  return compactRemedies([waitForDrain(finding, context), pauseSource(finding)]);
+}

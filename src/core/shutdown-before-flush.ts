@@ -1,0 +1,303 @@
+import ts from "typescript";
+
+import type { AnalysisContext } from "./analysis-context.js";
+import { getBodyStatements, type FunctionLike } from "./function-context.js";
+import { getStreamCall, isExitReference, type StreamCall } from "./stream-calls.js";
+import { isProcessStdio } from "./stream-families.js";
+import {
+  collectMentionedKeys,
+  getShutdownKeys,
+  getStreamKeys,
+  type StreamKey,
+} from "./stream-identity.js";
+import { forEachDescendant, getCalleeName, skipOuterExpressions } from "./syntax.js";
+
+/** Data handed to a stream that nothing on the current path has waited for yet. */
+export interface PendingWrite {
+  readonly call: StreamCall;
+  /** The stream and every stream it writes through; empty for process-wide writes (`console.log`). */
+  readonly keys: readonly StreamKey[];
+  /** Written inside a loop: several writes of unknown number may be queued. */
+  readonly repeated: boolean;
+  /** A short literal to stdout or stderr: the kernel takes it whole at once, so exiting loses nothing. */
+  readonly small: boolean;
+}
+
+export type ShutdownKind =
+  /** `destroy()`, `abort()`, `error()` on a stream with pending writes. */
+  | "discard"
+  /** `process.exit()` with pending writes anywhere in the process. */
+  | "exit"
+  /** `resolve()` or the completion callback right after `end()`, before `"finish"`. */
+  | "announce";
+
+export interface ShutdownBeforeFlush {
+  readonly kind: ShutdownKind;
+  /** The shutdown: a call, or the `process.exit` reference in `.then(process.exit)`. */
+  readonly node: ts.Expression;
+  /** The write whose data it loses: the latest one pending. */
+  readonly write: PendingWrite;
+}
+
+type State = readonly PendingWrite[];
+
+/** Writes of data so small that the kernel takes them whole and at once: no loss is possible. */
+const SMALL_WRITE_LIMIT = 4096;
+
+const SHUTDOWN_NAMES = new Set(["destroy", "resetAndDestroy", "abort", "error", "exit", "then", "finally"]);
+
+function merge(a: State | undefined, b: State | undefined): State | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return [...a, ...b.filter((write) => !a.includes(write))];
+}
+
+function isSmallLiteral(node: ts.Expression): boolean {
+  const value = skipOuterExpressions(node);
+  if (ts.isStringLiteralLike(value)) return value.text.length < SMALL_WRITE_LIMIT;
+  return ts.isNumericLiteral(value);
+}
+
+/** A write of short literals to stdout or stderr, which the kernel takes at once. */
+function isSmallStdioWrite(call: StreamCall, context: AnalysisContext): boolean {
+  const isStdio =
+    call.owner === "console" ||
+    (call.stream !== undefined && isProcessStdio(context.checker.getTypeAtLocation(call.stream), context.checker));
+  return isStdio && call.operation === "write" && call.node.arguments.every(isSmallLiteral);
+}
+
+/** Whether `process.exit()` would cut this write short. */
+function isLostOnExit(write: PendingWrite): boolean {
+  if (write.small) return false;
+  switch (write.call.owner) {
+    case "node-writable":
+    case "console":
+    case "fs-promises":
+    case "custom":
+      return true;
+    case "file-handle":
+      // One write is in the thread pool already and completes; a loop of them does not (measured).
+      return write.repeated;
+    default:
+      return false;
+  }
+}
+
+function isPromiseExecutorParameter(symbol: ts.Symbol): boolean {
+  const declaration = symbol.valueDeclaration;
+  if (!declaration || !ts.isParameter(declaration)) return false;
+  const executor = declaration.parent;
+  const construct = executor.parent;
+  return (
+    (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) &&
+    executor.parameters[0] === declaration &&
+    ts.isNewExpression(construct) &&
+    ts.isIdentifier(construct.expression) &&
+    construct.expression.text === "Promise"
+  );
+}
+
+/** `resolve()` of the enclosing promise, or the function's own last, function-typed parameter. */
+function isCompletionSignal(call: ts.CallExpression, scope: FunctionLike | ts.SourceFile, checker: ts.TypeChecker): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isIdentifier(callee) || ts.isSourceFile(scope)) return false;
+  const symbol = checker.getSymbolAtLocation(callee);
+  if (!symbol) return false;
+  if (isPromiseExecutorParameter(symbol)) return true;
+  const lastParameter = scope.parameters.at(-1);
+  return lastParameter !== undefined && symbol.valueDeclaration === lastParameter;
+}
+
+/** Whether a scope has anything rule 2 could report: the cheap test made before any type check. */
+function hasShutdownCandidate(scope: FunctionLike | ts.SourceFile): boolean {
+  let found = false;
+  forEachDescendant(scope, (node) => {
+    if (found || (ts.isFunctionLike(node) && node !== scope)) return false;
+    if (ts.isCallExpression(node)) {
+      const name = getCalleeName(node.expression);
+      found = name !== undefined && (SHUTDOWN_NAMES.has(name) || name === "end");
+    }
+    return !found;
+  });
+  return found;
+}
+
+class ScopeAnalysis {
+  readonly findings: ShutdownBeforeFlush[] = [];
+  private loopDepth = 0;
+
+  constructor(
+    private readonly scope: FunctionLike | ts.SourceFile,
+    private readonly context: AnalysisContext,
+  ) {}
+
+  run(): void {
+    const statements = getBodyStatements(this.scope);
+    if (statements) {
+      this.statements(statements, []);
+    } else if (!ts.isSourceFile(this.scope) && this.scope.body) {
+      this.expression(this.scope.body as ts.Expression, []);
+    }
+  }
+
+  /** Returns the state after the statements, or `undefined` when no path gets past them. */
+  private statements(statements: readonly ts.Statement[], state: State): State | undefined {
+    let current: State | undefined = state;
+    for (const statement of statements) {
+      if (!current) return undefined;
+      current = this.statement(statement, current);
+    }
+    return current;
+  }
+
+  private statement(node: ts.Statement, state: State): State | undefined {
+    if (ts.isBlock(node)) return this.statements(node.statements, state);
+    if (ts.isIfStatement(node)) {
+      const afterCondition = this.expression(node.expression, state);
+      const thenState = this.statement(node.thenStatement, afterCondition);
+      const elseState = node.elseStatement ? this.statement(node.elseStatement, afterCondition) : afterCondition;
+      return merge(thenState, elseState);
+    }
+    if (ts.isIterationStatement(node, false)) return this.loop(node, state);
+    if (ts.isTryStatement(node)) {
+      const tryState = this.statements(node.tryBlock.statements, state);
+      const catchState = node.catchClause
+        ? this.statements(node.catchClause.block.statements, merge(state, tryState) ?? state)
+        : tryState;
+      const joined = node.catchClause ? merge(tryState, catchState) : tryState;
+      if (!node.finallyBlock) return joined;
+      const finallyState = this.statements(node.finallyBlock.statements, merge(state, joined) ?? state);
+      return joined ? finallyState : undefined;
+    }
+    if (ts.isSwitchStatement(node)) {
+      const entry = this.expression(node.expression, state);
+      let result: State | undefined;
+      let fallthrough: State | undefined;
+      for (const clause of node.caseBlock.clauses) {
+        fallthrough = this.statements(clause.statements, merge(entry, fallthrough) ?? entry);
+        result = merge(result, fallthrough);
+      }
+      const hasDefault = node.caseBlock.clauses.some(ts.isDefaultClause);
+      return hasDefault ? merge(result, fallthrough) : merge(result, entry);
+    }
+    if (ts.isLabeledStatement(node)) return this.statement(node.statement, state);
+    if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
+      if (node.expression) this.expression(node.expression, state);
+      return undefined;
+    }
+    if (ts.isBreakOrContinueStatement(node)) return undefined;
+    if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) return state;
+    let current = state;
+    ts.forEachChild(node, (child) => {
+      current = this.expression(child, current);
+    });
+    return current;
+  }
+
+  private loop(node: ts.IterationStatement, state: State): State {
+    let entry = state;
+    ts.forEachChild(node, (child) => {
+      if (child !== node.statement) entry = this.expression(child, entry);
+    });
+    this.loopDepth++;
+    const bodyState = this.statement(node.statement, entry);
+    this.loopDepth--;
+    return merge(entry, bodyState) ?? entry;
+  }
+
+  /** Evaluates an expression in the order its calls run: arguments before the call they feed. */
+  private expression(node: ts.Node, state: State): State {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return state;
+    let current = state;
+    ts.forEachChild(node, (child) => {
+      current = this.expression(child, current);
+    });
+    if (ts.isAwaitExpression(node)) return this.awaited(node, current);
+    if (ts.isCallExpression(node)) return this.call(node, current);
+    return current;
+  }
+
+  /** An awaited expression that mentions a stream waits for it: `await finished(s)`, `await new Promise((r) => s.end(r))`. */
+  private awaited(node: ts.AwaitExpression, state: State): State {
+    const mentioned = collectMentionedKeys(node.expression, this.context.checker);
+    return state.filter(
+      (write) =>
+        !isInside(write.call.node, node.expression) && !write.keys.some((key) => mentioned.has(key)),
+    );
+  }
+
+  private call(node: ts.CallExpression, state: State): State {
+    const name = getCalleeName(node.expression);
+    if (name === undefined) return state;
+    if ((name === "then" || name === "finally") && node.arguments.some((arg) => isExitReference(arg, this.context))) {
+      this.exit(node, state);
+      return state;
+    }
+    if (this.isAnnounce(node, state)) return state;
+    const streamCall = getStreamCall(node, this.context);
+    if (!streamCall) return state;
+    switch (streamCall.operation) {
+      case "write":
+      case "end":
+        return [...state, this.pendingWrite(streamCall)];
+      case "discard":
+        this.discard(streamCall, state);
+        return state;
+      case "exit":
+        this.exit(node, state);
+        return state;
+      default:
+        return state;
+    }
+  }
+
+  private pendingWrite(call: StreamCall): PendingWrite {
+    const keys = call.stream ? getStreamKeys(call.stream, this.context.checker) : [];
+    return { call, keys, repeated: this.loopDepth > 0, small: isSmallStdioWrite(call, this.context) };
+  }
+
+  private isAnnounce(node: ts.CallExpression, state: State): boolean {
+    const ended = state.findLast(
+      (write) => write.call.operation === "end" && write.call.owner === "node-writable",
+    );
+    if (!ended || !isCompletionSignal(node, this.scope, this.context.checker)) return false;
+    this.findings.push({ kind: "announce", node, write: ended });
+    return true;
+  }
+
+  private discard(call: StreamCall, state: State): void {
+    if (!call.stream) return;
+    const keys = getShutdownKeys(call.stream, this.context.checker);
+    const write = state.findLast((pending) => pending.keys.some((key) => keys.includes(key)));
+    if (write) this.findings.push({ kind: "discard", node: call.node, write });
+  }
+
+  private exit(node: ts.Expression, state: State): void {
+    const write = state.findLast(isLostOnExit);
+    if (write) this.findings.push({ kind: "exit", node, write });
+  }
+}
+
+function isInside(node: ts.Node, container: ts.Node): boolean {
+  return node.pos >= container.pos && node.end <= container.end;
+}
+
+/**
+ * Every shutdown in `sourceFile` that is reached after data was handed to the stream it shuts down
+ * while nothing on that path waited for the data to leave: the hyper bug, in TypeScript.
+ */
+export function findShutdownsBeforeFlush(sourceFile: ts.SourceFile, context: AnalysisContext): ShutdownBeforeFlush[] {
+  const scopes: (FunctionLike | ts.SourceFile)[] = [sourceFile];
+  forEachDescendant(sourceFile, (node) => {
+    if (ts.isFunctionLike(node) && "body" in node && node.body) scopes.push(node as FunctionLike);
+  });
+  const findings: ShutdownBeforeFlush[] = [];
+  for (const scope of scopes) {
+    if (!hasShutdownCandidate(scope)) continue;
+    const analysis = new ScopeAnalysis(scope, context);
+    analysis.run();
+    findings.push(...analysis.findings);
+  }
+  return findings;
+}
+

@@ -1,0 +1,203 @@
+import ts from "typescript";
+
+import type { AnalysisContext } from "./analysis-context.js";
+import { getAmbientModuleName, isPlatformDeclaration } from "./declarations.js";
+import { getStreamFamily, type StreamFamily } from "./stream-families.js";
+import { getCalleeName, skipOuterExpressions } from "./syntax.js";
+
+/** What a call does to a stream's data. */
+export type StreamOperation =
+  /** Hands data to the stream: `write`, `enqueue`, `writeFile`, `console.log`. */
+  | "write"
+  /** Pushes buffered data on: `flush`. */
+  | "flush"
+  /** Waits until the buffer has room again: `once(s, "drain")`, `writer.ready`. */
+  | "drain"
+  /** Ends the stream gracefully; buffered data still goes out: Node `end()`, controller `close()`. */
+  | "end"
+  /** Closes and reports when everything is written: `writer.close()`, `fh.close()`. */
+  | "close"
+  /** Makes written data durable: `fh.sync()`. */
+  | "sync"
+  /** Waits for the stream to finish: `finished(s)`, `pipeline(...)`, `once(s, "finish")`, `writer.closed`. */
+  | "complete"
+  /** Throws buffered data away: `destroy()`, `resetAndDestroy()`, `abort()`, controller `error()`. */
+  | "discard"
+  /** Ends the process, and with it every stream's buffer: `process.exit()`. */
+  | "exit";
+
+/** Where the data of a call goes when it is not one stream object of its own. */
+export type StreamOwner = StreamFamily | "process" | "console" | "fs-promises" | "completion-helper";
+
+export interface StreamCall {
+  readonly node: ts.CallExpression;
+  readonly operation: StreamOperation;
+  readonly owner: StreamOwner;
+  /** The stream the call acts on (its receiver, or the stream argument of a helper), if there is one. */
+  readonly stream: ts.Expression | undefined;
+  /** The callee as the user wrote it, for messages: `writer.write`, `once`. */
+  readonly calleeText: string;
+}
+
+const METHOD_OPERATIONS: Readonly<Record<StreamFamily, Readonly<Record<string, StreamOperation>>>> = {
+  "node-writable": { write: "write", end: "end", destroy: "discard", resetAndDestroy: "discard" },
+  "file-handle": {
+    write: "write",
+    writev: "write",
+    writeFile: "write",
+    appendFile: "write",
+    sync: "sync",
+    datasync: "sync",
+    close: "close",
+  },
+  "web-writable": { abort: "discard", close: "close" },
+  "web-writer": { write: "write", close: "close", abort: "discard" },
+  // `terminate()` is not here: it closes the readable side with its queue intact (measured).
+  "web-controller": { enqueue: "write", close: "end", error: "discard" },
+  "bun-file-sink": { write: "write", flush: "flush", end: "end" },
+  "deno-fs-file": { write: "write", sync: "sync", syncData: "sync", close: "close" },
+  custom: {
+    write: "write",
+    writeAll: "write",
+    flush: "flush",
+    drain: "drain",
+    sync: "sync",
+    end: "end",
+    close: "close",
+    destroy: "discard",
+    abort: "discard",
+  },
+};
+
+const CONSOLE_METHODS = new Set(["log", "info", "warn", "error", "debug", "trace", "dir", "table"]);
+
+const HELPER_NAMES = new Set(["once", "finished", "pipeline", "writeFile", "appendFile", "exit"]);
+
+/** Every callee name that can be a stream call: the cheap test made before asking the type checker. */
+const CANDIDATE_NAMES = new Set<string>([
+  ...Object.values(METHOD_OPERATIONS).flatMap((operations) => Object.keys(operations)),
+  ...CONSOLE_METHODS,
+  ...HELPER_NAMES,
+]);
+
+/** Whether a call's callee has a name that some stream call has: no type information needed. */
+export function isCandidateStreamCall(node: ts.CallExpression): boolean {
+  const name = getCalleeName(node.expression);
+  return name !== undefined && CANDIDATE_NAMES.has(name);
+}
+
+function getContainerName(declaration: ts.Node): string | undefined {
+  const parent = declaration.parent;
+  if ((ts.isClassDeclaration(parent) || ts.isInterfaceDeclaration(parent)) && parent.name) {
+    return parent.name.text;
+  }
+  return undefined;
+}
+
+type KnownFunction = "once" | "finished" | "pipeline" | "fs-write" | "exit" | "console";
+
+/** Identifies Node's and the platform's stream helpers by their declaration, so aliases count. */
+function getKnownFunction(declaration: ts.Declaration | undefined, context: AnalysisContext): KnownFunction | undefined {
+  if (!declaration || !isPlatformDeclaration(declaration, context.program)) return undefined;
+  const name = ts.getNameOfDeclaration(declaration);
+  if (!name || !ts.isIdentifier(name)) return undefined;
+  const container = getContainerName(declaration);
+  const moduleName = getAmbientModuleName(declaration);
+  switch (name.text) {
+    case "once":
+      return container === "EventEmitter" && moduleName === "events" ? "once" : undefined;
+    case "finished":
+    case "pipeline":
+      return moduleName === "stream/promises" && container === undefined ? name.text : undefined;
+    case "writeFile":
+    case "appendFile":
+      return moduleName === "fs/promises" && container === undefined ? "fs-write" : undefined;
+    case "exit":
+      return container === "Process" ? "exit" : undefined;
+    default:
+      return container === "Console" && CONSOLE_METHODS.has(name.text) ? "console" : undefined;
+  }
+}
+
+const ONCE_EVENTS: Readonly<Record<string, StreamOperation>> = { drain: "drain", finish: "complete", close: "complete" };
+
+function classifyKnownFunction(
+  node: ts.CallExpression,
+  known: KnownFunction,
+  calleeText: string,
+): StreamCall | undefined {
+  const args = node.arguments;
+  switch (known) {
+    case "once": {
+      const event = args[1];
+      const operation = event && ts.isStringLiteralLike(event) ? ONCE_EVENTS[event.text] : undefined;
+      return operation ? { node, operation, owner: "completion-helper", stream: args[0], calleeText } : undefined;
+    }
+    case "finished":
+      return { node, operation: "complete", owner: "completion-helper", stream: args[0], calleeText };
+    case "pipeline":
+      return { node, operation: "complete", owner: "completion-helper", stream: args.at(-1), calleeText };
+    case "fs-write":
+      return { node, operation: "write", owner: "fs-promises", stream: undefined, calleeText };
+    case "exit":
+      return { node, operation: "exit", owner: "process", stream: undefined, calleeText };
+    case "console":
+      return { node, operation: "write", owner: "console", stream: undefined, calleeText };
+  }
+}
+
+/**
+ * What `node` does to which stream, or `undefined` when it is no stream call. Methods are
+ * recognised by the type of their receiver, free functions by their declaration.
+ */
+export function getStreamCall(node: ts.CallExpression, context: AnalysisContext): StreamCall | undefined {
+  if (!isCandidateStreamCall(node)) return undefined;
+  const callee = skipOuterExpressions(node.expression);
+  const calleeText = callee.getText();
+  if (ts.isPropertyAccessExpression(callee)) {
+    const receiverType = context.checker.getTypeAtLocation(callee.expression);
+    const family = getStreamFamily(receiverType, context);
+    if (family) {
+      const operation = METHOD_OPERATIONS[family][callee.name.text];
+      return operation ? { node, operation, owner: family, stream: callee.expression, calleeText } : undefined;
+    }
+  }
+  if (!HELPER_NAMES.has(getCalleeName(callee)!) && !CONSOLE_METHODS.has(getCalleeName(callee)!)) {
+    return undefined;
+  }
+  const declaration = context.checker.getResolvedSignature(node)?.declaration;
+  const known = getKnownFunction(declaration as ts.Declaration | undefined, context);
+  return known ? classifyKnownFunction(node, known, calleeText) : undefined;
+}
+
+/** Whether `node` names `process.exit` without calling it, as in `.then(process.exit)`. */
+export function isExitReference(node: ts.Expression, context: AnalysisContext): boolean {
+  const target = skipOuterExpressions(node);
+  const name = getCalleeName(target);
+  if (name !== "exit" && !ts.isIdentifier(target)) return false;
+  const signatures = context.checker.getTypeAtLocation(target).getCallSignatures();
+  return signatures.some((signature) => getKnownFunction(signature.getDeclaration(), context) === "exit");
+}
+
+/** `writer.ready` and `writer.closed`: promises a WHATWG writer hands out without a call. */
+export function getWriterPromiseOperation(
+  node: ts.PropertyAccessExpression,
+  context: AnalysisContext,
+): "drain" | "complete" | undefined {
+  const name = node.name.text;
+  if (name !== "ready" && name !== "closed") return undefined;
+  const family = getStreamFamily(context.checker.getTypeAtLocation(node.expression), context);
+  if (family !== "web-writer") return undefined;
+  return name === "ready" ? "drain" : "complete";
+}
+
+/** Whether a value of `type` is, or may be, a promise-like: it carries completion or failure. */
+export function isThenableType(type: ts.Type, checker: ts.TypeChecker): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => {
+    const then = part.getProperty("then");
+    if (!then) return false;
+    const thenType = checker.getTypeOfSymbol(then);
+    return thenType.getCallSignatures().length > 0;
+  });
+}

@@ -1,0 +1,139 @@
+import ts from "typescript";
+
+import type { AnalysisContext } from "./analysis-context.js";
+import { getAmbientModuleName, isPlatformDeclaration } from "./declarations.js";
+import { isSymbolMatchingSpecifier } from "./type-specifier.js";
+
+/**
+ * The kinds of writable stream the analysis knows. A type belongs to a family when it, or any type
+ * it extends, is the family's declaration: so subclasses, intersections and aliases count.
+ */
+export type StreamFamily =
+  /** `stream.Writable` and everything built on it: sockets, files, HTTP messages, stdout, zlib. */
+  | "node-writable"
+  /** `fs/promises` `FileHandle`. */
+  | "file-handle"
+  /** WHATWG `WritableStream`. */
+  | "web-writable"
+  /** WHATWG `WritableStreamDefaultWriter`. */
+  | "web-writer"
+  /** WHATWG stream controllers (`enqueue`, `close`, `error`). */
+  | "web-controller"
+  /** Bun's `FileSink`. */
+  | "bun-file-sink"
+  /** Deno's `Deno.FsFile`. */
+  | "deno-fs-file"
+  /** A type the user named in the `streamTypes` option. */
+  | "custom";
+
+const WEB_CONTROLLERS = new Set([
+  "ReadableStreamDefaultController",
+  "ReadableByteStreamController",
+  "TransformStreamDefaultController",
+  "WritableStreamDefaultController",
+]);
+
+function isDeclaredInModule(symbol: ts.Symbol, moduleName: string): boolean {
+  return (symbol.getDeclarations() ?? []).some((d) => getAmbientModuleName(d) === moduleName);
+}
+
+/** A global WHATWG streams declaration: TypeScript's DOM lib or @types/node's copy of it. */
+function isWebStreamsDeclaration(symbol: ts.Symbol, context: AnalysisContext): boolean {
+  const qualified = context.checker.getFullyQualifiedName(symbol);
+  const name = symbol.getName();
+  if (qualified !== name && qualified !== `"stream/web".${name}`) {
+    return false;
+  }
+  return (symbol.getDeclarations() ?? []).some((d) => isPlatformDeclaration(d, context.program));
+}
+
+function getBuiltInFamily(symbol: ts.Symbol, context: AnalysisContext): StreamFamily | undefined {
+  const name = symbol.getName();
+  switch (name) {
+    case "Writable":
+      return isDeclaredInModule(symbol, "stream") ? "node-writable" : undefined;
+    case "WritableStream":
+      if (context.checker.getFullyQualifiedName(symbol) === "NodeJS.WritableStream") {
+        return "node-writable";
+      }
+      return isWebStreamsDeclaration(symbol, context) ? "web-writable" : undefined;
+    case "FileHandle":
+      return isDeclaredInModule(symbol, "fs/promises") ? "file-handle" : undefined;
+    case "WritableStreamDefaultWriter":
+      return isWebStreamsDeclaration(symbol, context) ? "web-writer" : undefined;
+    case "FileSink":
+      return isDeclaredInModule(symbol, "bun") ? "bun-file-sink" : undefined;
+    case "FsFile":
+      return context.checker.getFullyQualifiedName(symbol) === "Deno.FsFile" ? "deno-fs-file" : undefined;
+    default:
+      return WEB_CONTROLLERS.has(name) && isWebStreamsDeclaration(symbol, context) ? "web-controller" : undefined;
+  }
+}
+
+/** The symbols of a type and of every type it extends, intersections and unions included. */
+export function* getTypeAncestry(type: ts.Type, checker: ts.TypeChecker): Generator<ts.Symbol> {
+  const seen = new Set<ts.Type>();
+  const pending: ts.Type[] = [type];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    if (current.isUnionOrIntersection()) {
+      pending.push(...current.types);
+      continue;
+    }
+    const symbol = current.getSymbol();
+    if (symbol) yield symbol;
+    const target = isTypeReference(current) ? current.target : current;
+    if (target.isClassOrInterface()) {
+      pending.push(...(checker.getBaseTypes(target) ?? []));
+    }
+  }
+}
+
+function isTypeReference(type: ts.Type): type is ts.TypeReference {
+  return (
+    (type.flags & ts.TypeFlags.Object) !== 0 &&
+    ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0
+  );
+}
+
+function computeStreamFamily(type: ts.Type, context: AnalysisContext): StreamFamily | undefined {
+  const { checker, options, program } = context;
+  for (const symbol of getTypeAncestry(type, checker)) {
+    const builtIn = getBuiltInFamily(symbol, context);
+    if (builtIn) return builtIn;
+    if (options.streamTypes.some((specifier) => isSymbolMatchingSpecifier(symbol, specifier, program))) {
+      return "custom";
+    }
+  }
+  return undefined;
+}
+
+/** The stream family of `type`, or `undefined` when it is no stream the analysis knows. */
+export function getStreamFamily(type: ts.Type, context: AnalysisContext): StreamFamily | undefined {
+  const cached = context.familyCache.get(type);
+  if (cached !== undefined) return cached ?? undefined;
+  const family = computeStreamFamily(type, context);
+  context.familyCache.set(type, family ?? null);
+  return family;
+}
+
+/**
+ * Whether a Node stream also has a readable side (a socket, a duplex): `finished()` on it waits
+ * for the peer to end too, unless told `{ readable: false }`.
+ */
+export function hasReadableSide(type: ts.Type, checker: ts.TypeChecker): boolean {
+  for (const symbol of getTypeAncestry(type, checker)) {
+    if (symbol.getName() === "Readable" && isDeclaredInModule(symbol, "stream")) return true;
+  }
+  return false;
+}
+
+/** `process.stdout` and `process.stderr`, however they are reached. */
+export function isProcessStdio(type: ts.Type, checker: ts.TypeChecker): boolean {
+  for (const symbol of getTypeAncestry(type, checker)) {
+    if (checker.getFullyQualifiedName(symbol) === "global.NodeJS.WriteStream") return true;
+  }
+  return false;
+}

@@ -1,0 +1,40 @@
+import ts from "typescript";
+
+/** Parentheses, `as`, `!`, `satisfies` and `<T>` casts: wrappers that leave the value as it is. */
+export function isOuterExpression(node: ts.Node): node is
+  | ts.ParenthesizedExpression
+  | ts.AsExpression
+  | ts.NonNullExpression
+  | ts.SatisfiesExpression
+  | ts.TypeAssertion {
+  return (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isTypeAssertionExpression(node)
+  );
+}
+
+export function skipOuterExpressions(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (isOuterExpression(current)) current = current.expression;
+  return current;
+}
+
+/** `f` for `f()`, `write` for `s.write()`. */
+export function getCalleeName(callee: ts.Expression): string | undefined {
+  const target = skipOuterExpressions(callee);
+  if (ts.isIdentifier(target)) return target.text;
+  if (ts.isPropertyAccessExpression(target)) return target.name.text;
+  return undefined;
+}
+
+/** Calls every node below `root` in source order, not descending where `visit` returns `false`. */
+export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
+  const walk = (node: ts.Node): void => {
+    if (visit(node) === false) return;
+    ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(root, walk);
+}

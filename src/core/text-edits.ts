@@ -1,0 +1,38 @@
+import type ts from "typescript";
+
+/** A replacement of `[start, end)` in a file's text: what both ESLint fixers and the codemod apply. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export function insertBefore(node: ts.Node, text: string): TextEdit {
+  const start = node.getStart();
+  return { start, end: start, text };
+}
+
+export function replaceNode(node: ts.Node, text: string): TextEdit {
+  return { start: node.getStart(), end: node.getEnd(), text };
+}
+
+/** The white space that starts the line `node` starts on. */
+export function getIndentation(node: ts.Node): string {
+  const sourceFile = node.getSourceFile();
+  const { line } = sourceFile.getLineAndCharacterOfPosition(node.getStart());
+  const lineStart = sourceFile.getPositionOfLineAndCharacter(line, 0);
+  return /^[ \t]*/.exec(sourceFile.text.slice(lineStart, node.getStart()))![0];
+}
+
+/** One indentation step as the file writes it: a tab, or the smallest run of leading spaces. */
+export function getIndentUnit(sourceFile: ts.SourceFile): string {
+  const indents = sourceFile.text.match(/^[ \t]+(?=\S)/gm) ?? [];
+  if (indents.some((indent) => indent.startsWith("\t"))) return "\t";
+  const widths = indents.map((indent) => indent.length);
+  return " ".repeat(widths.length > 0 ? Math.min(...widths) : 2);
+}
+
+/** The line terminator the file uses. */
+export function getNewLine(sourceFile: ts.SourceFile): string {
+  return sourceFile.text.includes("\r\n") ? "\r\n" : "\n";
+}

@@ -1,0 +1,60 @@
+import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
+import type ts from "typescript";
+
+import { getAnalysisContext, type AnalysisContext, type AnalysisOptions } from "../core/analysis-context.js";
+import type { Remedy } from "../core/remedies.js";
+
+/**
+ * The rules' one way into the analysis: the file's TypeScript source and the program's analysis
+ * context, or a clear error naming the fix when the user's config gives no type information.
+ */
+export function getTypedAnalysis<MessageIds extends string, Options extends readonly unknown[]>(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  options: AnalysisOptions,
+): { sourceFile: ts.SourceFile; analysis: AnalysisContext } {
+  const services = ESLintUtils.getParserServices(context, true);
+  if (!services.program) {
+    throw new Error(
+      `flush/${context.id.replace(/^.*\//, "")} needs type information, and ${context.filename} has none. ` +
+        "Enable typed linting: set `languageOptions.parserOptions.projectService: true` (and `tsconfigRootDir`) " +
+        "with typescript-eslint's parser, and make sure the file is in a tsconfig. " +
+        "See https://typescript-eslint.io/getting-started/typed-linting",
+    );
+  }
+  const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast) as ts.SourceFile;
+  return { sourceFile, analysis: getAnalysisContext(services.program, options) };
+}
+
+export interface ReportedFinding<MessageIds extends string> {
+  node: ts.Node;
+  messageId: MessageIds;
+  data: Record<string, string | number>;
+  remedies: readonly Remedy[];
+}
+
+/** Reports a finding at its TypeScript node's range, offering each remedy as a suggestion. */
+export function reportFinding<MessageIds extends string, Options extends readonly unknown[]>(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  finding: ReportedFinding<MessageIds>,
+): void {
+  const { sourceCode } = context;
+  context.report({
+    loc: {
+      start: sourceCode.getLocFromIndex(finding.node.getStart()),
+      end: sourceCode.getLocFromIndex(finding.node.getEnd()),
+    },
+    messageId: finding.messageId,
+    data: finding.data,
+    suggest: finding.remedies.map((remedy) => ({
+      messageId: remedy.id as MessageIds,
+      data: finding.data,
+      fix: (fixer) => remedy.edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text)),
+    })),
+  });
+}
+
+/** The 1-based line a node starts on, for messages that point at an earlier write. */
+export function getLine(node: ts.Node): number {
+  const sourceFile = node.getSourceFile();
+  return sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+}
