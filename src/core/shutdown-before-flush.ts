@@ -229,8 +229,9 @@ class ScopeAnalysis {
   private call(node: ts.CallExpression, state: State): State {
     const name = getCalleeName(node.expression);
     if (name === undefined) return state;
-    if ((name === "then" || name === "finally") && node.arguments.some((arg) => isExitReference(arg, this.context))) {
-      this.exit(node, state);
+    if (name === "then" || name === "finally") {
+      const exitReference = node.arguments.find((arg) => isExitReference(arg, this.context));
+      if (exitReference) this.exit(exitReference, state);
       return state;
     }
     if (this.isAnnounce(node, state)) return state;
