@@ -97,7 +97,13 @@ function isPromiseExecutorParameter(symbol: ts.Symbol): boolean {
   );
 }
 
-/** `resolve()` of the enclosing promise, or the function's own last, function-typed parameter. */
+/**
+ * Names of completion callbacks. A last parameter called `next` (Express middleware) passes control
+ * on rather than reporting that the work is done, so it is not one.
+ */
+const COMPLETION_CALLBACK_NAME = /^(cb|callback|done|resolve|finish(ed)?|complete(d)?|on(Done|Finish|Complete|End))$/;
+
+/** `resolve()` of the enclosing promise, or the function's own completion callback. */
 function isCompletionSignal(call: ts.CallExpression, scope: FunctionLike | ts.SourceFile, checker: ts.TypeChecker): boolean {
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isIdentifier(callee) || ts.isSourceFile(scope)) return false;
@@ -105,7 +111,11 @@ function isCompletionSignal(call: ts.CallExpression, scope: FunctionLike | ts.So
   if (!symbol) return false;
   if (isPromiseExecutorParameter(symbol)) return true;
   const lastParameter = scope.parameters.at(-1);
-  return lastParameter !== undefined && symbol.valueDeclaration === lastParameter;
+  return (
+    lastParameter !== undefined &&
+    symbol.valueDeclaration === lastParameter &&
+    COMPLETION_CALLBACK_NAME.test(callee.text)
+  );
 }
 
 /** Whether a scope has anything rule 2 could report: the cheap test made before any type check. */
