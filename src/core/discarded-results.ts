@@ -18,9 +18,11 @@ export interface DiscardedResult {
   readonly site: DiscardSite;
   /** How messages name it: `writer.write()`, `writer.ready`. */
   readonly label: string;
+  /** The stream it belongs to, when there is one. */
+  readonly stream: ts.Expression | undefined;
 }
 
-type ResultOperation = Pick<DiscardedResult, "operation" | "label">;
+type ResultOperation = Pick<DiscardedResult, "operation" | "label" | "stream">;
 
 function getResultOperation(node: ts.Node, context: AnalysisContext): ResultOperation | undefined {
   if (ts.isCallExpression(node)) {
@@ -28,11 +30,11 @@ function getResultOperation(node: ts.Node, context: AnalysisContext): ResultOper
     const call = getStreamCall(node, context);
     if (!call || call.operation === "exit") return undefined;
     if (!isThenableType(context.checker.getTypeAtLocation(node), context.checker)) return undefined;
-    return { operation: call.operation, label: `${call.calleeText}()` };
+    return { operation: call.operation, label: `${call.calleeText}()`, stream: call.stream };
   }
   if (ts.isPropertyAccessExpression(node) && (node.name.text === "ready" || node.name.text === "closed")) {
     const operation = getWriterPromiseOperation(node, context);
-    return operation && { operation, label: node.getText() };
+    return operation && { operation, label: node.getText(), stream: node.expression };
   }
   return undefined;
 }

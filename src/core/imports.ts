@@ -112,11 +112,43 @@ function getInsertionPoint(sourceFile: ts.SourceFile): { position: number; after
   return first ? { position: first.getStart(), after: false } : { position: sourceFile.getEnd(), after: true };
 }
 
+/**
+ * The last binding of an existing named import (`import { on } from "node:events"`) or destructured
+ * `require` of the module, after which one more name can be added.
+ */
+function findMergeableBinding(sourceFile: ts.SourceFile, module: string): ts.Node | undefined {
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && isSameModule(statement.moduleSpecifier, module)) {
+      const bindings = statement.importClause?.namedBindings;
+      if (!statement.importClause?.isTypeOnly && bindings && ts.isNamedImports(bindings)) {
+        const last = bindings.elements.at(-1);
+        if (last) return last;
+      }
+    }
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const required = getRequiredModule(declaration.initializer);
+        if (required && isSameModule(required, module) && ts.isObjectBindingPattern(declaration.name)) {
+          const last = declaration.name.elements.at(-1);
+          if (last) return last;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The reference to use for `request` in `sourceFile`, and the edit that imports it if needed. */
 export function getImport(sourceFile: ts.SourceFile, request: ImportRequest): ImportResult {
   const existing = findExistingReference(sourceFile, request);
   if (existing) return { reference: existing, edit: undefined };
   const local = isNameTaken(sourceFile, request.name) ? request.alias : request.name;
+  const mergeable = findMergeableBinding(sourceFile, request.module);
+  const separator = mergeable && ts.isBindingElement(mergeable) ? ":" : " as";
+  if (mergeable) {
+    const binding = local === request.name ? request.name : `${request.name}${separator} ${local}`;
+    return { reference: local, edit: { start: mergeable.getEnd(), end: mergeable.getEnd(), text: `, ${binding}` } };
+  }
   const binding = local === request.name ? request.name : `${request.name}${usesRequire(sourceFile) ? ":" : " as"} ${local}`;
   const quote = getQuote(sourceFile);
   const statement = usesRequire(sourceFile)

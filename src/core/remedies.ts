@@ -7,7 +7,7 @@ import type { IgnoredBackpressure } from "./ignored-backpressure.js";
 import { FINISHED_IMPORT, getImport, ONCE_IMPORT } from "./imports.js";
 import type { ShutdownBeforeFlush } from "./shutdown-before-flush.js";
 import { hasReadableSide } from "./stream-families.js";
-import { forEachDescendant, skipOuterExpressions } from "./syntax.js";
+import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
 import { getIndentation, getIndentUnit, getNewLine, insertBefore, replaceNode, type TextEdit } from "./text-edits.js";
 
 /**
@@ -99,37 +99,45 @@ export function getDiscardedResultRemedies(result: DiscardedResult, context: Ana
   return compactRemedies([addAwait(result, context), returnPromise(result, context)]);
 }
 
-function getStatementOf(node: ts.Node): ts.ExpressionStatement | undefined {
-  let current = node;
-  while (ts.isAwaitExpression(current.parent) || ts.isParenthesizedExpression(current.parent)) current = current.parent;
-  return ts.isExpressionStatement(current.parent) ? current.parent : undefined;
-}
-
 function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy[] {
   const written = finding.write.call.stream;
   if (!written || finding.write.call.owner !== "node-writable") return [];
-  const stream = written.getText();
   const remedies: Remedy[] = [
-    { id: "endBeforeDestroy", edits: [replaceNode(finding.node, `${stream}.end(() => ${finding.node.getText()})`)] },
+    {
+      id: "endBeforeDestroy",
+      edits: [replaceNode(finding.node, `${written.getText()}.end(() => ${finding.node.getText()})`)],
+    },
   ];
-  const statement = getStatementOf(finding.node);
+  const statement = getExpressionStatementOf(finding.node);
   if (statement && isAwaitAllowedAt(statement, context.program)) {
-    const sourceFile = statement.getSourceFile();
-    const finished = getImport(sourceFile, FINISHED_IMPORT);
-    const options = hasReadableSide(context.checker.getTypeAtLocation(written), context.checker)
-      ? ", { readable: false }"
-      : "";
-    const indentation = getIndentation(statement);
-    const newLine = getNewLine(sourceFile);
-    const wait = `${stream}.end();${newLine}${indentation}await ${finished.reference}(${stream}${options});${newLine}${indentation}`;
-    remedies.push({ id: "awaitFinishedBeforeDestroy", edits: compact([finished.edit, insertBefore(statement, wait)]) });
+    remedies.push({ id: "awaitFinishedBeforeDestroy", edits: endAndWait(written, false, statement, context) });
   }
   return remedies;
 }
 
+/** `s.end(); await finished(s);` before `statement`: the wait that was missing. */
+export function endAndWait(
+  stream: ts.Expression,
+  alreadyEnded: boolean,
+  statement: ts.Statement,
+  context: AnalysisContext,
+): TextEdit[] {
+  const sourceFile = statement.getSourceFile();
+  const finished = getImport(sourceFile, FINISHED_IMPORT);
+  const text = stream.getText();
+  const options = hasReadableSide(context.checker.getTypeAtLocation(stream), context.checker)
+    ? ", { readable: false }"
+    : "";
+  const newLine = getNewLine(sourceFile);
+  const indentation = getIndentation(statement);
+  const end = alreadyEnded ? "" : `${text}.end();${newLine}${indentation}`;
+  const wait = `${end}await ${finished.reference}(${text}${options});${newLine}${indentation}`;
+  return [finished.edit, insertBefore(statement, wait)].filter((edit): edit is TextEdit => edit !== undefined);
+}
+
 function useExitCode(finding: ShutdownBeforeFlush): Remedy | undefined {
   const call = finding.node;
-  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || !getStatementOf(call)) return undefined;
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || !getExpressionStatementOf(call)) return undefined;
   const [code] = call.arguments;
   if (ts.isSpreadElement(code!)) return undefined;
   return { id: "useExitCode", edits: [replaceNode(call, `process.exitCode = ${code!.getText()}`)] };

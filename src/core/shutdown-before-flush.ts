@@ -37,6 +37,8 @@ export interface ShutdownBeforeFlush {
   readonly node: ts.Expression;
   /** The write whose data it loses: the latest one pending. */
   readonly write: PendingWrite;
+  /** Every pending write it loses, oldest first. */
+  readonly lost: readonly PendingWrite[];
 }
 
 type State = readonly PendingWrite[];
@@ -272,20 +274,22 @@ class ScopeAnalysis {
       (write) => write.call.operation === "end" && write.call.owner === "node-writable",
     );
     if (!ended || !isCompletionSignal(node, this.scope, this.context.checker)) return false;
-    this.findings.push({ kind: "announce", node, write: ended });
+    this.findings.push({ kind: "announce", node, write: ended, lost: [ended] });
     return true;
   }
 
   private discard(call: StreamCall, state: State): void {
     if (!call.stream) return;
     const keys = getShutdownKeys(call.stream, this.context.checker);
-    const write = state.findLast((pending) => pending.keys.some((key) => keys.includes(key)));
-    if (write) this.findings.push({ kind: "discard", node: call.node, write });
+    const lost = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
+    const write = lost.at(-1);
+    if (write) this.findings.push({ kind: "discard", node: call.node, write, lost });
   }
 
   private exit(node: ts.Expression, state: State): void {
-    const write = state.findLast(isLostOnExit);
-    if (write) this.findings.push({ kind: "exit", node, write });
+    const lost = state.filter(isLostOnExit);
+    const write = lost.at(-1);
+    if (write) this.findings.push({ kind: "exit", node, write, lost });
   }
 }
 

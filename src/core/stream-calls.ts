@@ -80,6 +80,18 @@ const CANDIDATE_NAMES = new Set<string>([
   ...HELPER_NAMES,
 ]);
 
+const CANDIDATE_TEXT = new RegExp(
+  `\\b(?:${[...CANDIDATE_NAMES].join("|")})\\s*\\(|\\.(?:ready|closed)\\b|\\bexit\\b`,
+);
+
+/**
+ * Whether a file's text could hold a stream call at all: the cheapest filter, applied before a
+ * file is even looked at with types. False positives only cost time; it never misses a call.
+ */
+export function mayContainStreamCall(text: string): boolean {
+  return CANDIDATE_TEXT.test(text);
+}
+
 /** Whether a call's callee has a name that some stream call has: no type information needed. */
 export function isCandidateStreamCall(node: ts.CallExpression): boolean {
   const name = getCalleeName(node.expression);

@@ -38,3 +38,10 @@ export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => boole
   };
   ts.forEachChild(root, walk);
 }
+
+/** The expression statement a call stands as, looking through `await` and parentheses. */
+export function getExpressionStatementOf(node: ts.Node): ts.ExpressionStatement | undefined {
+  let current = node;
+  while (ts.isAwaitExpression(current.parent) || ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  return ts.isExpressionStatement(current.parent) ? current.parent : undefined;
+}

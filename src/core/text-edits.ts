@@ -36,3 +36,18 @@ export function getIndentUnit(sourceFile: ts.SourceFile): string {
 export function getNewLine(sourceFile: ts.SourceFile): string {
   return sourceFile.text.includes("\r\n") ? "\r\n" : "\n";
 }
+
+/** Removes a whole statement, and its line when it stands alone on it. */
+export function removeStatement(statement: ts.Statement): TextEdit {
+  const sourceFile = statement.getSourceFile();
+  const text = sourceFile.text;
+  let start = statement.getStart();
+  let end = statement.getEnd();
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const lineEnd = text.indexOf("\n", end);
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\r?$/.test(text.slice(end, lineEnd === -1 ? undefined : lineEnd))) {
+    start = lineStart;
+    end = lineEnd === -1 ? text.length : lineEnd + 1;
+  }
+  return { start, end, text: "" };
+}

@@ -1,0 +1,14 @@
+import { getShutdownRewrite } from "../src/core/rewrites.js";
+import { findShutdownsBeforeFlush } from "../src/core/shutdown-before-flush.js";
+import type { Transform } from "../src/codemod/transform.js";
+
+/** `s.write(d); s.destroy()` → end and wait first; `write(out); process.exit(n)` → `process.exitCode`. */
+export default {
+  name: "flush-before-shutdown",
+  rule: "no-shutdown-before-flush",
+  findSites: (sourceFile, context) =>
+    findShutdownsBeforeFlush(sourceFile, context).map((finding) => ({
+      node: finding.node,
+      rewrite: getShutdownRewrite(finding, context),
+    })),
+} satisfies Transform;

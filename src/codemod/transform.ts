@@ -1,0 +1,22 @@
+import type ts from "typescript";
+
+import type { AnalysisContext } from "../core/analysis-context.js";
+import type { Rewrite } from "../core/rewrites.js";
+
+/** One site a rule reports, with what the codemod does about it. */
+export interface TransformSite {
+  readonly node: ts.Node;
+  readonly rewrite: Rewrite;
+}
+
+/**
+ * A codemod transform: the findings of one rule, each turned into a rewrite or a reason to leave
+ * it. Transforms call the same finders as the rules, so they fix exactly what the rules report.
+ */
+export interface Transform {
+  /** The transform's name: its file in codemods/ and its fixture folder. */
+  readonly name: string;
+  /** The rule whose findings it rewrites. */
+  readonly rule: string;
+  findSites(sourceFile: ts.SourceFile, context: AnalysisContext): TransformSite[];
+}
