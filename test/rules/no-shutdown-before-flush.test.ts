@@ -3,8 +3,12 @@ import { createRuleTester } from "../rule-tester.js";
 
 const ruleTester = createRuleTester();
 
+/** A string literal of `length` characters: the stdout/stderr exemption stops at 4 KiB. */
+const literalOf = (length: number): string => `"${"x".repeat(length)}"`;
+
 ruleTester.run("no-shutdown-before-flush", rule, {
   valid: [
+    // ---- where Node is safe by itself -----------------------------------------------------------
     {
       name: "Node is safe: end() after write() flushes both",
       code: `
@@ -15,8 +19,548 @@ export function handle(res: ServerResponse, a: string, b: string) {
 }
 `,
     },
+    {
+      name: "Node is safe: a bare end() at the end of a function flushes every earlier write",
+      code: `
+import type { Writable } from "node:stream";
+export function writeRows(out: Writable, rows: string[]) {
+  for (const row of rows) out.write(row + "\\n");
+  out.end();
+}
+`,
+    },
+    {
+      name: "Node is safe: destroySoon() waits for the write queue before destroying",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  sock.destroySoon();
+}
+`,
+    },
+    {
+      name: "Node is safe: a pipeline that is awaited has flushed its last stream",
+      code: `
+import { createWriteStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+export async function compress(data: string) {
+  const out = createWriteStream("out.gz");
+  await pipeline(Readable.from([data]), createGzip(), out);
+  out.destroy();
+}
+`,
+    },
+
+    // ---- waiting before the shutdown ------------------------------------------------------------
+    {
+      name: "await finished(s) after end() waits for the data to leave",
+      code: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  sock.end();
+  await finished(sock, { readable: false });
+  sock.destroy();
+}
+`,
+    },
+    {
+      name: "await once(s, 'finish') waits",
+      code: `
+import { once } from "node:events";
+import type { Socket } from "node:net";
+export async function send(sock: Socket, data: Buffer) {
+  sock.end(data);
+  await once(sock, "finish");
+  sock.destroy();
+}
+`,
+    },
+    {
+      name: "await once(s, 'close') waits, and resetAndDestroy() after it is fine",
+      code: `
+import { once } from "node:events";
+import type { Socket } from "node:net";
+export async function send(sock: Socket, data: Buffer) {
+  sock.end(data);
+  await once(sock, "close");
+  sock.resetAndDestroy();
+}
+`,
+    },
+    {
+      name: "await once(s, 'drain') after the write waits for the buffer to empty",
+      code: `
+import { once } from "node:events";
+import type { Socket } from "node:net";
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  await once(sock, "drain");
+  sock.destroy();
+}
+`,
+    },
+    {
+      name: "await finished(s) on both branches waits on every path",
+      code: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+export async function send(sock: Socket, data: Buffer, compact: boolean) {
+  if (compact) {
+    sock.end(data.subarray(0, 16));
+    await finished(sock, { readable: false });
+  } else {
+    sock.end(data);
+    await finished(sock, { readable: false });
+  }
+  sock.destroy();
+}
+`,
+    },
+    {
+      name: "an awaited promise around end(data, resolve) waits",
+      code: `
+import type { Socket } from "node:net";
+export async function send(sock: Socket, data: Buffer) {
+  await new Promise<void>((resolve) => sock.end(data, resolve));
+  sock.destroy();
+}
+`,
+    },
+    {
+      name: "code inside the end(data, cb) callback runs after the flush",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer) {
+  sock.end(data, () => {
+    sock.destroy();
+  });
+}
+`,
+    },
+    {
+      name: "code inside the write(data, cb) callback runs after the chunk was handed on",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer) {
+  sock.write(data, () => {
+    sock.destroy();
+  });
+}
+`,
+    },
+    {
+      name: "code inside a 'finish' listener runs after the flush",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer) {
+  sock.on("finish", () => sock.destroy());
+  sock.end(data);
+}
+`,
+    },
+    {
+      name: "process.exit() inside a 'close' listener of a file stream",
+      code: `
+import { createWriteStream } from "node:fs";
+const out = createWriteStream("report.json");
+out.end(JSON.stringify(process.env));
+out.on("close", () => process.exit(0));
+`,
+    },
+    {
+      name: "the shutdown is on a path that did not write: return before destroy",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer | undefined) {
+  if (data) {
+    sock.write(data);
+    return;
+  }
+  sock.destroy();
+}
+`,
+    },
+    {
+      name: "the shutdown is on a path that did not write: throw before destroy",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer) {
+  if (data.length > 0) {
+    sock.write(data);
+    throw new Error("unexpected data");
+  }
+  sock.destroy();
+}
+`,
+    },
+    {
+      name: "destroying a different stream than the one written to",
+      code: `
+import type { Socket } from "node:net";
+export function relay(from: Socket, to: Socket, data: Buffer) {
+  to.write(data);
+  from.destroy();
+}
+`,
+    },
+    {
+      name: "try/catch: destroy only when the awaited finish failed",
+      code: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+export async function send(sock: Socket, data: Buffer) {
+  try {
+    sock.end(data);
+    await finished(sock, { readable: false });
+  } catch {
+    sock.destroy();
+  }
+}
+`,
+    },
+
+    // ---- announcing completion at the right time ------------------------------------------------
+    {
+      name: "resolve passed as the end callback announces after the flush",
+      code: `
+import type { Writable } from "node:stream";
+export function save(out: Writable, data: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    out.on("error", reject);
+    out.end(data, resolve);
+  });
+}
+`,
+    },
+    {
+      name: "resolve from a 'finish' listener announces after the flush",
+      code: `
+import type { Writable } from "node:stream";
+export function save(out: Writable, data: string): Promise<void> {
+  return new Promise((resolve) => {
+    out.on("finish", resolve);
+    out.end(data);
+  });
+}
+`,
+    },
+    {
+      name: "the completion callback after await finished()",
+      code: `
+import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+export async function save(out: Writable, data: string, callback: () => void) {
+  out.end(data);
+  await finished(out);
+  callback();
+}
+`,
+    },
+    {
+      name: "next() after res.end() passes control on (Express middleware) and announces nothing",
+      code: `
+import type { IncomingMessage, ServerResponse } from "node:http";
+export function handle(_req: IncomingMessage, res: ServerResponse, next: () => void) {
+  res.end("ok");
+  next();
+}
+`,
+    },
+    {
+      name: "reject() after end() announces no success",
+      code: `
+import type { Writable } from "node:stream";
+export function save(out: Writable, data: string): Promise<void> {
+  return new Promise((_resolve, reject) => {
+    out.end(data);
+    reject(new Error("cancelled"));
+  });
+}
+`,
+    },
+
+    // ---- process exit ---------------------------------------------------------------------------
+    {
+      name: "process.exitCode instead of process.exit() lets stdout drain",
+      code: `
+process.stdout.write(JSON.stringify(process.env));
+process.exitCode = 1;
+`,
+    },
+    {
+      name: "process.exit() in the stdout write callback",
+      code: `
+process.stdout.write(JSON.stringify(process.env), () => process.exit(1));
+`,
+    },
+    {
+      name: "console.log() then an empty stdout write whose callback exits: writes complete in order",
+      code: `
+console.log(process.env);
+process.stdout.write("", () => process.exit(0));
+`,
+    },
+    {
+      name: "process.exit() in a signal listener is another function",
+      code: `
+process.stdout.write(JSON.stringify(process.env));
+process.on("SIGINT", () => process.exit(130));
+`,
+    },
+    {
+      name: "Node is safe: a short string literal to console.log then exit (the kernel takes it at once)",
+      code: `
+console.log("usage: tool <file>");
+process.exit(2);
+`,
+    },
+    {
+      name: "Node is safe: a template literal without substitutions to console.error then exit",
+      code: `
+console.error(\`missing argument\`);
+process.exit(1);
+`,
+    },
+    {
+      name: "Node is safe: process.stdout.write of a literal then exit",
+      code: `
+process.stdout.write("done\\n");
+process.exit(0);
+`,
+    },
+    {
+      name: "Node is safe: string and number literals to stderr then exit",
+      code: `
+process.stderr.write("exit code ");
+console.error("code", 42);
+process.exit(3);
+`,
+    },
+    {
+      name: "Node is safe: a literal of 4095 characters to stdout is still small",
+      code: `
+process.stdout.write(${literalOf(4095)});
+process.exit(0);
+`,
+    },
+    {
+      name: "awaited fs.promises.writeFile then exit",
+      code: `
+import { writeFile } from "node:fs/promises";
+await writeFile("out.json", JSON.stringify(process.env));
+process.exit(0);
+`,
+    },
+    {
+      name: "writeFile calls inside an awaited Promise.all then exit",
+      code: `
+import { writeFile } from "node:fs/promises";
+await Promise.all([writeFile("a.txt", "a"), writeFile("b.txt", "b")]);
+process.exit(0);
+`,
+    },
+    {
+      name: "FileHandle: one unawaited write followed by close() loses nothing",
+      code: `
+import { open } from "node:fs/promises";
+const fh = await open("out.bin", "w");
+fh.write(Buffer.alloc(8 << 20));
+fh.close();
+`,
+    },
+    {
+      name: "FileHandle: one unawaited write followed by exit loses nothing (it is in the thread pool)",
+      code: `
+import { open } from "node:fs/promises";
+const fh = await open("out.bin", "w");
+fh.write(Buffer.alloc(8 << 20));
+process.exit(0);
+`,
+    },
+    {
+      name: "FileHandle: a loop of writes followed by await fh.close() then exit",
+      code: `
+import { open } from "node:fs/promises";
+const fh = await open("out.bin", "w");
+for (let i = 0; i < 8; i++) fh.write(Buffer.alloc(1 << 20));
+await fh.close();
+process.exit(0);
+`,
+    },
+
+    // ---- WHATWG streams -------------------------------------------------------------------------
+    {
+      name: "WHATWG: awaited writer writes then abort()",
+      code: `
+export async function send(stream: WritableStream<Uint8Array>, chunk: Uint8Array) {
+  const writer = stream.getWriter();
+  await writer.write(chunk);
+  await writer.abort();
+}
+`,
+    },
+    {
+      name: "WHATWG: writes then releaseLock() alone lose nothing",
+      code: `
+export function send(stream: WritableStream<string>, a: string, b: string) {
+  const writer = stream.getWriter();
+  writer.write(a);
+  writer.write(b);
+  writer.releaseLock();
+}
+`,
+    },
+    {
+      name: "WHATWG: an unawaited final writer.close() delivers the queued writes",
+      code: `
+export function send(stream: WritableStream<string>, chunk: string) {
+  const writer = stream.getWriter();
+  writer.write(chunk);
+  writer.close();
+}
+`,
+    },
+    {
+      name: "WHATWG: awaited writer.close() before destroying the socket under Writable.toWeb()",
+      code: `
+import type { Socket } from "node:net";
+import { Writable } from "node:stream";
+export async function send(sock: Socket, chunk: Uint8Array) {
+  const writer = Writable.toWeb(sock).getWriter();
+  writer.write(chunk);
+  await writer.close();
+  sock.destroy();
+}
+`,
+    },
+    {
+      name: "WHATWG: TransformStream enqueue() then terminate() delivers the chunk",
+      code: `
+export const upper = new TransformStream<string, string>({
+  transform(chunk, controller) {
+    controller.enqueue(chunk.toUpperCase());
+    controller.terminate();
+  },
+});
+`,
+    },
+    {
+      name: "WHATWG: ReadableStream enqueue() then close() keeps the queue",
+      code: `
+export function source(chunk: string) {
+  return new ReadableStream<string>({
+    start(controller) {
+      controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+}
+`,
+    },
+
+    // ---- other platforms, other types -----------------------------------------------------------
+    {
+      name: "Bun: FileSink write then end",
+      code: `
+import { file } from "bun";
+const sink = file("out.txt").writer();
+sink.write("hello");
+sink.end();
+`,
+    },
+    {
+      name: "Deno: awaited FsFile write then close",
+      code: `
+const f = await Deno.open("out.txt", { write: true, create: true });
+await f.write(new TextEncoder().encode("hello"));
+f.close();
+`,
+    },
+    {
+      name: "a type that merely has write() and destroy() is no stream",
+      code: `
+class Journal {
+  private readonly lines: string[] = [];
+  write(line: string): void {
+    this.lines.push(line);
+  }
+  destroy(): void {
+    this.lines.length = 0;
+  }
+}
+export function reset(journal: Journal) {
+  journal.write("reset");
+  journal.destroy();
+}
+`,
+    },
+    {
+      name: "a user's stream class is not checked unless named in streamTypes",
+      code: `
+class MyStream {
+  write(chunk: string): boolean {
+    return chunk.length > 0;
+  }
+  destroy(): void {}
+}
+export function use(s: MyStream) {
+  s.write("x");
+  s.destroy();
+}
+`,
+    },
+    {
+      name: "streamTypes: an awaited flush() of the user's stream waits",
+      options: [{ streamTypes: [{ from: "file", name: "MyStream" }] }],
+      code: `
+class MyStream {
+  write(chunk: string): boolean {
+    return chunk.length > 0;
+  }
+  async flush(): Promise<void> {}
+  destroy(): void {}
+}
+export async function use(s: MyStream) {
+  s.write("x");
+  await s.flush();
+  s.destroy();
+}
+`,
+    },
+
+    // ---- JavaScript files -----------------------------------------------------------------------
+    {
+      name: "CommonJS: destroy inside the end callback",
+      filename: "file.cjs",
+      code: `
+const net = require("node:net");
+function send(port, data) {
+  const sock = net.connect(port);
+  sock.end(data, () => sock.destroy());
+}
+module.exports = { send };
+`,
+    },
+    {
+      name: "ES module JavaScript: await finished() before exit",
+      filename: "file.mjs",
+      code: `
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
+const out = createWriteStream("out.log");
+out.end(process.argv.join(" "));
+await finished(out);
+process.exit(0);
+`,
+    },
   ],
   invalid: [
+    // ---- net.Socket, tls.TLSSocket --------------------------------------------------------------
     {
       name: "write then destroy on a socket",
       code: `
@@ -41,6 +585,2064 @@ export function send(sock: Socket, data: Buffer) {
   sock.write(data);
   sock.end(() => sock.destroy());
 }
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "end then destroy on a socket",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer) {
+  sock.end(data);
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          data: { shutdown: "sock.destroy()", write: "sock.end()", line: 4, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              data: { stream: "sock" },
+              output: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer) {
+  sock.end(data);
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "resetAndDestroy after write, in an async function: both suggestions",
+      code: `
+import type { Socket } from "node:net";
+export async function refuse(sock: Socket) {
+  sock.write("HTTP/1.1 503 Service Unavailable\\r\\n\\r\\n");
+  sock.resetAndDestroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          data: { shutdown: "sock.resetAndDestroy()", write: "sock.write()", line: 4, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export async function refuse(sock: Socket) {
+  sock.write("HTTP/1.1 503 Service Unavailable\\r\\n\\r\\n");
+  sock.end(() => sock.resetAndDestroy());
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              data: { stream: "sock" },
+              output: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+export async function refuse(sock: Socket) {
+  sock.write("HTTP/1.1 503 Service Unavailable\\r\\n\\r\\n");
+  sock.end();
+  await finished(sock, { readable: false });
+  sock.resetAndDestroy();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "tls.TLSSocket: destroy(error) after write",
+      code: `
+import type { TLSSocket } from "node:tls";
+export async function reply(sock: TLSSocket, body: string) {
+  sock.write(body);
+  sock.destroy(new Error("done"));
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          data: { shutdown: 'sock.destroy(new Error("done"))', write: "sock.write()", line: 4, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { TLSSocket } from "node:tls";
+export async function reply(sock: TLSSocket, body: string) {
+  sock.write(body);
+  sock.end(() => sock.destroy(new Error("done")));
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+import type { TLSSocket } from "node:tls";
+import { finished } from "node:stream/promises";
+export async function reply(sock: TLSSocket, body: string) {
+  sock.write(body);
+  sock.end();
+  await finished(sock, { readable: false });
+  sock.destroy(new Error("done"));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "net.Socket in a class field: this.sock.write then this.sock.destroy",
+      code: `
+import type { Socket } from "node:net";
+export class Connection {
+  constructor(private readonly sock: Socket) {}
+  close(goodbye: string) {
+    this.sock.write(goodbye);
+    this.sock.destroy();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 7,
+          data: { shutdown: "this.sock.destroy()", write: "this.sock.write()", line: 6, stream: "this.sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              data: { stream: "this.sock" },
+              output: `
+import type { Socket } from "node:net";
+export class Connection {
+  constructor(private readonly sock: Socket) {}
+  close(goodbye: string) {
+    this.sock.write(goodbye);
+    this.sock.end(() => this.sock.destroy());
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "return sock.destroy(): no statement to wait before, so only the end callback is offered",
+      code: `
+import type { Socket } from "node:net";
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  return sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  return sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---- http, http2 ----------------------------------------------------------------------------
+    {
+      name: "http ServerResponse: res.end(body) then res.socket!.destroy()",
+      code: `
+import type { IncomingMessage, ServerResponse } from "node:http";
+export function handle(_req: IncomingMessage, res: ServerResponse, body: Buffer) {
+  res.end(body);
+  res.socket!.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          data: { shutdown: "res.socket!.destroy()", write: "res.end()", line: 4, stream: "res" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              data: { stream: "res" },
+              output: `
+import type { IncomingMessage, ServerResponse } from "node:http";
+export function handle(_req: IncomingMessage, res: ServerResponse, body: Buffer) {
+  res.end(body);
+  res.end(() => res.socket!.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "http ServerResponse: res.socket?.destroy() in an async handler; finished(res) needs no readable: false",
+      code: `
+import type { ServerResponse } from "node:http";
+export async function handle(res: ServerResponse, body: Buffer) {
+  res.end(body);
+  res.socket?.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          data: { shutdown: "res.socket?.destroy()", write: "res.end()", line: 4, stream: "res" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { ServerResponse } from "node:http";
+export async function handle(res: ServerResponse, body: Buffer) {
+  res.end(body);
+  res.end(() => res.socket?.destroy());
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              data: { stream: "res" },
+              output: `
+import type { ServerResponse } from "node:http";
+import { finished } from "node:stream/promises";
+export async function handle(res: ServerResponse, body: Buffer) {
+  res.end(body);
+  res.end();
+  await finished(res);
+  res.socket?.destroy();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "http ServerResponse: res.destroy() after res.end(body) in a server callback",
+      code: `
+import { createServer } from "node:http";
+export const server = createServer((_req, res) => {
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify(process.env));
+  res.destroy();
+});
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          data: { shutdown: "res.destroy()", write: "res.end()", line: 5, stream: "res" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import { createServer } from "node:http";
+export const server = createServer((_req, res) => {
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify(process.env));
+  res.end(() => res.destroy());
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "http ClientRequest: write then destroy",
+      code: `
+import { request } from "node:http";
+export function post(body: string) {
+  const req = request("http://localhost:8080/upload", { method: "POST" });
+  req.write(body);
+  req.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          data: { shutdown: "req.destroy()", write: "req.write()", line: 5, stream: "req" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import { request } from "node:http";
+export function post(body: string) {
+  const req = request("http://localhost:8080/upload", { method: "POST" });
+  req.write(body);
+  req.end(() => req.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "http2 server stream: end then destroy",
+      code: `
+import type { ServerHttp2Stream } from "node:http2";
+export function respond(stream: ServerHttp2Stream, body: string) {
+  stream.respond({ ":status": 200 });
+  stream.end(body);
+  stream.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          data: { shutdown: "stream.destroy()", write: "stream.end()", line: 5, stream: "stream" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { ServerHttp2Stream } from "node:http2";
+export function respond(stream: ServerHttp2Stream, body: string) {
+  stream.respond({ ":status": 200 });
+  stream.end(body);
+  stream.end(() => stream.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "http2 client request stream: write then destroy, async: finished() with readable: false",
+      code: `
+import { connect } from "node:http2";
+export async function upload(body: string) {
+  const session = connect("https://localhost:8443");
+  const req = session.request({ ":method": "POST" });
+  req.write(body);
+  req.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 7,
+          data: { shutdown: "req.destroy()", write: "req.write()", line: 6, stream: "req" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import { connect } from "node:http2";
+export async function upload(body: string) {
+  const session = connect("https://localhost:8443");
+  const req = session.request({ ":method": "POST" });
+  req.write(body);
+  req.end(() => req.destroy());
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+import { connect } from "node:http2";
+import { finished } from "node:stream/promises";
+export async function upload(body: string) {
+  const session = connect("https://localhost:8443");
+  const req = session.request({ ":method": "POST" });
+  req.write(body);
+  req.end();
+  await finished(req, { readable: false });
+  req.destroy();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---- zlib, child.stdin, PassThrough, Transform ----------------------------------------------
+    {
+      name: "zlib: gzip.end then gzip.destroy",
+      code: `
+import { createGzip } from "node:zlib";
+export async function compress(data: Buffer) {
+  const gzip = createGzip();
+  gzip.end(data);
+  gzip.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          data: { shutdown: "gzip.destroy()", write: "gzip.end()", line: 5, stream: "gzip" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import { createGzip } from "node:zlib";
+export async function compress(data: Buffer) {
+  const gzip = createGzip();
+  gzip.end(data);
+  gzip.end(() => gzip.destroy());
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+import { createGzip } from "node:zlib";
+import { finished } from "node:stream/promises";
+export async function compress(data: Buffer) {
+  const gzip = createGzip();
+  gzip.end(data);
+  gzip.end();
+  await finished(gzip, { readable: false });
+  gzip.destroy();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "child_process: child.stdin.write then child.stdin.destroy",
+      code: `
+import { spawn } from "node:child_process";
+export function feed(input: string) {
+  const child = spawn("sort");
+  child.stdin.write(input);
+  child.stdin.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          data: {
+            shutdown: "child.stdin.destroy()",
+            write: "child.stdin.write()",
+            line: 5,
+            stream: "child.stdin",
+          },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              data: { stream: "child.stdin" },
+              output: `
+import { spawn } from "node:child_process";
+export function feed(input: string) {
+  const child = spawn("sort");
+  child.stdin.write(input);
+  child.stdin.end(() => child.stdin.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "PassThrough: write then destroy",
+      code: `
+import { PassThrough } from "node:stream";
+export function wrap(data: string) {
+  const pass = new PassThrough();
+  pass.write(data);
+  pass.destroy();
+  return pass;
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import { PassThrough } from "node:stream";
+export function wrap(data: string) {
+  const pass = new PassThrough();
+  pass.write(data);
+  pass.end(() => pass.destroy());
+  return pass;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Transform: end then destroy",
+      code: `
+import { Transform } from "node:stream";
+export function make(data: string) {
+  const t = new Transform({
+    transform(chunk, _encoding, callback) {
+      callback(null, chunk);
+    },
+  });
+  t.end(data);
+  t.destroy();
+  return t;
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 10,
+          data: { shutdown: "t.destroy()", write: "t.end()", line: 9, stream: "t" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import { Transform } from "node:stream";
+export function make(data: string) {
+  const t = new Transform({
+    transform(chunk, _encoding, callback) {
+      callback(null, chunk);
+    },
+  });
+  t.end(data);
+  t.end(() => t.destroy());
+  return t;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---- control flow ---------------------------------------------------------------------------
+    {
+      name: "control flow: a write in one if-branch, destroy after the if",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer | undefined) {
+  if (data) {
+    sock.write(data);
+  }
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 7,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer | undefined) {
+  if (data) {
+    sock.write(data);
+  }
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "control flow: await finished(s) in only one branch still leaves a path that did not wait",
+      code: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+export async function send(sock: Socket, data: Buffer, careful: boolean) {
+  sock.end(data);
+  if (careful) {
+    await finished(sock, { readable: false });
+  }
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 9,
+          data: { shutdown: "sock.destroy()", write: "sock.end()", line: 5, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+export async function send(sock: Socket, data: Buffer, careful: boolean) {
+  sock.end(data);
+  if (careful) {
+    await finished(sock, { readable: false });
+  }
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+export async function send(sock: Socket, data: Buffer, careful: boolean) {
+  sock.end(data);
+  if (careful) {
+    await finished(sock, { readable: false });
+  }
+  sock.end();
+  await finished(sock, { readable: false });
+  sock.destroy();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "control flow: writes in a for-of loop, destroy after it",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, lines: string[]) {
+  for (const line of lines) {
+    sock.write(line + "\\n");
+  }
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 7,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, lines: string[]) {
+  for (const line of lines) {
+    sock.write(line + "\\n");
+  }
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "control flow: a while loop that breaks before its write, destroy after it",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, next: () => Buffer | undefined) {
+  while (true) {
+    const chunk = next();
+    if (!chunk) break;
+    sock.write(chunk);
+  }
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 9,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 7, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, next: () => Buffer | undefined) {
+  while (true) {
+    const chunk = next();
+    if (!chunk) break;
+    sock.write(chunk);
+  }
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "control flow: a do-while loop of writes, destroy after it",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, next: () => string) {
+  let line: string;
+  do {
+    line = next();
+    sock.write(line);
+  } while (line);
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 9,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 7, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, next: () => string) {
+  let line: string;
+  do {
+    line = next();
+    sock.write(line);
+  } while (line);
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "control flow: write and destroy of each socket in a broadcast loop",
+      code: `
+import type { Socket } from "node:net";
+export function broadcast(socks: Socket[], message: string) {
+  for (const s of socks) {
+    s.write(message);
+    s.destroy();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          data: { shutdown: "s.destroy()", write: "s.write()", line: 5, stream: "s" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export function broadcast(socks: Socket[], message: string) {
+  for (const s of socks) {
+    s.write(message);
+    s.end(() => s.destroy());
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "control flow: write in try, destroy in finally",
+      code: `
+import type { Socket } from "node:net";
+export async function send(sock: Socket, render: () => string) {
+  try {
+    sock.write(render());
+  } finally {
+    sock.destroy();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 7,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export async function send(sock: Socket, render: () => string) {
+  try {
+    sock.write(render());
+  } finally {
+    sock.end(() => sock.destroy());
+  }
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+export async function send(sock: Socket, render: () => string) {
+  try {
+    sock.write(render());
+  } finally {
+    sock.end();
+    await finished(sock, { readable: false });
+    sock.destroy();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "control flow: write or end in a conditional expression, destroy after",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer | null) {
+  data ? sock.write(data) : sock.end();
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          data: { shutdown: "sock.destroy()", write: "sock.end()", line: 4, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer | null) {
+  data ? sock.write(data) : sock.end();
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "control flow: end(data, cb) waits only inside cb; a destroy right after it is reported",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer) {
+  sock.end(data, () => console.debug("sent"));
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          data: { shutdown: "sock.destroy()", write: "sock.end()", line: 4, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer) {
+  sock.end(data, () => console.debug("sent"));
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "control flow: awaiting something unrelated to the socket is no wait for it",
+      code: `
+import type { Socket } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  await delay(100);
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 7,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  await delay(100);
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
+import { finished } from "node:stream/promises";
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  await delay(100);
+  sock.end();
+  await finished(sock, { readable: false });
+  sock.destroy();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---- the finished import in the suggestion --------------------------------------------------
+    {
+      name: "suggestion reuses an existing, renamed finished import",
+      code: `
+import type { Socket } from "node:net";
+import { finished as flushed } from "node:stream/promises";
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  sock.destroy();
+  await flushed(sock);
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import { finished as flushed } from "node:stream/promises";
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  sock.end(() => sock.destroy());
+  await flushed(sock);
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import { finished as flushed } from "node:stream/promises";
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  sock.end();
+  await flushed(sock, { readable: false });
+  sock.destroy();
+  await flushed(sock);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "suggestion imports finished under another name when the file declares finished",
+      code: `
+import type { Socket } from "node:net";
+const finished = new WeakSet<Socket>();
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  finished.add(sock);
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 7,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+const finished = new WeakSet<Socket>();
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  finished.add(sock);
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import { finished as streamFinished } from "node:stream/promises";
+const finished = new WeakSet<Socket>();
+export async function send(sock: Socket, data: Buffer) {
+  sock.write(data);
+  finished.add(sock);
+  sock.end();
+  await streamFinished(sock, { readable: false });
+  sock.destroy();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---- process.exit after stdout, stderr, console ---------------------------------------------
+    {
+      name: "process.stdout.write(big) then process.exit()",
+      code: `
+process.stdout.write(JSON.stringify(process.env));
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+process.stdout.write(JSON.stringify(process.env));
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "process.stderr.write(message) then process.exit(1) in a function",
+      code: `
+export function fail(error: Error): void {
+  process.stderr.write(String(error.stack));
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(1)", write: "process.stderr.write()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function fail(error: Error): void {
+  process.stderr.write(String(error.stack));
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "console.log(object) then process.exit(): console writes to stdout",
+      code: `
+console.log(process.env);
+process.exit(1);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+console.log(process.env);
+process.exitCode = 1;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "console.table() then process.exit()",
+      code: `
+console.table(process.env);
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(0)", write: "console.table()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+console.table(process.env);
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a literal of 5000 characters to stdout is no small write",
+      code: `
+process.stdout.write(${literalOf(5000)});
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+process.stdout.write(${literalOf(5000)});
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a conditional process.exit(code): the suggestion keeps the condition",
+      code: `
+process.stdout.write(JSON.stringify(process.env));
+const code = Number(process.env["EXIT_CODE"]);
+if (code) process.exit(code);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(code)", write: "process.stdout.write()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+process.stdout.write(JSON.stringify(process.env));
+const code = Number(process.env["EXIT_CODE"]);
+if (code) process.exitCode = code;
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---- aliases of process.exit and stdout -----------------------------------------------------
+    {
+      name: "alias: import { exit } from 'node:process'",
+      code: `
+import { exit } from "node:process";
+process.stdout.write(JSON.stringify(process.env));
+exit(1);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "exit(1)", write: "process.stdout.write()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import { exit } from "node:process";
+process.stdout.write(JSON.stringify(process.env));
+process.exitCode = 1;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "alias: const { stdout } = process",
+      code: `
+const { stdout } = process;
+stdout.write(JSON.stringify(process.env));
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(0)", write: "stdout.write()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+const { stdout } = process;
+stdout.write(JSON.stringify(process.env));
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "alias: const { exit } = process",
+      code: `
+const { exit } = process;
+console.log(process.env);
+exit(1);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "exit(1)", write: "console.log()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+const { exit } = process;
+console.log(process.env);
+process.exitCode = 1;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "alias: import { stdout, exit } from 'node:process'",
+      code: `
+import { exit, stdout } from "node:process";
+stdout.write(JSON.stringify(process.env));
+exit(1);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "exit(1)", write: "stdout.write()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import { exit, stdout } from "node:process";
+stdout.write(JSON.stringify(process.env));
+process.exitCode = 1;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "alias: the default import of node:process",
+      code: `
+import proc from "node:process";
+proc.stderr.write(JSON.stringify(proc.env));
+proc.exit(1);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "proc.exit(1)", write: "proc.stderr.write()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import proc from "node:process";
+proc.stderr.write(JSON.stringify(proc.env));
+process.exitCode = 1;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "alias: .then(process.exit) is reported at the process.exit reference, with no suggestion",
+      code: `
+process.stdout.write(JSON.stringify(process.env));
+Promise.resolve(0).then(process.exit);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          column: 25,
+          endColumn: 37,
+          data: { shutdown: "process.exit", write: "process.stdout.write()", line: 2 },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "alias: .then(exit) with exit imported from node:process",
+      code: `
+import { exit } from "node:process";
+console.log(process.env);
+Promise.resolve(2).then(exit);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          column: 25,
+          endColumn: 29,
+          data: { shutdown: "exit", write: "console.log()", line: 3 },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "alias: .finally(process.exit)",
+      code: `
+console.error(process.env);
+Promise.resolve().finally(process.exit);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit", write: "console.error()", line: 2 },
+          suggestions: [],
+        },
+      ],
+    },
+
+    // ---- process.exit after files ---------------------------------------------------------------
+    {
+      name: "fs.createWriteStream: write then process.exit()",
+      code: `
+import { createWriteStream } from "node:fs";
+const out = createWriteStream("out.log");
+out.write(JSON.stringify(process.env));
+process.exit(1);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(1)", write: "out.write()", line: 4 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import { createWriteStream } from "node:fs";
+const out = createWriteStream("out.log");
+out.write(JSON.stringify(process.env));
+process.exitCode = 1;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fs.createWriteStream: the literal exemption is for stdout and stderr only",
+      code: `
+import { createWriteStream } from "node:fs";
+const log = createWriteStream("app.log");
+log.write("shutting down\\n");
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(0)", write: "log.write()", line: 4 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import { createWriteStream } from "node:fs";
+const log = createWriteStream("app.log");
+log.write("shutting down\\n");
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fs.createWriteStream: end then process.exit() without a code: no suggestion",
+      code: `
+import * as fs from "node:fs";
+const out = fs.createWriteStream("out.log");
+out.end(JSON.stringify(process.env));
+process.exit();
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit()", write: "out.end()", line: 4 },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "fs.promises.writeFile unawaited then process.exit()",
+      code: `
+import * as fs from "node:fs";
+fs.promises.writeFile("out.json", JSON.stringify(process.env));
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(0)", write: "fs.promises.writeFile()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import * as fs from "node:fs";
+fs.promises.writeFile("out.json", JSON.stringify(process.env));
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "appendFile from node:fs/promises unawaited then process.exit()",
+      code: `
+import { appendFile } from "node:fs/promises";
+export function fail(message: string): void {
+  appendFile("errors.log", message + "\\n");
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(1)", write: "appendFile()", line: 4 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import { appendFile } from "node:fs/promises";
+export function fail(message: string): void {
+  appendFile("errors.log", message + "\\n");
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "FileHandle: a loop of unawaited writes then process.exit()",
+      code: `
+import { open } from "node:fs/promises";
+const fh = await open("out.bin", "w");
+for (let i = 0; i < 8; i++) fh.write(Buffer.alloc(1 << 20));
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(0)", write: "fh.write()", line: 4 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import { open } from "node:fs/promises";
+const fh = await open("out.bin", "w");
+for (let i = 0; i < 8; i++) fh.write(Buffer.alloc(1 << 20));
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "FileHandle: a loop of writes, an unawaited close(), then process.exit()",
+      code: `
+import { open } from "node:fs/promises";
+const fh = await open("out.bin", "w");
+for (let i = 0; i < 8; i++) fh.write(Buffer.alloc(1 << 20));
+fh.close();
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 6,
+          data: { shutdown: "process.exit(0)", write: "fh.write()", line: 4 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import { open } from "node:fs/promises";
+const fh = await open("out.bin", "w");
+for (let i = 0; i < 8; i++) fh.write(Buffer.alloc(1 << 20));
+fh.close();
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---- WHATWG streams -------------------------------------------------------------------------
+    {
+      name: "WHATWG: writes then writer.abort() — close() is offered instead",
+      code: `
+export async function send(stream: WritableStream<string>, chunks: string[]) {
+  const writer = stream.getWriter();
+  for (const chunk of chunks) writer.write(chunk);
+  await writer.abort();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          data: { shutdown: "writer.abort()", write: "writer.write()", line: 4, stream: "writer" },
+          suggestions: [
+            {
+              messageId: "closeInsteadOfAbort",
+              output: `
+export async function send(stream: WritableStream<string>, chunks: string[]) {
+  const writer = stream.getWriter();
+  for (const chunk of chunks) writer.write(chunk);
+  await writer.close();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "WHATWG: writes, releaseLock(), then stream.abort(reason)",
+      code: `
+export async function send(stream: WritableStream<string>, chunk: string) {
+  const writer = stream.getWriter();
+  writer.write(chunk);
+  writer.releaseLock();
+  await stream.abort(new Error("cancelled"));
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          data: {
+            shutdown: 'stream.abort(new Error("cancelled"))',
+            write: "writer.write()",
+            line: 4,
+            stream: "writer",
+          },
+          suggestions: [
+            {
+              messageId: "closeInsteadOfAbort",
+              output: `
+export async function send(stream: WritableStream<string>, chunk: string) {
+  const writer = stream.getWriter();
+  writer.write(chunk);
+  writer.releaseLock();
+  await stream.close();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "WHATWG: writes through Writable.toWeb(sock), releaseLock(), then sock.destroy()",
+      code: `
+import type { Socket } from "node:net";
+import { Writable } from "node:stream";
+export function send(sock: Socket, chunk: Uint8Array) {
+  const writer = Writable.toWeb(sock).getWriter();
+  writer.write(chunk);
+  writer.releaseLock();
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 8,
+          data: { shutdown: "sock.destroy()", write: "writer.write()", line: 6, stream: "writer" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "WHATWG: a writer over Writable.toWeb(this.sock), then this.sock.destroy()",
+      code: `
+import type { Socket } from "node:net";
+import { Writable } from "node:stream";
+export class Connection {
+  constructor(private readonly sock: Socket) {}
+  async close(hello: Uint8Array, goodbye: Uint8Array) {
+    const writer = Writable.toWeb(this.sock).getWriter();
+    await writer.write(hello);
+    writer.write(goodbye);
+    writer.releaseLock();
+    this.sock.destroy();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 11,
+          data: { shutdown: "this.sock.destroy()", write: "writer.write()", line: 9, stream: "writer" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "WHATWG: ReadableStream controller.enqueue() then controller.error()",
+      code: `
+export function source(chunks: string[]) {
+  return new ReadableStream<string>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.error(new Error("upstream failed"));
+    },
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          data: {
+            shutdown: 'controller.error(new Error("upstream failed"))',
+            write: "controller.enqueue()",
+            line: 5,
+            stream: "controller",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+
+    // ---- announcing success before the flush ----------------------------------------------------
+    {
+      name: "announce: resolve() right after end() in a promise executor",
+      code: `
+import type { Writable } from "node:stream";
+export function save(out: Writable, data: string): Promise<void> {
+  return new Promise((resolve) => {
+    out.end(data);
+    resolve();
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 6,
+          data: { shutdown: "resolve()", write: "out.end()", line: 5, stream: "out" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "announce: resolve() in a function-expression executor after write and end",
+      code: `
+import type { Writable } from "node:stream";
+export function save(out: Writable, data: string): Promise<void> {
+  return new Promise(function (resolve) {
+    out.write(data);
+    out.end();
+    resolve();
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 7,
+          data: { shutdown: "resolve()", write: "out.end()", line: 6, stream: "out" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "announce: resolve() outside the end callback is still too early",
+      code: `
+import type { Writable } from "node:stream";
+export function save(out: Writable, data: string): Promise<void> {
+  return new Promise((resolve) => {
+    out.end(data, () => console.debug("flushed"));
+    resolve();
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 6,
+          data: { shutdown: "resolve()", write: "out.end()", line: 5, stream: "out" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "announce: the completion callback right after end()",
+      code: `
+import type { Writable } from "node:stream";
+export function save(out: Writable, data: string, callback: (error?: Error) => void) {
+  out.end(data);
+  callback();
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 5,
+          data: { shutdown: "callback()", write: "out.end()", line: 4, stream: "out" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "announce: an arrow function's error-first callback with null",
+      code: `
+import type { Writable } from "node:stream";
+export const save = (out: Writable, data: string, done: (error: Error | null) => void) => {
+  out.write(data);
+  out.end();
+  done(null);
+};
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 6,
+          data: { shutdown: "done(null)", write: "out.end()", line: 5, stream: "out" },
+          suggestions: [],
+        },
+      ],
+    },
+
+    // ---- the streamTypes option -----------------------------------------------------------------
+    {
+      name: "streamTypes { from: 'file' }: a user's class with write() and destroy()",
+      options: [{ streamTypes: [{ from: "file", name: "MyStream" }] }],
+      code: `
+class MyStream {
+  write(chunk: string): boolean {
+    return chunk.length > 0;
+  }
+  destroy(): void {}
+}
+export function use(s: MyStream) {
+  s.write("x");
+  s.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 10,
+          data: { shutdown: "s.destroy()", write: "s.write()", line: 9, stream: "s" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "streamTypes by name: abort() of a user's class that can close()",
+      options: [{ streamTypes: ["MyStream"] }],
+      code: `
+class MyStream {
+  write(chunk: string): boolean {
+    return chunk.length > 0;
+  }
+  close(): void {}
+  abort(): void {}
+}
+export function use(s: MyStream) {
+  s.write("x");
+  s.abort();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 11,
+          data: { shutdown: "s.abort()", write: "s.write()", line: 10, stream: "s" },
+          suggestions: [
+            {
+              messageId: "closeInsteadOfAbort",
+              output: `
+class MyStream {
+  write(chunk: string): boolean {
+    return chunk.length > 0;
+  }
+  close(): void {}
+  abort(): void {}
+}
+export function use(s: MyStream) {
+  s.write("x");
+  s.close();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "streamTypes: process.exit() after a write to a user's stream",
+      options: [{ streamTypes: [{ from: "file", name: "MyStream" }] }],
+      code: `
+class MyStream {
+  write(chunk: string): boolean {
+    return chunk.length > 0;
+  }
+}
+const s = new MyStream();
+s.write("x");
+process.exit(1);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 9,
+          data: { shutdown: "process.exit(1)", write: "s.write()", line: 8 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+class MyStream {
+  write(chunk: string): boolean {
+    return chunk.length > 0;
+  }
+}
+const s = new MyStream();
+s.write("x");
+process.exitCode = 1;
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---- JavaScript files -----------------------------------------------------------------------
+    {
+      name: "CommonJS: require('node:net'), write then destroy in a plain function",
+      filename: "file.cjs",
+      code: `
+const net = require("node:net");
+function send(port, data) {
+  const sock = net.connect(port);
+  sock.write(data);
+  sock.destroy();
+}
+module.exports = { send };
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+const net = require("node:net");
+function send(port, data) {
+  const sock = net.connect(port);
+  sock.write(data);
+  sock.end(() => sock.destroy());
+}
+module.exports = { send };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS: in an async function the suggestion requires finished",
+      filename: "file.cjs",
+      code: `
+const net = require("node:net");
+async function send(port, data) {
+  const sock = net.connect(port);
+  sock.write(data);
+  sock.destroy();
+}
+module.exports = { send };
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 6,
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+const net = require("node:net");
+async function send(port, data) {
+  const sock = net.connect(port);
+  sock.write(data);
+  sock.end(() => sock.destroy());
+}
+module.exports = { send };
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+const net = require("node:net");
+const { finished } = require("node:stream/promises");
+async function send(port, data) {
+  const sock = net.connect(port);
+  sock.write(data);
+  sock.end();
+  await finished(sock, { readable: false });
+  sock.destroy();
+}
+module.exports = { send };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS: fs.createWriteStream write then process.exit()",
+      filename: "file.cjs",
+      code: `
+const fs = require("node:fs");
+const out = fs.createWriteStream("out.log");
+out.write(JSON.stringify(process.env));
+process.exit(1);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(1)", write: "out.write()", line: 4 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+const fs = require("node:fs");
+const out = fs.createWriteStream("out.log");
+out.write(JSON.stringify(process.env));
+process.exitCode = 1;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "ES module JavaScript: top-level write then destroy, top-level await offered",
+      filename: "file.mjs",
+      code: `
+import { createWriteStream } from "node:fs";
+const out = createWriteStream("out.log");
+out.write(process.argv.join(" "));
+out.destroy();
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          data: { shutdown: "out.destroy()", write: "out.write()", line: 4, stream: "out" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import { createWriteStream } from "node:fs";
+const out = createWriteStream("out.log");
+out.write(process.argv.join(" "));
+out.end(() => out.destroy());
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
+const out = createWriteStream("out.log");
+out.write(process.argv.join(" "));
+out.end();
+await finished(out);
+out.destroy();
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "ES module JavaScript: console.log then process.exit()",
+      filename: "file.mjs",
+      code: `
+console.log(process.env);
+process.exit(1);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+console.log(process.env);
+process.exitCode = 1;
 `,
             },
           ],
