@@ -1,7 +1,5 @@
 import { createRequire } from "node:module";
 
-import type { TSESLint } from "@typescript-eslint/utils";
-
 import noDiscardedResult from "../rules/no-discarded-result.js";
 import noIgnoredBackpressure from "../rules/no-ignored-backpressure.js";
 import noShutdownBeforeFlush from "../rules/no-shutdown-before-flush.js";
@@ -21,10 +19,20 @@ const rules = {
   "no-shutdown-before-flush": noShutdownBeforeFlush,
 };
 
+/**
+ * Typed loosely on purpose, as typescript-eslint types its own configs: ESLint's `Linter.Config`
+ * and typescript-eslint's rule types do not line up, and a strict type here would make
+ * `defineConfig(..., flush.configs.recommended)` fail to type-check in users' `eslint.config.ts`.
+ */
+interface FlushConfig {
+  name?: string;
+  rules?: object;
+}
+
 interface FlushPlugin {
   meta: { name: string; version: string; namespace: string };
   rules: typeof rules;
-  configs: Record<ConfigName, TSESLint.FlatConfig.Config>;
+  configs: Record<ConfigName, FlushConfig>;
 }
 
 const plugin: FlushPlugin = {
@@ -34,11 +42,12 @@ const plugin: FlushPlugin = {
 };
 
 for (const config of ["recommended", "strict"] as const) {
-  plugin.configs[config] = {
+  const flatConfig = {
     name: `${PLUGIN_NAMESPACE}/${config}`,
-    plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    plugins: { [PLUGIN_NAMESPACE]: plugin },
     rules: getConfigRules(PLUGIN_NAMESPACE, rules, config),
   };
+  plugin.configs[config] = flatConfig;
 }
 
 export default plugin;

@@ -18,7 +18,11 @@ export interface DiscardSite {
   readonly kind: DiscardKind;
   /** The outermost expression whose value is dropped: the whole `.then()` chain, the `void` operand. */
   readonly expression: ts.Expression;
+  /** Whether the value reached that point through an unhandled `.then()`/`.finally()` chain. */
+  readonly throughChain: boolean;
 }
+
+type Discard = Omit<DiscardSite, "throughChain">;
 
 const COMBINATORS = new Set(["all", "allSettled", "race", "any"]);
 const MAX_BINDING_DEPTH = 3;
@@ -52,7 +56,8 @@ function getChainCall(node: ts.Expression): { call: ts.CallExpression; handled: 
   }
 }
 
-function isChainCallback(fn: ts.Node): ts.CallExpression | undefined {
+/** The `.then()`/`.catch()`/`.finally()` call that `fn` is a callback of: what it returns flows into that chain. */
+export function getChainOfCallback(fn: ts.Node): ts.CallExpression | undefined {
   const call = fn.parent;
   if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
   const callee = skipOuterExpressions(call.expression);
@@ -68,9 +73,9 @@ function getReturnDiscard(
   returned: ts.Expression,
   checker: ts.TypeChecker,
   depth: number,
-): DiscardSite | undefined {
+): Discard | undefined {
   if (!fn) return undefined;
-  const chain = isChainCallback(fn);
+  const chain = getChainOfCallback(fn);
   if (chain) return getDiscardSiteAt(chain, checker, depth);
   return isReturnValueIgnored(fn, checker) ? { kind: "ignored-return", expression: returned } : undefined;
 }
@@ -110,12 +115,14 @@ function getBindingDiscard(
   stored: ts.Expression,
   checker: ts.TypeChecker,
   depth: number,
-): DiscardSite | undefined {
+): Discard | undefined {
   if (name.text === "_") return { kind: "unused-binding", expression: stored };
   const symbol = checker.getSymbolAtLocation(name);
   if (!symbol || depth >= MAX_BINDING_DEPTH) return undefined;
   const declaration = symbol.valueDeclaration;
   if (!declaration || !ts.isVariableDeclaration(declaration)) return undefined;
+  // Another module may read an exported binding.
+  if (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) return undefined;
   const scope = getEnclosingFunction(declaration) ?? declaration.getSourceFile();
   const reads = collectReads(scope, symbol, declaration.name, checker);
   if (reads.every((read) => getDiscardSiteAt(read, checker, depth + 1) !== undefined)) {
@@ -124,7 +131,7 @@ function getBindingDiscard(
   return undefined;
 }
 
-function getDiscardSiteAt(node: ts.Expression, checker: ts.TypeChecker, depth: number): DiscardSite | undefined {
+function getDiscardSiteAt(node: ts.Expression, checker: ts.TypeChecker, depth: number): Discard | undefined {
   let current: ts.Expression = node;
   for (;;) {
     const parent: ts.Node = current.parent;
@@ -164,11 +171,11 @@ function getDiscardSiteAt(node: ts.Expression, checker: ts.TypeChecker, depth: n
         const target = skipOuterExpressions(parent.left);
         return ts.isIdentifier(target) ? getBindingDiscard(target, current, checker, depth) : undefined;
       }
-      const isShortCircuit =
-        operator === ts.SyntaxKind.AmpersandAmpersandToken ||
-        operator === ts.SyntaxKind.BarBarToken ||
-        operator === ts.SyntaxKind.QuestionQuestionToken;
-      if (isShortCircuit && parent.right === current) {
+      // `p ?? x` and `p || x` evaluate to `p` itself (a promise is never nullish or falsy);
+      // any right operand may be the value.
+      const passesLeftOn = operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;
+      const isShortCircuit = passesLeftOn || operator === ts.SyntaxKind.AmpersandAmpersandToken;
+      if ((isShortCircuit && parent.right === current) || (passesLeftOn && parent.left === current)) {
         current = parent;
         continue;
       }
@@ -192,5 +199,20 @@ function getDiscardSiteAt(node: ts.Expression, checker: ts.TypeChecker, depth: n
  * combined into an awaited `Promise.all`, handled with `.catch()`, stored, or passed on.
  */
 export function getDiscardSite(node: ts.Expression, checker: ts.TypeChecker): DiscardSite | undefined {
-  return getDiscardSiteAt(node, checker, 0);
+  const discard = getDiscardSiteAt(node, checker, 0);
+  return discard && { ...discard, throughChain: isChainedInto(node, discard.expression) };
+}
+
+function isChainedInto(node: ts.Node, outer: ts.Node): boolean {
+  for (let current = node.parent; current && current !== outer.parent; current = current.parent) {
+    if (
+      ts.isPropertyAccessExpression(current) &&
+      (current.name.text === "then" || current.name.text === "finally") &&
+      node.pos >= current.expression.pos &&
+      node.end <= current.expression.end
+    ) {
+      return true;
+    }
+  }
+  return false;
 }

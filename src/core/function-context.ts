@@ -34,10 +34,15 @@ function allowsTopLevelAwait(sourceFile: ts.SourceFile, program: ts.Program): bo
   );
 }
 
-/** Whether `await` may be written at `node`: inside an async function, or at an ES module's top level. */
+/**
+ * Whether `await` may be written at `node`: inside an async function, or at an ES module's top
+ * level, but not in a class static block or field initializer, which are neither.
+ */
 export function isAwaitAllowedAt(node: ts.Node, program: ts.Program): boolean {
-  const fn = getEnclosingFunction(node);
-  if (fn) return isAsyncFunction(fn);
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) && "body" in current) return isAsyncFunction(current as FunctionLike);
+    if (ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current)) return false;
+  }
   return allowsTopLevelAwait(node.getSourceFile(), program);
 }
 

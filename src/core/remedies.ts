@@ -2,6 +2,7 @@ import ts from "typescript";
 
 import type { AnalysisContext } from "./analysis-context.js";
 import type { DiscardedResult } from "./discarded-results.js";
+import { getChainOfCallback } from "./discarded.js";
 import { getEnclosingFunction, isAwaitAllowedAt, isReturnValueIgnored } from "./function-context.js";
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
 import { FINISHED_IMPORT, getImport, ONCE_IMPORT } from "./imports.js";
@@ -43,7 +44,9 @@ function needsParenthesesForAwait(node: ts.Expression): boolean {
     ts.isBinaryExpression(node) ||
     ts.isConditionalExpression(node) ||
     ts.isArrowFunction(node) ||
-    ts.isYieldExpression(node)
+    ts.isYieldExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isSatisfiesExpression(node)
   );
 }
 
@@ -74,11 +77,17 @@ function hasValueReturn(fn: ts.FunctionLikeDeclaration): boolean {
   return found;
 }
 
-/** `return` in front of the last statement of a function that returns nothing else and declares no type. */
+/**
+ * `return` in front of the last statement of a function that is not a callback (whoever calls a
+ * callback decides what happens to its result; `.then()` callbacks excepted) that returns nothing else and declares no type.
+ */
 function returnPromise(result: DiscardedResult, context: AnalysisContext): Remedy | undefined {
-  const statement = result.site.expression.parent;
-  if (result.site.kind !== "statement" || !ts.isExpressionStatement(statement)) return undefined;
+  const { site } = result;
+  const voidExpression = site.kind === "void" ? site.expression.parent : undefined;
+  const statement = (voidExpression ?? site.expression).parent;
+  if ((site.kind !== "statement" && site.kind !== "void") || !ts.isExpressionStatement(statement)) return undefined;
   const fn = getEnclosingFunction(statement);
+  if (fn && ts.isCallOrNewExpression(fn.parent) && !getChainOfCallback(fn)) return undefined;
   if (
     !fn?.body ||
     !ts.isBlock(fn.body) ||
@@ -91,6 +100,9 @@ function returnPromise(result: DiscardedResult, context: AnalysisContext): Remed
     isReturnValueIgnored(fn, context.checker)
   ) {
     return undefined;
+  }
+  if (voidExpression) {
+    return { id: "returnPromise", edits: [{ start: voidExpression.getStart(), end: site.expression.getStart(), text: "return " }] };
   }
   return { id: "returnPromise", edits: [insertBefore(statement, "return ")] };
 }

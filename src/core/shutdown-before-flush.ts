@@ -105,10 +105,21 @@ function isPromiseExecutorParameter(symbol: ts.Symbol): boolean {
  */
 const COMPLETION_CALLBACK_NAME = /^(cb|callback|done|resolve|finish(ed)?|complete(d)?|on(Done|Finish|Complete|End))$/;
 
+/**
+ * `done()`, `cb(null)`, `resolve(undefined)`: a signal that the work is finished. A call that hands
+ * over a value (`resolve(received)`) is delivering a result instead.
+ */
+function isBareSuccess(call: ts.CallExpression): boolean {
+  const [first] = call.arguments;
+  if (first === undefined) return true;
+  const value = skipOuterExpressions(first);
+  return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === "undefined");
+}
+
 /** `resolve()` of the enclosing promise, or the function's own completion callback. */
 function isCompletionSignal(call: ts.CallExpression, scope: FunctionLike | ts.SourceFile, checker: ts.TypeChecker): boolean {
   const callee = skipOuterExpressions(call.expression);
-  if (!ts.isIdentifier(callee) || ts.isSourceFile(scope)) return false;
+  if (!ts.isIdentifier(callee) || ts.isSourceFile(scope) || !isBareSuccess(call)) return false;
   const symbol = checker.getSymbolAtLocation(callee);
   if (!symbol) return false;
   if (isPromiseExecutorParameter(symbol)) return true;

@@ -3,7 +3,7 @@ import ts from "typescript";
 import type { AnalysisContext } from "./analysis-context.js";
 import { getAmbientModuleName, isPlatformDeclaration } from "./declarations.js";
 import { getStreamFamily, type StreamFamily } from "./stream-families.js";
-import { getCalleeName, skipOuterExpressions } from "./syntax.js";
+import { forEachDescendant, getCalleeName, skipOuterExpressions } from "./syntax.js";
 
 /** What a call does to a stream's data. */
 export type StreamOperation =
@@ -92,10 +92,33 @@ export function mayContainStreamCall(text: string): boolean {
   return CANDIDATE_TEXT.test(text);
 }
 
+const renamedCandidates = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/**
+ * Local names a file gives candidate functions: `import { once as eventOnce }`,
+ * `const { writeFile: save } = fsp`. Found syntactically, once per file.
+ */
+function getRenamedCandidates(sourceFile: ts.SourceFile): ReadonlySet<string> {
+  let names = renamedCandidates.get(sourceFile);
+  if (!names) {
+    const found = new Set<string>();
+    forEachDescendant(sourceFile, (node) => {
+      if ((ts.isImportSpecifier(node) || ts.isBindingElement(node)) && node.propertyName) {
+        const original = node.propertyName.getText();
+        if (CANDIDATE_NAMES.has(original) && ts.isIdentifier(node.name)) found.add(node.name.text);
+      }
+    });
+    names = found;
+    renamedCandidates.set(sourceFile, names);
+  }
+  return names;
+}
+
 /** Whether a call's callee has a name that some stream call has: no type information needed. */
 export function isCandidateStreamCall(node: ts.CallExpression): boolean {
   const name = getCalleeName(node.expression);
-  return name !== undefined && CANDIDATE_NAMES.has(name);
+  if (name === undefined) return false;
+  return CANDIDATE_NAMES.has(name) || getRenamedCandidates(node.getSourceFile()).has(name);
 }
 
 function getContainerName(declaration: ts.Node): string | undefined {
@@ -174,12 +197,17 @@ export function getStreamCall(node: ts.CallExpression, context: AnalysisContext)
       return operation ? { node, operation, owner: family, stream: callee.expression, calleeText } : undefined;
     }
   }
-  if (!HELPER_NAMES.has(getCalleeName(callee)!) && !CONSOLE_METHODS.has(getCalleeName(callee)!)) {
-    return undefined;
-  }
   const declaration = context.checker.getResolvedSignature(node)?.declaration;
   const known = getKnownFunction(declaration as ts.Declaration | undefined, context);
-  return known ? classifyKnownFunction(node, known, calleeText) : undefined;
+  if (!known) return undefined;
+  const call = classifyKnownFunction(node, known, calleeText);
+  // "drain" and "finish" are writable streams' own events; "close" is everyone's (servers,
+  // child processes), so `once(x, "close")` counts only when `x` is a stream.
+  if (call && known === "once" && skipOuterExpressions(node.arguments[1]!).getText().slice(1, -1) === "close") {
+    const emitter = call.stream && context.checker.getTypeAtLocation(call.stream);
+    if (!emitter || !getStreamFamily(emitter, context)) return undefined;
+  }
+  return call;
 }
 
 /** Whether `node` names `process.exit` without calling it, as in `.then(process.exit)`. */

@@ -12,15 +12,20 @@ export function getTypedAnalysis<MessageIds extends string, Options extends read
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   options: AnalysisOptions,
 ): { sourceFile: ts.SourceFile; analysis: AnalysisContext } {
-  const services = ESLintUtils.getParserServices(context, true);
-  if (!services.program) {
-    throw new Error(
-      `flush/${context.id.replace(/^.*\//, "")} needs type information, and ${context.filename} has none. ` +
-        "Enable typed linting: set `languageOptions.parserOptions.projectService: true` (and `tsconfigRootDir`) " +
-        "with typescript-eslint's parser, and make sure the file is in a tsconfig. " +
-        "See https://typescript-eslint.io/getting-started/typed-linting",
-    );
+  const missingTypes = new Error(
+    `flush/${context.id.replace(/^.*\//, "")} needs type information, and ${context.filename} has none. ` +
+      "Enable typed linting: set `languageOptions.parserOptions.projectService: true` (and `tsconfigRootDir`) " +
+      "with typescript-eslint's parser, and make sure the file is in a tsconfig. " +
+      "See https://typescript-eslint.io/getting-started/typed-linting",
+  );
+  let services: ReturnType<typeof ESLintUtils.getParserServices>;
+  try {
+    services = ESLintUtils.getParserServices(context, true);
+  } catch {
+    // Another parser than typescript-eslint's: no services at all.
+    throw missingTypes;
   }
+  if (!services.program) throw missingTypes;
   const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast) as ts.SourceFile;
   return { sourceFile, analysis: getAnalysisContext(services.program, options) };
 }

@@ -581,6 +581,15 @@ export async function done(fh: FileHandle) {
 }
 `,
             },
+            {
+              messageId: "returnPromise",
+              output: `
+import type { FileHandle } from "node:fs/promises";
+export async function done(fh: FileHandle) {
+  return fh.close();
+}
+`,
+            },
           ],
         },
       ],
@@ -1159,7 +1168,7 @@ export async function send(writer: WritableStreamDefaultWriter<string>) {
       ],
     },
     {
-      name: "`void writer.closed` in a non-async function: reported, nothing to suggest",
+      name: "`void writer.closed` in a non-async function: returning it replaces the void",
       code: `
 export function watch(writer: WritableStreamDefaultWriter<string>) {
   void writer.closed;
@@ -1171,7 +1180,16 @@ export function watch(writer: WritableStreamDefaultWriter<string>) {
           line: 3,
           column: 8,
           data: { callee: "writer.closed", how: "with `void`", lost: "whether the stream finished or failed" },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: "returnPromise",
+              output: `
+export function watch(writer: WritableStreamDefaultWriter<string>) {
+  return writer.closed;
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -2616,7 +2634,17 @@ export function save(fh: FileHandle, a: string) {
           line: 4,
           column: 21,
           data: { callee: "fh.write()", how: "with `void`", lost: "whether the data was written" },
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: "returnPromise",
+              output: `
+import type { FileHandle } from "node:fs/promises";
+export function save(fh: FileHandle, a: string) {
+  return Promise.all([fh.write(a)]);
+}
+`,
+            },
+          ],
         },
       ],
     },

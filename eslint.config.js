@@ -1,0 +1,42 @@
+// The project lints itself with its own recommended config, taken from the build: `npm test` builds
+// before it lints. Every file is linted with type information, over the root tsconfig.json.
+import js from "@eslint/js";
+import { defineConfig, globalIgnores } from "eslint/config";
+import tseslint from "typescript-eslint";
+
+/** @type {import("./dist/src/index.js").default} */
+const flush = await import("./dist/src/index.js").then(
+  (module) => module.default,
+  (error) => {
+    throw new Error(
+      `eslint.config.js lints with the built plugin in dist/, which did not load: run \`npm run build\` first. (${error})`,
+      { cause: error },
+    );
+  },
+);
+
+/** The JavaScript here runs on Node: its globals are the ones of the Node running ESLint. */
+const nodeGlobals = Object.fromEntries(Object.getOwnPropertyNames(globalThis).map((name) => [name, "readonly"]));
+
+export default defineConfig(
+  globalIgnores(["dist/", "node_modules/", "coverage/", "test/fixtures/"]),
+  {
+    name: "flush/repository",
+    files: ["**/*.{js,mjs,cjs,ts,mts,cts}"],
+    extends: [js.configs.recommended, tseslint.configs.recommended, flush.configs.recommended],
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          // JavaScript files are outside tsconfig.json's program (no allowJs): give them a default project.
+          allowDefaultProject: ["eslint.config.js", "scripts/*.js"],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    name: "flush/repository/javascript",
+    files: ["**/*.{js,mjs,cjs}"],
+    languageOptions: { globals: nodeGlobals },
+  },
+);
