@@ -1,0 +1,223 @@
+import { existsSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+import { SingleBar } from "cli-progress";
+import { createTwoFilesPatch } from "diff";
+import { createColors } from "picocolors";
+import { glob, isDynamicPattern } from "tinyglobby";
+
+import { runCodemod, type CodemodReport, type FileReport } from "../codemod/run-codemod.js";
+
+/** Where the CLI reads and writes: the real process in the bin, buffers in tests. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FILE_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+const SOURCE_EXTENSIONS = "{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
+/** Below this many files a progress bar is noise. */
+const PROGRESS_BAR_MIN_FILES = 20;
+
+const USAGE = `Usage: flush-codemod [options] <files, folders or globs...>
+
+Rewrites what eslint-plugin-flush reports so that data is flushed before streams shut down:
+awaits discarded stream promises, ends and waits before destroy(), sets process.exitCode
+instead of exiting, and waits for "drain" in write loops. Sites it cannot rewrite safely are
+listed for a person.
+
+Options:
+  --project <tsconfig>  the tsconfig giving the types (default: the nearest tsconfig.json)
+  --dry                 change nothing; print a unified diff of what would change
+  --json                print a machine-readable report on stdout
+  --force               also write into files with uncommitted git changes
+  --help                show this help
+  --version             show the version
+
+Exit codes: 0 done, 1 a file could not be read or written, 2 usage error.`;
+
+class UsageError extends Error {}
+
+function getVersion(): string {
+  return (createRequire(import.meta.url)("eslint-plugin-flush/package.json") as { version: string }).version;
+}
+
+function findNearestTsconfig(from: string): string | undefined {
+  for (let directory = from; ; directory = dirname(directory)) {
+    const candidate = resolve(directory, "tsconfig.json");
+    if (existsSync(candidate)) return candidate;
+    if (dirname(directory) === directory) return undefined;
+  }
+}
+
+async function resolveFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const pattern of patterns) {
+    const path = resolve(cwd, pattern);
+    if (existsSync(path) && statSync(path).isFile()) {
+      files.add(path);
+      continue;
+    }
+    const isFolder = existsSync(path) && statSync(path).isDirectory();
+    if (!isFolder && !isDynamicPattern(pattern)) {
+      throw new UsageError(`no such file or folder: ${pattern}`);
+    }
+    const matches = await glob(isFolder ? `**/*.${SOURCE_EXTENSIONS}` : pattern, {
+      cwd: isFolder ? path : cwd,
+      absolute: true,
+      ignore: ["**/node_modules/**", "**/*.d.ts", "**/*.d.mts", "**/*.d.cts"],
+    });
+    for (const match of matches) files.add(resolve(match));
+  }
+  return [...files].sort();
+}
+
+function parseCliArgs(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        project: { type: "string" },
+        dry: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+        version: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function createProgress(io: CliIo, total: number): ((file: string, done: number) => void) | undefined {
+  if (!io.stderr.isTTY || total < PROGRESS_BAR_MIN_FILES) return undefined;
+  const bar = new SingleBar({
+    stream: io.stderr,
+    format: "flush-codemod [{bar}] {value}/{total} {file}",
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(total, 0, { file: "" });
+  return (file, done) => {
+    bar.update(done, { file: relative(io.cwd, file) });
+    if (done === total) bar.stop();
+  };
+}
+
+function countByStatus(report: CodemodReport): Record<FileReport["status"], number> {
+  const counts = { changed: 0, unchanged: 0, skipped: 0, failed: 0 };
+  for (const file of report.files) counts[file.status]++;
+  return counts;
+}
+
+function toJson(report: CodemodReport, cwd: string, dry: boolean): string {
+  const rel = (file: string) => relative(cwd, file);
+  return JSON.stringify(
+    {
+      dry,
+      summary: { scanned: report.files.length, ...countByStatus(report) },
+      uncommitted: report.uncommitted.map(rel),
+      files: report.files.map((file) => ({
+        file: rel(file.file),
+        status: file.status,
+        ...(file.reason === undefined ? {} : { reason: file.reason }),
+        rewritten: file.sites.filter((site) => site.rewritten).length,
+      })),
+      manual: report.files.flatMap((file) =>
+        file.sites
+          .filter((site) => !site.rewritten)
+          .map((site) => ({ file: rel(site.file), line: site.line, column: site.column, rule: site.rule, reason: site.reason })),
+      ),
+    },
+    null,
+    2,
+  );
+}
+
+function printHuman(report: CodemodReport, io: CliIo, dry: boolean): void {
+  const colors = createColors(io.stdout === process.stdout && process.stdout.isTTY === true);
+  const rel = (file: string) => relative(io.cwd, file);
+  const out = (line = "") => io.stdout.write(`${line}\n`);
+  if (dry) {
+    for (const file of report.files) {
+      if (file.status !== "changed" || file.original === undefined || file.rewritten === undefined) continue;
+      io.stdout.write(createTwoFilesPatch(rel(file.file), rel(file.file), file.original, file.rewritten));
+    }
+  }
+  const counts = countByStatus(report);
+  const verb = dry ? "would change" : "changed";
+  out(
+    colors.bold(
+      `flush-codemod: ${report.files.length} files scanned, ${counts.changed} ${verb}, ` +
+        `${counts.unchanged} unchanged, ${counts.skipped} skipped, ${counts.failed} failed`,
+    ),
+  );
+  for (const file of report.files.filter((f) => f.status === "skipped" || f.status === "failed")) {
+    const label = file.status === "failed" ? colors.red("failed ") : colors.yellow("skipped");
+    out(`  ${label} ${rel(file.file)}: ${file.reason ?? ""}`);
+  }
+  const manual = report.files.flatMap((file) => file.sites.filter((site) => !site.rewritten));
+  if (manual.length > 0) {
+    out(`left for a person (${manual.length}):`);
+    for (const site of manual) out(`  ${rel(site.file)}:${site.line}:${site.column} ${site.reason} (${site.rule})`);
+  }
+}
+
+/** Runs the codemod CLI with `args`; returns the exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseCliArgs(args);
+    if (values.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return EXIT_OK;
+    }
+    if (values.version) {
+      io.stdout.write(`${getVersion()}\n`);
+      return EXIT_OK;
+    }
+    if (positionals.length === 0) throw new UsageError("name the files, folders or globs to rewrite");
+    const tsconfig = values.project
+      ? resolve(io.cwd, values.project)
+      : findNearestTsconfig(io.cwd);
+    if (!tsconfig) throw new UsageError(`no tsconfig.json in ${io.cwd} or above it: pass --project <tsconfig>`);
+    if (!existsSync(tsconfig)) throw new UsageError(`no such tsconfig: ${values.project}`);
+    const files = await resolveFiles(positionals, io.cwd);
+    if (files.length === 0) throw new UsageError(`no TypeScript or JavaScript files match ${positionals.join(" ")}`);
+    const progress = createProgress(io, files.length);
+    const report = runCodemod({
+      tsconfig: isAbsolute(tsconfig) ? tsconfig : resolve(io.cwd, tsconfig),
+      files,
+      dry: values.dry,
+      force: values.force,
+      onFile: (file, done, total) => {
+        if (progress) progress(file, done);
+        else if (io.stderr.isTTY !== true && total >= PROGRESS_BAR_MIN_FILES && done % 100 === 0) {
+          io.stderr.write(`flush-codemod: ${done}/${total} files analysed\n`);
+        }
+      },
+    });
+    if (report.uncommitted.length > 0) {
+      io.stderr.write(
+        `flush-codemod: refusing to write: ${report.uncommitted.length} file(s) to rewrite have uncommitted changes:\n` +
+          report.uncommitted.map((file) => `  ${relative(io.cwd, file)}\n`).join("") +
+          "Commit or stash them first, or pass --force. Nothing was written.\n",
+      );
+      return EXIT_USAGE;
+    }
+    if (values.json) io.stdout.write(`${toJson(report, io.cwd, values.dry)}\n`);
+    else printHuman(report, io, values.dry);
+    return report.files.some((file) => file.status === "failed") ? EXIT_FILE_FAILED : EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`flush-codemod: ${error.message}\nRun flush-codemod --help for usage.\n`);
+    return EXIT_USAGE;
+  }
+}
