@@ -8,6 +8,7 @@ type Options = [StreamTypesOption];
 
 type MessageIds =
   | "discardBeforeFlush"
+  | "abortBeforeFlush"
   | "exitBeforeFlush"
   | "announceBeforeFlush"
   | "endBeforeDestroy"
@@ -17,6 +18,7 @@ type MessageIds =
 
 const MESSAGE_IDS: Readonly<Record<ShutdownKind, MessageIds>> = {
   discard: "discardBeforeFlush",
+  abort: "abortBeforeFlush",
   exit: "exitBeforeFlush",
   announce: "announceBeforeFlush",
 };
@@ -34,6 +36,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       discardBeforeFlush:
         "`{{shutdown}}` throws away what `{{write}}` on line {{line}} may still buffer for `{{stream}}`: a slow reader gets a truncated stream and no error. End the stream and wait for it to finish before shutting it down.",
+      abortBeforeFlush:
+        "`{{shutdown}}` drops the chunks `{{write}}` on line {{line}} queued for `{{stream}}`: the reader never gets them and sees no error for them. Await the writes (or `close()`, which delivers them) before aborting.",
       exitBeforeFlush:
         "`{{shutdown}}` ends the process while `{{write}}` on line {{line}} may still be buffered: whatever has not left the process is lost. Set `process.exitCode` and let the process end by itself, or wait for the write to finish.",
       announceBeforeFlush:

@@ -147,10 +147,11 @@ function printHuman(report: CodemodReport, io: CliIo, dry: boolean): void {
   const rel = (file: string) => relative(io.cwd, file);
   const out = (line = "") => io.stdout.write(`${line}\n`);
   if (dry) {
-    for (const file of report.files) {
-      if (file.status !== "changed" || file.original === undefined || file.rewritten === undefined) continue;
-      io.stdout.write(createTwoFilesPatch(rel(file.file), rel(file.file), file.original, file.rewritten));
-    }
+    // One write: the texts are in memory already, and a write per file would ignore backpressure.
+    const patches = report.files
+      .filter((file) => file.status === "changed" && file.original !== undefined && file.rewritten !== undefined)
+      .map((file) => createTwoFilesPatch(rel(file.file), rel(file.file), file.original!, file.rewritten!));
+    io.stdout.write(patches.join(""));
   }
   const counts = countByStatus(report);
   const verb = dry ? "would change" : "changed";

@@ -2,8 +2,8 @@ import ts from "typescript";
 
 import type { AnalysisContext } from "./analysis-context.js";
 import { getDiscardSite } from "./discarded.js";
-import { getStreamCall } from "./stream-calls.js";
-import { forEachDescendant, getCalleeName, skipOuterExpressions } from "./syntax.js";
+import { getStreamCall, type StreamCall } from "./stream-calls.js";
+import { forEachDescendant, getCalleeName, isOuterExpression, skipOuterExpressions } from "./syntax.js";
 
 /** What makes a write repeat: a loop, or a callback that runs once per chunk or item. */
 export type RepetitionKind = "loop" | "iteration-callback" | "data-handler";
@@ -24,6 +24,14 @@ const ITERATION_METHODS = new Set(["forEach", "map", "flatMap", "filter", "some"
 const LISTENER_METHODS = new Set(["on", "addListener", "prependListener"]);
 /** Reading any of these means the code looks at the buffer level itself. */
 const BUFFER_LEVEL_PROPERTIES = new Set(["writableNeedDrain", "writableLength", "writableHighWaterMark"]);
+
+/** Node's `write(): boolean`, or a `streamTypes` stream whose `write` answers with a boolean the same way. */
+function hasBackpressureSignal(call: StreamCall, context: AnalysisContext): boolean {
+  if (call.owner === "node-writable") return true;
+  if (call.owner !== "custom") return false;
+  const result = context.checker.getTypeAtLocation(call.node);
+  return (result.flags & ts.TypeFlags.BooleanLike) !== 0;
+}
 
 function getCallbackRepetition(
   fn: ts.FunctionLikeDeclaration,
@@ -57,6 +65,44 @@ function findRepeater(
   return undefined;
 }
 
+/**
+ * Whether the write happens once per run of the repeater after all: its stream is made afresh in
+ * each iteration (`const out = createWriteStream(f)` in the loop body), or the write is followed in
+ * its block by a `return`, `break` or `throw` that leaves the loop.
+ */
+function isOncePerStream(node: ts.CallExpression, stream: ts.Expression, repeater: ts.Node, checker: ts.TypeChecker): boolean {
+  let root = skipOuterExpressions(stream);
+  while (ts.isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  const declaration = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root)?.valueDeclaration : undefined;
+  const isDeclaredInRepeater =
+    declaration !== undefined &&
+    declaration.getSourceFile() === repeater.getSourceFile() &&
+    declaration.pos >= repeater.pos &&
+    declaration.end <= repeater.end;
+  if (isDeclaredInRepeater) return true;
+  // A `return` in a per-item callback ends that item only; in a loop it ends the loop.
+  if (!ts.isIterationStatement(repeater, false)) return false;
+  for (let current: ts.Node = node; current !== repeater; current = current.parent) {
+    const parent = current.parent;
+    if (ts.isBlock(parent)) {
+      const after = parent.statements.slice(parent.statements.indexOf(current as ts.Statement) + 1);
+      if (after.some((s) => ts.isReturnStatement(s) || ts.isBreakStatement(s) || ts.isThrowStatement(s))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the write's `false` reaches nobody: dropped, awaited (a boolean is no promise), or mapped into a dropped array. */
+function isResultIgnored(node: ts.CallExpression, repeater: IgnoredBackpressure["repeater"], checker: ts.TypeChecker): boolean {
+  let current: ts.Node = node;
+  while (isOuterExpression(current.parent) || ts.isAwaitExpression(current.parent)) current = current.parent;
+  if (getDiscardSite(current as ts.Expression, checker)) return true;
+  // `rows.map((row) => out.write(row));`: the booleans go into an array nobody looks at.
+  const isReturnedByRepeater =
+    ts.isArrowFunction(repeater) && repeater.body === current && ts.isCallExpression(repeater.parent);
+  return isReturnedByRepeater && getDiscardSite(repeater.parent as ts.CallExpression, checker) !== undefined;
+}
+
 /** Whether the repeating code waits for `"drain"`, pauses its source, or watches the buffer level. */
 function isBackpressureHandled(repeater: ts.Node): boolean {
   let handled = false;
@@ -82,8 +128,9 @@ export function findIgnoredBackpressure(sourceFile: ts.SourceFile, context: Anal
     const repeater = findRepeater(node);
     if (!repeater || isBackpressureHandled(repeater.repeater)) return;
     const call = getStreamCall(node, context);
-    if (!call || call.owner !== "node-writable" || call.operation !== "write" || !call.stream) return;
-    if (getDiscardSite(node, context.checker)) {
+    if (!call || call.operation !== "write" || !call.stream || !hasBackpressureSignal(call, context)) return;
+    if (isOncePerStream(node, call.stream, repeater.repeater, context.checker)) return;
+    if (isResultIgnored(node, repeater.repeater, context.checker)) {
       findings.push({ node, stream: call.stream, ...repeater });
     }
   });

@@ -65,6 +65,13 @@ function findExistingReference(sourceFile: ts.SourceFile, request: ImportRequest
   return undefined;
 }
 
+/** `name`, or `name2`, `name3`... : the first that the file declares nowhere. */
+export function getFreeName(sourceFile: ts.SourceFile, name: string): string {
+  let candidate = name;
+  for (let suffix = 2; isNameTaken(sourceFile, candidate); suffix++) candidate = `${name}${suffix}`;
+  return candidate;
+}
+
 /** Whether the file declares `name` anywhere, so that importing it could clash or shadow. */
 function isNameTaken(sourceFile: ts.SourceFile, name: string): boolean {
   let taken = false;
@@ -109,7 +116,11 @@ function getInsertionPoint(sourceFile: ts.SourceFile): { position: number; after
   const last = sourceFile.statements.filter(isImport).at(-1);
   if (last) return { position: last.getEnd(), after: true };
   const first = sourceFile.statements.find((s) => !ts.isExpressionStatement(s) || !ts.isStringLiteral(s.expression));
-  return first ? { position: first.getStart(), after: false } : { position: sourceFile.getEnd(), after: true };
+  if (!first) return { position: sourceFile.getEnd(), after: true };
+  // Not between a JSDoc comment and the declaration it documents (and types, in JavaScript).
+  const comments = ts.getLeadingCommentRanges(sourceFile.text, first.getFullStart()) ?? [];
+  const jsDoc = comments.find((comment) => sourceFile.text.startsWith("/**", comment.pos));
+  return { position: jsDoc ? jsDoc.pos : first.getStart(), after: false };
 }
 
 /**

@@ -5,11 +5,20 @@ import type { DiscardedResult } from "./discarded-results.js";
 import { getChainOfCallback } from "./discarded.js";
 import { getEnclosingFunction, isAwaitAllowedAt, isReturnValueIgnored } from "./function-context.js";
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
-import { FINISHED_IMPORT, getImport, ONCE_IMPORT } from "./imports.js";
+import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT } from "./imports.js";
 import type { ShutdownBeforeFlush } from "./shutdown-before-flush.js";
 import { hasReadableSide } from "./stream-families.js";
+import { getStreamKey } from "./stream-identity.js";
 import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
-import { getIndentation, getIndentUnit, getNewLine, insertBefore, replaceNode, type TextEdit } from "./text-edits.js";
+import {
+  getIndentation,
+  getIndentUnit,
+  getNewLine,
+  insertBefore,
+  insertStatementsBefore,
+  replaceNode,
+  type TextEdit,
+} from "./text-edits.js";
 
 /**
  * A fix for a finding, as plain text edits. The rules offer remedies as suggestions (adding
@@ -134,43 +143,64 @@ export function endAndWait(
   statement: ts.Statement,
   context: AnalysisContext,
 ): TextEdit[] {
-  const sourceFile = statement.getSourceFile();
-  const finished = getImport(sourceFile, FINISHED_IMPORT);
+  const finished = getImport(statement.getSourceFile(), FINISHED_IMPORT);
   const text = stream.getText();
   const options = hasReadableSide(context.checker.getTypeAtLocation(stream), context.checker)
     ? ", { readable: false }"
     : "";
-  const newLine = getNewLine(sourceFile);
-  const indentation = getIndentation(statement);
-  const end = alreadyEnded ? "" : `${text}.end();${newLine}${indentation}`;
-  const wait = `${end}await ${finished.reference}(${text}${options});${newLine}${indentation}`;
-  return [finished.edit, insertBefore(statement, wait)].filter((edit): edit is TextEdit => edit !== undefined);
+  const lines = [...(alreadyEnded ? [] : [`${text}.end();`]), `await ${finished.reference}(${text}${options});`];
+  return compact([finished.edit, ...insertStatementsBefore(statement, lines)]);
 }
 
-function useExitCode(finding: ShutdownBeforeFlush): Remedy | undefined {
+/**
+ * Whether nothing runs after `statement` in its function (or file): it is the last statement of
+ * the body, or a `return` follows it. Replacing `process.exit()` there changes no control flow,
+ * unless the function is declared to return `never`.
+ */
+function isLastThingDone(statement: ts.Statement, checker: ts.TypeChecker): boolean {
+  const parent = statement.parent;
+  // `if (failed) process.exit(1);` as the last statement: the branch is the last thing done too.
+  if (ts.isIfStatement(parent)) return isLastThingDone(parent, checker);
+  const siblings = ts.isBlock(parent) || ts.isSourceFile(parent) ? parent.statements : undefined;
+  if (!siblings) return false;
+  const next = siblings[siblings.indexOf(statement) + 1];
+  if (next !== undefined) return ts.isReturnStatement(next) && next.expression === undefined;
+  if (ts.isSourceFile(parent)) return true;
+  if (ts.isIfStatement(parent.parent)) return isLastThingDone(parent.parent, checker);
+  const fn = parent.parent;
+  if (!ts.isFunctionLike(fn) || (fn as ts.FunctionLikeDeclaration).body !== parent) return false;
+  const signature = checker.getSignatureFromDeclaration(fn as ts.FunctionLikeDeclaration);
+  return !signature || (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) === 0;
+}
+
+function useExitCode(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy | undefined {
   const call = finding.node;
-  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || !getExpressionStatementOf(call)) return undefined;
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1) return undefined;
+  const statement = getExpressionStatementOf(call);
+  if (!statement || !isLastThingDone(statement, context.checker)) return undefined;
   const [code] = call.arguments;
   if (ts.isSpreadElement(code!)) return undefined;
   return { id: "useExitCode", edits: [replaceNode(call, `process.exitCode = ${code!.getText()}`)] };
 }
 
-function closeInsteadOfAbort(finding: ShutdownBeforeFlush): Remedy | undefined {
+function closeInsteadOfAbort(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy | undefined {
   const call = finding.node;
   if (!ts.isCallExpression(call)) return undefined;
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "abort") return undefined;
+  const close = context.checker.getTypeAtLocation(callee.expression).getProperty("close");
+  if (!close || context.checker.getTypeOfSymbol(close).getCallSignatures().length === 0) return undefined;
   return { id: "closeInsteadOfAbort", edits: [replaceNode(call, `${callee.expression.getText()}.close()`)] };
 }
 
 export function getShutdownRemedies(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy[] {
   switch (finding.kind) {
     case "exit":
-      return compactRemedies([useExitCode(finding)]);
+      return compactRemedies([useExitCode(finding, context)]);
     case "discard":
-      return finding.write.call.owner === "node-writable"
-        ? getNodeStreamRemedies(finding, context)
-        : compactRemedies([closeInsteadOfAbort(finding)]);
+      return getNodeStreamRemedies(finding, context);
+    case "abort":
+      return compactRemedies([closeInsteadOfAbort(finding, context)]);
     case "announce":
       return [];
   }
@@ -188,25 +218,37 @@ function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): R
   const indent = getIndentation(statement);
   const unit = getIndentUnit(sourceFile);
   const inner = indent + unit;
+  const drained = getFreeName(sourceFile, "drained");
   // A bare `once(s, "drain")` never settles when the stream is destroyed without an error;
   // racing it with `finished(s)` ends the wait then, and the abort removes both listeners.
   const text = [
     `if (${finding.node.getText()} === false) {`,
-    `${inner}const drained = new AbortController();`,
+    `${inner}const ${drained} = new AbortController();`,
     `${inner}await Promise.race([`,
-    `${inner}${unit}${once.reference}(${stream}, "drain", { signal: drained.signal }),`,
-    `${inner}${unit}${finished.reference}(${stream}, { signal: drained.signal }),`,
-    `${inner}]).finally(() => drained.abort());`,
+    `${inner}${unit}${once.reference}(${stream}, "drain", { signal: ${drained}.signal }),`,
+    `${inner}${unit}${finished.reference}(${stream}, { signal: ${drained}.signal }),`,
+    `${inner}]).finally(() => ${drained}.abort());`,
     `${indent}}`,
   ].join(nl);
   return { id: "waitForDrain", edits: compact([once.edit, finished.edit, replaceNode(statement, text)]) };
 }
 
-function pauseSource(finding: IgnoredBackpressure): Remedy | undefined {
+/** Whether `source` can be paused and is named by a plain path, so that naming it twice is the same stream. */
+function isPausableSource(source: ts.Expression, checker: ts.TypeChecker): boolean {
+  const type = checker.getTypeAtLocation(source);
+  const isMethod = (name: string) => {
+    const property = type.getProperty(name);
+    return property !== undefined && checker.getTypeOfSymbol(property).getCallSignatures().length > 0;
+  };
+  return getStreamKey(source, checker) !== undefined && isMethod("pause") && isMethod("resume");
+}
+
+function pauseSource(finding: IgnoredBackpressure, context: AnalysisContext): Remedy | undefined {
   const statement = finding.node.parent;
   if (finding.repetition !== "data-handler" || !finding.source || !ts.isExpressionStatement(statement)) {
     return undefined;
   }
+  if (!isPausableSource(finding.source, context.checker)) return undefined;
   const sourceFile = statement.getSourceFile();
   const nl = getNewLine(sourceFile);
   const indent = getIndentation(statement);
@@ -222,5 +264,5 @@ function pauseSource(finding: IgnoredBackpressure): Remedy | undefined {
 }
 
 export function getBackpressureRemedies(finding: IgnoredBackpressure, context: AnalysisContext): Remedy[] {
-  return compactRemedies([waitForDrain(finding, context), pauseSource(finding)]);
+  return compactRemedies([waitForDrain(finding, context), pauseSource(finding, context)]);
 }

@@ -10,7 +10,7 @@ import type { PendingWrite, ShutdownBeforeFlush } from "./shutdown-before-flush.
 import { hasReadableSide, isProcessStdio } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
 import { getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
-import { getIndentation, getNewLine, insertBefore, removeStatement, replaceNode, type TextEdit } from "./text-edits.js";
+import { insertStatementsBefore, removeStatement, replaceNode, type TextEdit } from "./text-edits.js";
 
 /** Why the codemod leaves a site for a person. */
 export type ManualReason =
@@ -146,20 +146,17 @@ function getExitRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext):
   if (targets.some((target) => target === undefined)) return manual("no-handle-to-wait-on");
   const streams = [...new Set(targets as string[])];
   if (!isAwaitAllowedAt(statement, context.program)) return manual("exit-mid-flow");
-  const sourceFile = statement.getSourceFile();
-  const newLine = getNewLine(sourceFile);
-  const indentation = getIndentation(statement);
   // A write's callback runs once everything written before it has been handed to the OS.
-  const waits = streams
-    .map((stream) => `await new Promise((resolve) => ${stream}.write("", resolve));${newLine}${indentation}`)
-    .join("");
-  return { kind: "edit", edits: [insertBefore(statement, waits)] };
+  const waits = streams.map((stream) => `await new Promise((resolve) => ${stream}.write("", resolve));`);
+  return { kind: "edit", edits: insertStatementsBefore(statement, waits) };
 }
 
 export function getShutdownRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {
   switch (finding.kind) {
     case "discard":
       return getDestroyRewrite(finding, context);
+    case "abort":
+      return manual("abort-or-error");
     case "exit":
       return getExitRewrite(finding, context);
     case "announce":

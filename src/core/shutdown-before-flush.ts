@@ -10,7 +10,7 @@ import {
   getStreamKeys,
   type StreamKey,
 } from "./stream-identity.js";
-import { forEachDescendant, getCalleeName, skipOuterExpressions } from "./syntax.js";
+import { forEachDescendant, getCalleeName, isOuterExpression, skipOuterExpressions } from "./syntax.js";
 
 /** Data handed to a stream that nothing on the current path has waited for yet. */
 export interface PendingWrite {
@@ -24,8 +24,10 @@ export interface PendingWrite {
 }
 
 export type ShutdownKind =
-  /** `destroy()`, `abort()`, `error()` on a stream with pending writes. */
+  /** Node `destroy()` / `resetAndDestroy()` on a stream with pending writes. */
   | "discard"
+  /** WHATWG `abort()`, a controller's `error()`, a custom stream's `abort()`/`destroy()`: queued chunks are dropped. */
+  | "abort"
   /** `process.exit()` with pending writes anywhere in the process. */
   | "exit"
   /** `resolve()` or the completion callback right after `end()`, before `"finish"`. */
@@ -78,8 +80,9 @@ function isLostOnExit(write: PendingWrite): boolean {
     case "custom":
       return true;
     case "file-handle":
-      // One write is in the thread pool already and completes; a loop of them does not (measured).
-      return write.repeated;
+      // One write() is in the thread pool already and completes; a loop of them does not, nor
+      // writeFile()/appendFile(), which write in chunks one after another (measured).
+      return write.repeated || /\b(writeFile|appendFile)$/.test(write.call.calleeText);
     default:
       return false;
   }
@@ -148,6 +151,8 @@ function hasShutdownCandidate(scope: FunctionLike | ts.SourceFile): boolean {
 class ScopeAnalysis {
   readonly findings: ShutdownBeforeFlush[] = [];
   private loopDepth = 0;
+  /** States at `break`/`continue`, collected by the innermost loop or switch they leave. */
+  private readonly jumps: State[][] = [];
 
   constructor(
     private readonly scope: FunctionLike | ts.SourceFile,
@@ -196,19 +201,24 @@ class ScopeAnalysis {
       const entry = this.expression(node.expression, state);
       let result: State | undefined;
       let fallthrough: State | undefined;
-      for (const clause of node.caseBlock.clauses) {
-        fallthrough = this.statements(clause.statements, merge(entry, fallthrough) ?? entry);
-        result = merge(result, fallthrough);
-      }
+      const jumps = this.collectJumps(() => {
+        for (const clause of node.caseBlock.clauses) {
+          fallthrough = this.statements(clause.statements, merge(entry, fallthrough) ?? entry);
+          result = merge(result, fallthrough);
+        }
+      });
       const hasDefault = node.caseBlock.clauses.some(ts.isDefaultClause);
-      return hasDefault ? merge(result, fallthrough) : merge(result, entry);
+      return [hasDefault ? undefined : entry, ...jumps].reduce(merge, result);
     }
     if (ts.isLabeledStatement(node)) return this.statement(node.statement, state);
     if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
       if (node.expression) this.expression(node.expression, state);
       return undefined;
     }
-    if (ts.isBreakOrContinueStatement(node)) return undefined;
+    if (ts.isBreakOrContinueStatement(node)) {
+      this.jumps.at(-1)?.push(state);
+      return undefined;
+    }
     if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) return state;
     let current = state;
     ts.forEachChild(node, (child) => {
@@ -223,9 +233,19 @@ class ScopeAnalysis {
       if (child !== node.statement) entry = this.expression(child, entry);
     });
     this.loopDepth++;
-    const bodyState = this.statement(node.statement, entry);
+    let bodyState: State | undefined;
+    const jumps = this.collectJumps(() => {
+      bodyState = this.statement(node.statement, entry);
+    });
     this.loopDepth--;
-    return merge(entry, bodyState) ?? entry;
+    return [bodyState, ...jumps].reduce(merge, entry) ?? entry;
+  }
+
+  /** Runs `analyse` and returns the states at the jumps it made out of the current loop or switch. */
+  private collectJumps(analyse: () => void): State[] {
+    this.jumps.push([]);
+    analyse();
+    return this.jumps.pop()!;
   }
 
   /** Evaluates an expression in the order its calls run: arguments before the call they feed. */
@@ -254,7 +274,10 @@ class ScopeAnalysis {
     if (name === undefined) return state;
     if (name === "then" || name === "finally") {
       const exitReference = node.arguments.find((arg) => isExitReference(arg, this.context));
-      if (exitReference) this.exit(exitReference, state);
+      // The exit runs once the chain it hangs on settles: writes in that chain are waited for.
+      const receiver = skipOuterExpressions(node.expression);
+      const chained = ts.isPropertyAccessExpression(receiver) ? receiver.expression : receiver;
+      if (exitReference) this.exit(exitReference, state.filter((write) => !isInside(write.call.node, chained)));
       return state;
     }
     if (this.isAnnounce(node, state)) return state;
@@ -277,7 +300,8 @@ class ScopeAnalysis {
 
   private pendingWrite(call: StreamCall): PendingWrite {
     const keys = call.stream ? getStreamKeys(call.stream, this.context.checker) : [];
-    return { call, keys, repeated: this.loopDepth > 0, small: isSmallStdioWrite(call, this.context) };
+    const repeated = this.loopDepth > 0;
+    return { call, keys: [...keys, ...getHolderKeys(call.node, this.context.checker)], repeated, small: !repeated && isSmallStdioWrite(call, this.context) };
   }
 
   private isAnnounce(node: ts.CallExpression, state: State): boolean {
@@ -290,11 +314,12 @@ class ScopeAnalysis {
   }
 
   private discard(call: StreamCall, state: State): void {
-    if (!call.stream) return;
+    if (!call.stream || isDeliberateFailure(call)) return;
     const keys = getShutdownKeys(call.stream, this.context.checker);
     const lost = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
     const write = lost.at(-1);
-    if (write) this.findings.push({ kind: "discard", node: call.node, write, lost });
+    const kind = call.owner === "node-writable" ? "discard" : "abort";
+    if (write) this.findings.push({ kind, node: call.node, write, lost });
   }
 
   private exit(node: ts.Expression, state: State): void {
@@ -302,6 +327,36 @@ class ScopeAnalysis {
     const write = lost.at(-1);
     if (write) this.findings.push({ kind: "exit", node, write, lost });
   }
+}
+
+/**
+ * `destroy(error)` in a `catch` block: the code fails the stream on purpose and the reader sees an
+ * error, not a silently short stream.
+ */
+function isDeliberateFailure(call: StreamCall): boolean {
+  if (call.node.arguments.length === 0) return false;
+  for (let node: ts.Node = call.node; !ts.isFunctionLike(node) && !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isCatchClause(node)) return true;
+  }
+  return false;
+}
+
+/**
+ * Where an unawaited promise of a write is kept for later: `const saving = writeFile(...)`,
+ * `jobs.push(fh.write(...))`. Awaiting the holder later waits for the write.
+ */
+function getHolderKeys(node: ts.Expression, checker: ts.TypeChecker): StreamKey[] {
+  let current: ts.Node = node;
+  while (isOuterExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === current && ts.isIdentifier(parent.name)) {
+    return getStreamKeys(parent.name, checker);
+  }
+  if (ts.isCallExpression(parent) && parent.arguments.includes(current as ts.Expression)) {
+    const callee = skipOuterExpressions(parent.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === "push") return getStreamKeys(callee.expression, checker);
+  }
+  return [];
 }
 
 function isInside(node: ts.Node, container: ts.Node): boolean {

@@ -82,6 +82,12 @@ export function* getTypeAncestry(type: ts.Type, checker: ts.TypeChecker): Genera
       pending.push(...current.types);
       continue;
     }
+    if (current.flags & ts.TypeFlags.TypeParameter) {
+      // `s: T` with `T extends Writable`: what the constraint is, the parameter is.
+      const constraint = current.getConstraint();
+      if (constraint) pending.push(constraint);
+      continue;
+    }
     const symbol = current.getSymbol();
     if (symbol) yield symbol;
     const target = isTypeReference(current) ? current.target : current;

@@ -92,11 +92,25 @@ export function getShutdownKeys(expression: ts.Expression, checker: ts.TypeCheck
   return keys;
 }
 
-/** Every key mentioned anywhere inside `node`, nested functions included. */
+function isMethodCallee(node: ts.PropertyAccessExpression): boolean {
+  return ts.isCallExpression(node.parent) && node.parent.expression === node;
+}
+
+/**
+ * Every stream key that `node` hands to something or calls a method on, nested functions
+ * included: `finished(s)`, `new Promise((r) => s.end(r))`. Reading a property (`s.remoteAddress`)
+ * does not count: it cannot wait for the stream.
+ */
 export function collectMentionedKeys(node: ts.Node, checker: ts.TypeChecker): Set<StreamKey> {
   const keys = new Set<StreamKey>();
   const visit = (child: ts.Node): void => {
-    if (ts.isIdentifier(child) || ts.isPropertyAccessExpression(child) || child.kind === ts.SyntaxKind.ThisKeyword) {
+    if (ts.isPropertyAccessExpression(child) && !isMethodCallee(child)) {
+      const key = getStreamKey(child, checker);
+      if (key !== undefined) {
+        keys.add(key);
+        return;
+      }
+    } else if (ts.isIdentifier(child) || child.kind === ts.SyntaxKind.ThisKeyword) {
       const key = getStreamKey(child as ts.Expression, checker);
       if (key !== undefined) keys.add(key);
     }

@@ -1,4 +1,4 @@
-import type ts from "typescript";
+import ts from "typescript";
 
 /** A replacement of `[start, end)` in a file's text: what both ESLint fixers and the codemod apply. */
 export interface TextEdit {
@@ -50,4 +50,27 @@ export function removeStatement(statement: ts.Statement): TextEdit {
     end = lineEnd === -1 ? text.length : lineEnd + 1;
   }
   return { start, end, text: "" };
+}
+
+/**
+ * Puts `lines` (statements) before `statement`, each on its own line at the statement's
+ * indentation. Where the statement is the unbraced body of an `if` or a loop, the new statements
+ * and it are wrapped in braces so that they stay under the same condition.
+ */
+export function insertStatementsBefore(statement: ts.Statement, lines: readonly string[]): TextEdit[] {
+  const sourceFile = statement.getSourceFile();
+  const newLine = getNewLine(sourceFile);
+  const parent = statement.parent;
+  const isInBlock = ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseOrDefaultClause(parent) || ts.isModuleBlock(parent);
+  if (isInBlock) {
+    const indentation = getIndentation(statement);
+    return [insertBefore(statement, lines.map((line) => `${line}${newLine}${indentation}`).join(""))];
+  }
+  const outer = getIndentation(parent);
+  const inner = outer + getIndentUnit(sourceFile);
+  const end = statement.getEnd();
+  return [
+    insertBefore(statement, `{${newLine}${lines.map((line) => `${inner}${line}${newLine}`).join("")}${inner}`),
+    { start: end, end, text: `${newLine}${outer}}` },
+  ];
 }

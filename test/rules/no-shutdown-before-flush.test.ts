@@ -2143,7 +2143,7 @@ export async function send(stream: WritableStream<string>, chunks: string[]) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "abortBeforeFlush",
           line: 5,
           data: { shutdown: "writer.abort()", write: "writer.write()", line: 4, stream: "writer" },
           suggestions: [
@@ -2173,7 +2173,7 @@ export async function send(stream: WritableStream<string>, chunk: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "abortBeforeFlush",
           line: 6,
           data: {
             shutdown: 'stream.abort(new Error("cancelled"))',
@@ -2257,7 +2257,7 @@ export function source(chunks: string[]) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "abortBeforeFlush",
           line: 6,
           data: {
             shutdown: 'controller.error(new Error("upstream failed"))',
@@ -2388,7 +2388,7 @@ export function use(s: MyStream) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "abortBeforeFlush",
           line: 10,
           data: { shutdown: "s.destroy()", write: "s.write()", line: 9, stream: "s" },
           suggestions: [],
@@ -2413,7 +2413,7 @@ export function use(s: MyStream) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "abortBeforeFlush",
           line: 11,
           data: { shutdown: "s.abort()", write: "s.write()", line: 10, stream: "s" },
           suggestions: [
