@@ -1,7 +1,7 @@
 import { Project, type SourceFile } from "ts-morph";
 import ts from "typescript";
 
-import { getAnalysisContext } from "../core/analysis-context.js";
+import { getAnalysisContext, type AnalysisContext } from "../core/analysis-context.js";
 import { MANUAL_REASONS } from "../core/rewrites.js";
 import { mayContainStreamCall } from "../core/stream-calls.js";
 import type { TextEdit } from "../core/text-edits.js";
@@ -60,7 +60,6 @@ interface Candidate {
   readonly report: FileReport;
   readonly sourceFile: SourceFile;
   readonly disk: DiskFile;
-  baseline?: Map<string, number>;
 }
 
 function describeDiagnostic(diagnostic: ts.Diagnostic): string {
@@ -93,6 +92,8 @@ class CodemodRun {
   private readonly transforms: readonly Transform[];
   private readonly reports: FileReport[] = [];
   private readonly candidates: Candidate[] = [];
+  /** The program before any rewrite, kept to learn which type errors files had already. */
+  private originalProgram: ts.Program | undefined;
 
   constructor(private readonly options: CodemodOptions) {
     this.project = new Project({ tsConfigFilePath: options.tsconfig });
@@ -101,9 +102,9 @@ class CodemodRun {
 
   run(): CodemodReport {
     this.collectCandidates();
-    this.recordBaselines();
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      if (!this.rewritePass(pass)) break;
+    let pending = this.candidates;
+    for (let pass = 0; pass < MAX_PASSES && pending.length > 0; pass++) {
+      pending = this.rewritePass(pending, pass);
     }
     this.verifyRewrites();
     return this.write();
@@ -146,10 +147,8 @@ class CodemodRun {
     this.project.createSourceFile(candidate.report.file, text, { overwrite: true });
   }
 
-  /** Finds every site once, before anything changes, to know which files need a baseline. */
-  private analyse(candidate: Candidate): { groups: TextEdit[][]; sites: SiteReport[] } {
-    const program = this.project.getProgram().compilerObject;
-    const context = getAnalysisContext(program, { streamTypes: [] });
+  /** The sites of one file: rewrites grouped per site, and the report of each. */
+  private analyse(candidate: Candidate, context: AnalysisContext): { groups: TextEdit[][]; sites: SiteReport[] } {
     const sourceFile = candidate.sourceFile.compilerNode;
     const groups: TextEdit[][] = [];
     const sites: SiteReport[] = [];
@@ -173,31 +172,29 @@ class CodemodRun {
     return { groups, sites };
   }
 
-  /** The type errors a file has before any rewrite: a rewrite may not add to them. */
-  private recordBaselines(): void {
+  /**
+   * Analyses every pending file against one program, and only then changes their texts: changing
+   * a file invalidates the program, so interleaving would rebuild it once per file. Returns the
+   * files that had rewrites left over because they overlapped others: a further pass may apply them.
+   */
+  private rewritePass(pending: readonly Candidate[], pass: number): Candidate[] {
     const program = this.project.getProgram().compilerObject;
-    for (const candidate of this.candidates) {
-      const { groups } = this.analyse(candidate);
-      if (groups.length === 0) continue;
-      candidate.baseline = countDiagnostics(program.getSemanticDiagnostics(candidate.sourceFile.compilerNode));
-    }
-  }
-
-  /** Applies every compatible rewrite once; returns whether a later pass may find more. */
-  private rewritePass(pass: number): boolean {
-    let again = false;
-    for (const candidate of this.candidates) {
-      if (!candidate.baseline) continue;
-      const { groups, sites } = this.analyse(candidate);
-      if (pass === 0 || groups.length > 0) {
-        const rewrittenBefore = candidate.report.sites.filter((site) => site.rewritten);
-        candidate.report.sites = pass === 0 ? sites : [...rewrittenBefore, ...sites];
-      }
+    this.originalProgram ??= program;
+    const context = getAnalysisContext(program, { streamTypes: [] });
+    const updates: { candidate: Candidate; text: string }[] = [];
+    const again: Candidate[] = [];
+    for (const candidate of pending) {
+      const { groups, sites } = this.analyse(candidate, context);
+      const rewrittenBefore = candidate.report.sites.filter((site) => site.rewritten);
+      candidate.report.sites = pass === 0 ? sites : [...rewrittenBefore, ...sites];
       if (groups.length === 0) continue;
       const { chosen, deferred } = selectCompatibleGroups(groups);
-      this.setText(candidate, applyEdits(candidate.sourceFile.getFullText(), chosen));
+      updates.push({ candidate, text: applyEdits(candidate.sourceFile.getFullText(), chosen) });
+      if (deferred > 0) again.push(candidate);
+    }
+    for (const { candidate, text } of updates) {
+      this.setText(candidate, text);
       candidate.report.status = "changed";
-      again ||= deferred > 0;
     }
     return again;
   }
@@ -210,7 +207,13 @@ class CodemodRun {
     for (const candidate of changed) {
       const sourceFile = candidate.sourceFile.compilerNode;
       const after = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
-      const remaining = new Map(candidate.baseline);
+      if (after.length === 0) {
+        candidate.report.rewritten = stripBom(candidate.sourceFile.getFullText());
+        continue;
+      }
+      // Only now is it worth checking the original: a rewrite may not add to the errors it had.
+      const original = this.originalProgram!.getSourceFile(candidate.sourceFile.getFilePath())!;
+      const remaining = countDiagnostics(this.originalProgram!.getSemanticDiagnostics(original));
       const added = after.filter((diagnostic) => {
         const [key] = countDiagnostics([diagnostic]).keys();
         const left = remaining.get(key!) ?? 0;

@@ -64,10 +64,12 @@ function isSmallLiteral(node: ts.Expression): boolean {
 
 /** A write of short literals to stdout or stderr, which the kernel takes at once. */
 function isSmallStdioWrite(call: StreamCall, context: AnalysisContext): boolean {
-  const isStdio =
+  // The literal test is free; the type test that follows is not.
+  if (call.operation !== "write" || !call.node.arguments.every(isSmallLiteral)) return false;
+  return (
     call.owner === "console" ||
-    (call.stream !== undefined && isProcessStdio(context.checker.getTypeAtLocation(call.stream), context.checker));
-  return isStdio && call.operation === "write" && call.node.arguments.every(isSmallLiteral);
+    (call.stream !== undefined && isProcessStdio(context.checker.getTypeAtLocation(call.stream), context.checker))
+  );
 }
 
 /** Whether `process.exit()` would cut this write short. */
