@@ -7,7 +7,7 @@ import { getEnclosingFunction, isAwaitAllowedAt, isReturnValueIgnored } from "./
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
 import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT } from "./imports.js";
 import type { ShutdownBeforeFlush } from "./shutdown-before-flush.js";
-import { hasReadableSide } from "./stream-families.js";
+import { getStreamFamily, hasReadableSide } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
 import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
 import {
@@ -206,9 +206,20 @@ export function getShutdownRemedies(finding: ShutdownBeforeFlush, context: Analy
   }
 }
 
+/** Whether `once(s, "drain")` and `finished(s)` accept the stream: a Node stream, or an emitter like one. */
+function isEmitterStream(stream: ts.Expression, context: AnalysisContext): boolean {
+  const type = context.checker.getTypeAtLocation(stream);
+  if (getStreamFamily(type, context) === "node-writable") return true;
+  return ["once", "removeListener", "write", "end"].every((name) => {
+    const property = type.getProperty(name);
+    return property !== undefined && context.checker.getTypeOfSymbol(property).getCallSignatures().length > 0;
+  });
+}
+
 function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): Remedy | undefined {
   const statement = finding.node.parent;
   if (finding.repetition !== "loop" || !ts.isExpressionStatement(statement)) return undefined;
+  if (!isEmitterStream(finding.stream, context)) return undefined;
   if (!isAwaitAllowedAt(statement, context.program)) return undefined;
   const sourceFile = statement.getSourceFile();
   const once = getImport(sourceFile, ONCE_IMPORT);

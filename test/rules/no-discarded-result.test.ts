@@ -480,6 +480,26 @@ export function appendAll(fh: FileHandle, lines: string[]) {
 }
 `,
     },
+
+    // ---- regressions: fixes from the rule reviews -----------------------------------------------
+    {
+      name: "regression: an exported binding holding a write is not discarded, another module may read it",
+      code: `
+import { writeFile } from "node:fs/promises";
+export const saved = writeFile("a.txt", "x");
+`,
+    },
+    {
+      name: "regression: once(server, \"close\") on a net.Server is no stream completion",
+      code: `
+import { once } from "node:events";
+import type { Server } from "node:net";
+export async function shutDown(server: Server) {
+  server.close();
+  once(server, "close");
+}
+`,
+    },
   ],
   invalid: [
     // ---- fs/promises FileHandle -------------------------------------------------------------------
@@ -2914,6 +2934,450 @@ function wait(stream) {
   return once(stream, "drain");
 }
 module.exports = { wait };
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---- regressions: fixes from the rule reviews -----------------------------------------------
+    {
+      name: "regression: once imported under another name (`once as eventOnce`) is still once()",
+      code: `
+import { once as eventOnce } from "node:events";
+import type { Socket } from "node:net";
+export function waitForRoom(s: Socket) {
+  eventOnce(s, "drain");
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 5,
+          column: 3,
+          data: { callee: "eventOnce()", how: "as a bare statement", lost: "when the buffer has room again" },
+          suggestions: [
+            {
+              messageId: "returnPromise",
+              output: `
+import { once as eventOnce } from "node:events";
+import type { Socket } from "node:net";
+export function waitForRoom(s: Socket) {
+  return eventOnce(s, "drain");
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: writeFile destructured under another name (`{ writeFile: save } = fsp`)",
+      code: `
+import * as fsp from "node:fs/promises";
+const { writeFile: save } = fsp;
+export async function store() {
+  save("a", "x");
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 5,
+          column: 3,
+          data: { callee: "save()", how: "as a bare statement", lost: "whether the data was written" },
+          suggestions: [
+            {
+              messageId: "addAwait",
+              output: `
+import * as fsp from "node:fs/promises";
+const { writeFile: save } = fsp;
+export async function store() {
+  await save("a", "x");
+}
+`,
+            },
+            {
+              messageId: "returnPromise",
+              output: `
+import * as fsp from "node:fs/promises";
+const { writeFile: save } = fsp;
+export async function store() {
+  return save("a", "x");
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: the same binding without `export` is a variable nobody reads",
+      code: `
+import { writeFile } from "node:fs/promises";
+const saved = writeFile("a.txt", "x");
+export {};
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 3,
+          column: 15,
+          data: { callee: "writeFile()", how: "into a variable nobody reads", lost: "whether the data was written" },
+          suggestions: [
+            {
+              messageId: "addAwait",
+              output: `
+import { writeFile } from "node:fs/promises";
+const saved = await writeFile("a.txt", "x");
+export {};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: the left operand of `||` is the statement's value: `fh.sync() || console.log(...)`",
+      code: `
+import type { FileHandle } from "node:fs/promises";
+export async function persist(fh: FileHandle) {
+  fh.sync() || console.log("x");
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 4,
+          column: 3,
+          data: { callee: "fh.sync()", how: "as a bare statement", lost: "whether the data reached the disk" },
+          suggestions: [
+            {
+              messageId: "addAwait",
+              output: `
+import type { FileHandle } from "node:fs/promises";
+export async function persist(fh: FileHandle) {
+  await (fh.sync() || console.log("x"));
+}
+`,
+            },
+            {
+              messageId: "returnPromise",
+              output: `
+import type { FileHandle } from "node:fs/promises";
+export async function persist(fh: FileHandle) {
+  return fh.sync() || console.log("x");
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: the left operand of `??` is the statement's value: `writer?.close() ?? fallback`",
+      code: `
+declare const fallback: Promise<void>;
+export async function stop(writer: WritableStreamDefaultWriter<string> | undefined) {
+  writer?.close() ?? fallback;
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 4,
+          column: 3,
+          data: {
+            callee: "writer?.close()",
+            how: "as a bare statement",
+            lost: "whether everything was written before the close",
+          },
+          suggestions: [
+            {
+              messageId: "addAwait",
+              output: `
+declare const fallback: Promise<void>;
+export async function stop(writer: WritableStreamDefaultWriter<string> | undefined) {
+  await (writer?.close() ?? fallback);
+}
+`,
+            },
+            {
+              messageId: "returnPromise",
+              output: `
+declare const fallback: Promise<void>;
+export async function stop(writer: WritableStreamDefaultWriter<string> | undefined) {
+  return writer?.close() ?? fallback;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: once(sock, \"close\") on a socket is a stream completion",
+      code: `
+import { once } from "node:events";
+import type { Socket } from "node:net";
+export function hangUp(sock: Socket) {
+  sock.end();
+  once(sock, "close");
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 6,
+          column: 3,
+          data: { callee: "once()", how: "as a bare statement", lost: "whether the stream finished or failed" },
+          suggestions: [
+            {
+              messageId: "returnPromise",
+              output: `
+import { once } from "node:events";
+import type { Socket } from "node:net";
+export function hangUp(sock: Socket) {
+  sock.end();
+  return once(sock, "close");
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: plain JavaScript (.js): once(x, \"drain\") with an untyped parameter",
+      filename: "script.js",
+      code: `
+import { once } from "node:events";
+export function waitForRoom(x) {
+  once(x, "drain");
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 4,
+          column: 3,
+          data: { callee: "once()", how: "as a bare statement", lost: "when the buffer has room again" },
+          suggestions: [
+            {
+              messageId: "returnPromise",
+              output: `
+import { once } from "node:events";
+export function waitForRoom(x) {
+  return once(x, "drain");
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: no await suggestion in a class static block, even at a module's top level",
+      code: `
+import { writeFile } from "node:fs/promises";
+export class Config {
+  static {
+    writeFile("c.json", "{}");
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 5,
+          column: 5,
+          data: { callee: "writeFile()", how: "as a bare statement", lost: "whether the data was written" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: no await suggestion in a class field initializer",
+      code: `
+import { writeFile } from "node:fs/promises";
+export class Config {
+  readonly written = void writeFile("c.json", "{}");
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 4,
+          column: 27,
+          data: { callee: "writeFile()", how: "with `void`", lost: "whether the data was written" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: `fh.sync() as Promise<void>;` is awaited as a whole, in parentheses",
+      code: `
+import type { FileHandle } from "node:fs/promises";
+export async function persist(fh: FileHandle) {
+  fh.sync() as Promise<void>;
+  console.log("synced");
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 4,
+          column: 3,
+          data: { callee: "fh.sync()", how: "as a bare statement", lost: "whether the data reached the disk" },
+          suggestions: [
+            {
+              messageId: "addAwait",
+              output: `
+import type { FileHandle } from "node:fs/promises";
+export async function persist(fh: FileHandle) {
+  await (fh.sync() as Promise<void>);
+  console.log("synced");
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: `fh.sync() satisfies Promise<void>;` is awaited as a whole, in parentheses",
+      code: `
+import type { FileHandle } from "node:fs/promises";
+export async function persist(fh: FileHandle) {
+  fh.sync() satisfies Promise<void>;
+  console.log("synced");
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 4,
+          column: 3,
+          data: { callee: "fh.sync()", how: "as a bare statement", lost: "whether the data reached the disk" },
+          suggestions: [
+            {
+              messageId: "addAwait",
+              output: `
+import type { FileHandle } from "node:fs/promises";
+export async function persist(fh: FileHandle) {
+  await (fh.sync() satisfies Promise<void>);
+  console.log("synced");
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: `void fh.close();` ending a synchronous function: `void` becomes `return`",
+      code: `
+import type { FileHandle } from "node:fs/promises";
+export function release(fh: FileHandle) {
+  void fh.close();
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 4,
+          column: 8,
+          data: { callee: "fh.close()", how: "with `void`", lost: "whether everything was written before the close" },
+          suggestions: [
+            {
+              messageId: "returnPromise",
+              output: `
+import type { FileHandle } from "node:fs/promises";
+export function release(fh: FileHandle) {
+  return fh.close();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: a block-bodied addEventListener() listener gets no returnPromise: its caller drops it",
+      code: `
+export function abortOnSignal(signal: AbortSignal, writer: WritableStreamDefaultWriter<string>) {
+  signal.addEventListener("abort", () => {
+    writer.abort();
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 4,
+          column: 5,
+          data: { callee: "writer.abort()", how: "as a bare statement", lost: "whether the abort went through" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: an async addEventListener() listener gets addAwait, still no returnPromise",
+      code: `
+export function abortOnSignal(signal: AbortSignal, writer: WritableStreamDefaultWriter<string>) {
+  signal.addEventListener("abort", async () => {
+    writer.abort();
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 4,
+          column: 5,
+          data: { callee: "writer.abort()", how: "as a bare statement", lost: "whether the abort went through" },
+          suggestions: [
+            {
+              messageId: "addAwait",
+              output: `
+export function abortOnSignal(signal: AbortSignal, writer: WritableStreamDefaultWriter<string>) {
+  signal.addEventListener("abort", async () => {
+    await writer.abort();
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: a `.then()` callback of an awaited chain gets returnPromise: the chain waits for it",
+      code: `
+import type { FileHandle } from "node:fs/promises";
+export async function save(fh: FileHandle, data: string) {
+  await fh.write(data).then(() => {
+    fh.close();
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 5,
+          column: 5,
+          data: { callee: "fh.close()", how: "as a bare statement", lost: "whether everything was written before the close" },
+          suggestions: [
+            {
+              messageId: "returnPromise",
+              output: `
+import type { FileHandle } from "node:fs/promises";
+export async function save(fh: FileHandle, data: string) {
+  await fh.write(data).then(() => {
+    return fh.close();
+  });
+}
 `,
             },
           ],

@@ -476,6 +476,61 @@ async function main(lines) {
 module.exports = main;
 `,
     },
+
+    // ---- regressions: fixes from the rule reviews -----------------------------------------------
+    {
+      name: "regression: the booleans of an expression-bodied map() callback are kept and read",
+      code: `
+import type { Writable } from "node:stream";
+export function send(s: Writable, chunks: string[]) {
+  const lengths = chunks.map((c) => s.write(c));
+  return lengths.every(Boolean);
+}
+`,
+    },
+    {
+      name: "regression: a stream created afresh in each iteration gets one write",
+      code: `
+import { createWriteStream } from "node:fs";
+export function fanOut(files: string[], data: string) {
+  for (const f of files) {
+    const out = createWriteStream(f);
+    out.write(data);
+    out.end();
+  }
+}
+`,
+    },
+    {
+      name: "regression: a write followed by `return` in its block leaves the loop: it does not repeat",
+      code: `
+import type { Writable } from "node:stream";
+export async function upToComment(s: Writable, cs: string[]) {
+  for (const c of cs) {
+    if (c.startsWith("#")) {
+      s.write(c);
+      s.end();
+      return;
+    }
+  }
+}
+`,
+    },
+    {
+      name: "regression: streamTypes: a write() that returns void gives no backpressure signal",
+      options: [{ streamTypes: [{ from: "file", name: "MyStream" }] }],
+      code: `
+class MyStream {
+  readonly parts: string[] = [];
+  write(chunk: string): void {
+    this.parts.push(chunk);
+  }
+}
+export async function pump(s: MyStream, cs: string[]) {
+  for (const c of cs) s.write(c);
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -2432,6 +2487,299 @@ src.on("data", (chunk) => {
     dest.once("drain", () => src.resume());
   }
 });
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ---- regressions: fixes from the rule reviews -----------------------------------------------
+    {
+      name: "regression: an expression-bodied map() callback as a statement drops the booleans",
+      code: `
+import type { Writable } from "node:stream";
+export function send(s: Writable, chunks: string[]) {
+  chunks.map((c) => s.write(c));
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 4,
+          column: 21,
+          data: { write: "s.write()", where: "once per item", stream: "s" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: `await s.write(c)` awaits a boolean, not the drain",
+      code: `
+import type { Writable } from "node:stream";
+export async function send(s: Writable, cs: string[]) {
+  for (const c of cs) {
+    await s.write(c);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 5,
+          column: 11,
+          data: { write: "s.write()", where: "in a loop", stream: "s" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: a stream typed as a type parameter `T extends Writable`",
+      code: `
+import type { Writable } from "node:stream";
+export async function f<T extends Writable>(s: T, cs: string[]) {
+  for (const c of cs) s.write(c);
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 4,
+          column: 23,
+          data: { write: "s.write()", where: "in a loop", stream: "s" },
+          suggestions: [
+            {
+              messageId: "waitForDrain",
+              output: `
+import type { Writable } from "node:stream";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+export async function f<T extends Writable>(s: T, cs: string[]) {
+  for (const c of cs) if (s.write(c) === false) {
+    const drained = new AbortController();
+    await Promise.race([
+      once(s, "drain", { signal: drained.signal }),
+      finished(s, { signal: drained.signal }),
+    ]).finally(() => drained.abort());
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: a `return` in a forEach callback ends one item only: the write still repeats",
+      code: `
+import type { Writable } from "node:stream";
+export function send(s: Writable, rows: string[]) {
+  rows.forEach((row) => {
+    s.write(row);
+    return row.length;
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 5,
+          data: { write: "s.write()", where: "once per item", stream: "s" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: no pauseSource for a \"data\" source that is an EventEmitter without pause()/resume()",
+      code: `
+import type { EventEmitter } from "node:events";
+import type { Writable } from "node:stream";
+export function relay(src: EventEmitter, out: Writable) {
+  src.on("data", (c: string) => {
+    out.write(c);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 6,
+          data: { write: "out.write()", where: "once per chunk of a `data` handler", stream: "out" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: no pauseSource for a \"data\" source that is a call: naming it twice would open two streams",
+      code: `
+import { createReadStream } from "node:fs";
+import type { Writable } from "node:stream";
+export function relay(from: string, out: Writable) {
+  createReadStream(from).on("data", (c) => {
+    out.write(c);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 6,
+          data: { write: "out.write()", where: "once per chunk of a `data` handler", stream: "out" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: pauseSource is still offered for a Readable named by a plain path",
+      code: `
+import type { Readable, Writable } from "node:stream";
+export function relay(src: Readable, out: Writable) {
+  src.on("data", (c) => {
+    out.write(c);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 5,
+          data: { write: "out.write()", where: "once per chunk of a `data` handler", stream: "out" },
+          suggestions: [
+            {
+              messageId: "pauseSource",
+              output: `
+import type { Readable, Writable } from "node:stream";
+export function relay(src: Readable, out: Writable) {
+  src.on("data", (c) => {
+    if (out.write(c) === false) {
+      src.pause();
+      out.once("drain", () => src.resume());
+    }
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: a stream named `drained` makes the AbortController `drained2`",
+      code: `
+import type { Writable } from "node:stream";
+export async function copy(drained: Writable, cs: string[]) {
+  for (const c of cs) drained.write(c);
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 4,
+          data: { write: "drained.write()", where: "in a loop", stream: "drained" },
+          suggestions: [
+            {
+              messageId: "waitForDrain",
+              output: `
+import type { Writable } from "node:stream";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+export async function copy(drained: Writable, cs: string[]) {
+  for (const c of cs) if (drained.write(c) === false) {
+    const drained2 = new AbortController();
+    await Promise.race([
+      once(drained, "drain", { signal: drained2.signal }),
+      finished(drained, { signal: drained2.signal }),
+    ]).finally(() => drained2.abort());
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: in a file without imports, new imports go before the first function's JSDoc comment",
+      code: `
+/** Copies every chunk to \`out\`. */
+export async function copy(out: NodeJS.WritableStream, cs: string[]) {
+  for (const c of cs) out.write(c);
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 4,
+          data: { write: "out.write()", where: "in a loop", stream: "out" },
+          suggestions: [
+            {
+              messageId: "waitForDrain",
+              output: `
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+/** Copies every chunk to \`out\`. */
+export async function copy(out: NodeJS.WritableStream, cs: string[]) {
+  for (const c of cs) if (out.write(c) === false) {
+    const drained = new AbortController();
+    await Promise.race([
+      once(out, "drain", { signal: drained.signal }),
+      finished(out, { signal: drained.signal }),
+    ]).finally(() => drained.abort());
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: streamTypes: a write() that returns boolean, in an async loop",
+      options: [{ streamTypes: [{ from: "file", name: "MyStream" }] }],
+      code: `
+import { EventEmitter } from "node:events";
+class MyStream extends EventEmitter implements NodeJS.WritableStream {
+  writable = true;
+  write(chunk: string | Uint8Array): boolean {
+    return chunk.length > 0;
+  }
+  end(): this {
+    return this;
+  }
+}
+export async function pump(s: MyStream, cs: string[]) {
+  for (const c of cs) s.write(c);
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 13,
+          data: { write: "s.write()", where: "in a loop", stream: "s" },
+          suggestions: [
+            {
+              messageId: "waitForDrain",
+              output: `
+import { EventEmitter, once } from "node:events";
+import { finished } from "node:stream/promises";
+class MyStream extends EventEmitter implements NodeJS.WritableStream {
+  writable = true;
+  write(chunk: string | Uint8Array): boolean {
+    return chunk.length > 0;
+  }
+  end(): this {
+    return this;
+  }
+}
+export async function pump(s: MyStream, cs: string[]) {
+  for (const c of cs) if (s.write(c) === false) {
+    const drained = new AbortController();
+    await Promise.race([
+      once(s, "drain", { signal: drained.signal }),
+      finished(s, { signal: drained.signal }),
+    ]).finally(() => drained.abort());
+  }
+}
 `,
             },
           ],

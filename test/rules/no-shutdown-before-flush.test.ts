@@ -558,6 +558,129 @@ await finished(out);
 process.exit(0);
 `,
     },
+
+    // ---- regressions: fixes from the rule reviews -----------------------------------------------
+    {
+      name: "regression: one short literal to stdout before process.exit() outside a loop is still exempt",
+      code: `
+console.log("usage");
+process.exit(2);
+`,
+    },
+    {
+      name: "regression: a single unawaited fh.write() is in the thread pool already and survives process.exit()",
+      code: `
+import type { FileHandle } from "node:fs/promises";
+export function dump(fh: FileHandle, buf: Buffer) {
+  fh.write(buf);
+  process.exit(0);
+}
+`,
+    },
+    {
+      name: "regression: ES module JavaScript: `writeFile(...).then(process.exit)` exits once the write is done",
+      filename: "file.mjs",
+      code: `
+import { writeFile } from "node:fs/promises";
+export function save(d) {
+  writeFile("o.json", d).then(process.exit);
+}
+`,
+    },
+    {
+      name: "regression: `writeFile(...).finally(process.exit)` exits once the write is done",
+      code: `
+import { writeFile } from "node:fs/promises";
+export function save(d: string) {
+  writeFile("o.json", d).finally(process.exit);
+}
+`,
+    },
+    {
+      name: "regression: a write kept in a variable and awaited before process.exit()",
+      code: `
+import { writeFile } from "node:fs/promises";
+export async function save(p: string, d: string) {
+  const saving = writeFile(p, d);
+  await saving;
+  process.exit(0);
+}
+`,
+    },
+    {
+      name: "regression: writes pushed into an array in a loop and awaited with Promise.all before process.exit()",
+      code: `
+import { writeFile } from "node:fs/promises";
+export async function saveAll(names: string[], d: string) {
+  const jobs: Promise<void>[] = [];
+  for (const n of names) jobs.push(writeFile(n, d));
+  await Promise.all(jobs);
+  process.exit(0);
+}
+`,
+    },
+    {
+      name: "regression: `await finished(sock)` still waits for the socket",
+      code: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+export async function reply(sock: Socket, body: string) {
+  sock.write(body);
+  sock.end();
+  await finished(sock);
+  sock.destroy();
+}
+`,
+    },
+    {
+      name: "regression: `await new Promise((r) => sock.end(r))` still waits for the socket",
+      code: `
+import type { Socket } from "node:net";
+export async function reply(sock: Socket, body: string) {
+  sock.write(body);
+  await new Promise<void>((r) => sock.end(r));
+  sock.destroy();
+}
+`,
+    },
+    {
+      name: "regression: destroy(e) in a catch block fails the stream on purpose",
+      code: `
+import type { Writable } from "node:stream";
+declare function transform(d: string): Promise<string>;
+export async function convert(out: Writable, d: string) {
+  try {
+    out.write(await transform(d));
+    out.end();
+  } catch (e) {
+    out.destroy(e as Error);
+    throw e;
+  }
+}
+`,
+    },
+    {
+      name: "regression: Express-style middleware: `res.end(); next();` passes control on, it announces nothing",
+      code: `
+import type { IncomingMessage, ServerResponse } from "node:http";
+export function middleware(req: IncomingMessage, res: ServerResponse, next: () => void) {
+  res.end(req.url);
+  next();
+}
+`,
+    },
+    {
+      name: "regression: `resolve(received)` after end() hands over a value, it announces no flush",
+      code: `
+import type { Socket } from "node:net";
+export function exchange(peer: Socket, received: Buffer): Promise<Buffer> {
+  return new Promise((resolve) => {
+    peer.end();
+    resolve(received);
+  });
+}
+`,
+    },
   ],
   invalid: [
     // ---- net.Socket, tls.TLSSocket --------------------------------------------------------------
@@ -2646,6 +2769,649 @@ process.exitCode = 1;
 `,
             },
           ],
+        },
+      ],
+    },
+
+    // ---- regressions: fixes from the rule reviews -----------------------------------------------
+    {
+      name: "regression: a switch whose clauses all end in `break` does not hide the code after it",
+      code: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer, mode: number) {
+  switch (mode) {
+    case 1:
+      sock.setNoDelay(true);
+      break;
+    default:
+      sock.setKeepAlive(true);
+      break;
+  }
+  sock.write(data);
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 13,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 12, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export function send(sock: Socket, data: Buffer, mode: number) {
+  switch (mode) {
+    case 1:
+      sock.setNoDelay(true);
+      break;
+    default:
+      sock.setKeepAlive(true);
+      break;
+  }
+  sock.write(data);
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: a write followed by `break` reaches the code after the loop",
+      code: `
+import type { Socket } from "node:net";
+export function sendLast(sock: Socket, items: { last: boolean; data: string }[]) {
+  for (const item of items) {
+    if (item.last) {
+      sock.write(item.data);
+      break;
+    }
+  }
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 10,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 6, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export function sendLast(sock: Socket, items: { last: boolean; data: string }[]) {
+  for (const item of items) {
+    if (item.last) {
+      sock.write(item.data);
+      break;
+    }
+  }
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: a write followed by `continue` reaches the code after the loop",
+      code: `
+import type { Socket } from "node:net";
+export function sendSkipped(sock: Socket, items: { skip: boolean; data: string }[]) {
+  for (const item of items) {
+    if (item.skip) {
+      sock.write(item.data);
+      continue;
+    }
+  }
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 10,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 6, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export function sendSkipped(sock: Socket, items: { skip: boolean; data: string }[]) {
+  for (const item of items) {
+    if (item.skip) {
+      sock.write(item.data);
+      continue;
+    }
+  }
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: short stdout literals in a loop add up: not exempt before process.exit()",
+      code: `
+for (let i = 0; i < 100000; i++) console.log("row");
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(0)", write: "console.log()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+for (let i = 0; i < 100000; i++) console.log("row");
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: one unawaited fh.writeFile() of 8 MiB is cut short by process.exit()",
+      code: `
+import type { FileHandle } from "node:fs/promises";
+export function dump(fh: FileHandle) {
+  fh.writeFile(Buffer.alloc(8 << 20));
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(0)", write: "fh.writeFile()", line: 4 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import type { FileHandle } from "node:fs/promises";
+export function dump(fh: FileHandle) {
+  fh.writeFile(Buffer.alloc(8 << 20));
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: one unawaited fh.appendFile() of 8 MiB is cut short by process.exit()",
+      code: `
+import type { FileHandle } from "node:fs/promises";
+export function dump(fh: FileHandle) {
+  fh.appendFile(Buffer.alloc(8 << 20));
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(0)", write: "fh.appendFile()", line: 4 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import type { FileHandle } from "node:fs/promises";
+export function dump(fh: FileHandle) {
+  fh.appendFile(Buffer.alloc(8 << 20));
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: `.then(process.exit)` on a chain without the write does not wait for it",
+      code: `
+declare function main(): Promise<number>;
+export function run(x: string) {
+  process.stdout.write(x);
+  main().then(process.exit);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          column: 15,
+          data: { shutdown: "process.exit", write: "process.stdout.write()", line: 4 },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: awaiting a call that only reads `sock.remoteAddress` does not wait for the socket",
+      code: `
+import type { Socket } from "node:net";
+declare function audit(address: string | undefined): Promise<void>;
+export async function reply(sock: Socket, body: string) {
+  sock.write(body);
+  await audit(sock.remoteAddress);
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 7,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+declare function audit(address: string | undefined): Promise<void>;
+export async function reply(sock: Socket, body: string) {
+  sock.write(body);
+  await audit(sock.remoteAddress);
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+declare function audit(address: string | undefined): Promise<void>;
+export async function reply(sock: Socket, body: string) {
+  sock.write(body);
+  await audit(sock.remoteAddress);
+  sock.end();
+  await finished(sock, { readable: false });
+  sock.destroy();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: destroy(new Error(...)) outside a catch block still loses the write",
+      code: `
+import type { Socket } from "node:net";
+export function timeOut(sock: Socket, x: string) {
+  sock.write(x);
+  sock.destroy(new Error("timeout"));
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          data: { shutdown: "sock.destroy(new Error(\"timeout\"))", write: "sock.write()", line: 4, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export function timeOut(sock: Socket, x: string) {
+  sock.write(x);
+  sock.end(() => sock.destroy(new Error("timeout")));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: a WHATWG writer's abort() is abortBeforeFlush, with close() suggested",
+      code: `
+export function cancel(writer: WritableStreamDefaultWriter<string>) {
+  writer.write("a");
+  writer.abort();
+}
+`,
+      errors: [
+        {
+          messageId: "abortBeforeFlush",
+          line: 4,
+          data: { shutdown: "writer.abort()", write: "writer.write()", line: 3, stream: "writer" },
+          suggestions: [
+            {
+              messageId: "closeInsteadOfAbort",
+              output: `
+export function cancel(writer: WritableStreamDefaultWriter<string>) {
+  writer.write("a");
+  writer.close();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: a WritableStream's abort() is abortBeforeFlush, with close() suggested",
+      code: `
+export function cancel(stream: WritableStream<string>) {
+  const writer = stream.getWriter();
+  writer.write("a");
+  writer.releaseLock();
+  stream.abort();
+}
+`,
+      errors: [
+        {
+          messageId: "abortBeforeFlush",
+          line: 6,
+          data: { shutdown: "stream.abort()", write: "writer.write()", line: 4, stream: "writer" },
+          suggestions: [
+            {
+              messageId: "closeInsteadOfAbort",
+              output: `
+export function cancel(stream: WritableStream<string>) {
+  const writer = stream.getWriter();
+  writer.write("a");
+  writer.releaseLock();
+  stream.close();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: a controller's error() after enqueue() is abortBeforeFlush, with no close() to offer",
+      code: `
+export function failing(chunks: string[]) {
+  return new ReadableStream<string>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.error(new Error("failed"));
+    },
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "abortBeforeFlush",
+          line: 6,
+          data: {
+            shutdown: "controller.error(new Error(\"failed\"))",
+            write: "controller.enqueue()",
+            line: 5,
+            stream: "controller",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: streamTypes abort() of a class without close(): abortBeforeFlush, no closeInsteadOfAbort",
+      options: [{ streamTypes: [{ from: "file", name: "MyStream" }] }],
+      code: `
+class MyStream {
+  write(chunk: string): boolean {
+    return chunk.length > 0;
+  }
+  abort(): void {}
+}
+export function use(s: MyStream) {
+  s.write("x");
+  s.abort();
+}
+`,
+      errors: [
+        {
+          messageId: "abortBeforeFlush",
+          line: 10,
+          data: { shutdown: "s.abort()", write: "s.write()", line: 9, stream: "s" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: `if (quit) sock.destroy();` gets braces around the inserted end() and wait",
+      code: `
+import type { Socket } from "node:net";
+export async function send(sock: Socket, data: Buffer, quit: boolean) {
+  sock.write(data);
+  if (quit) sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 5,
+          column: 13,
+          data: { shutdown: "sock.destroy()", write: "sock.write()", line: 4, stream: "sock" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export async function send(sock: Socket, data: Buffer, quit: boolean) {
+  sock.write(data);
+  if (quit) sock.end(() => sock.destroy());
+}
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+export async function send(sock: Socket, data: Buffer, quit: boolean) {
+  sock.write(data);
+  if (quit) {
+    sock.end();
+    await finished(sock, { readable: false });
+    sock.destroy();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: useExitCode for an unbraced `if` that ends the function",
+      code: `
+export function report(big: string, failed: boolean) {
+  console.error(big);
+  if (failed) process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          column: 15,
+          data: { shutdown: "process.exit(1)", write: "console.error()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function report(big: string, failed: boolean) {
+  console.error(big);
+  if (failed) process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: useExitCode at the end of a braced `if` that ends the function",
+      code: `
+export function report(big: string, failed: boolean) {
+  if (failed) {
+    console.error(big);
+    process.exit(1);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(1)", write: "console.error()", line: 4 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function report(big: string, failed: boolean) {
+  if (failed) {
+    console.error(big);
+    process.exitCode = 1;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: useExitCode where a bare `return;` follows the exit",
+      code: `
+export function report(big: string, failed: boolean) {
+  console.error(big);
+  if (failed) {
+    process.exit(1);
+    return;
+  }
+  console.log("ok");
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(1)", write: "console.error()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function report(big: string, failed: boolean) {
+  console.error(big);
+  if (failed) {
+    process.exitCode = 1;
+    return;
+  }
+  console.log("ok");
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "regression: no useExitCode where code runs after the exit: `if (...) { ...; process.exit(2); } rest();`",
+      code: `
+declare function rest(): void;
+export function cli(args: string[], big: string) {
+  if (!args.length) {
+    console.error(big);
+    process.exit(2);
+  }
+  rest();
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 6,
+          data: { shutdown: "process.exit(2)", write: "console.error()", line: 5 },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: no useExitCode in a function declared to return `never`",
+      code: `
+export function fail(big: string): never {
+  console.error(big);
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(1)", write: "console.error()", line: 3 },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: `ws.end(data); done();` announces success before the flush",
+      code: `
+import type { Writable } from "node:stream";
+export function finish(ws: Writable, data: string, done: () => void) {
+  ws.end(data);
+  done();
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 5,
+          data: { shutdown: "done()", write: "ws.end()", line: 4, stream: "ws" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: a bare `resolve()` right after end() announces success before the flush",
+      code: `
+import type { Writable } from "node:stream";
+export function close(ws: Writable, d: string): Promise<void> {
+  return new Promise((resolve) => {
+    ws.end(d);
+    resolve();
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 6,
+          data: { shutdown: "resolve()", write: "ws.end()", line: 5, stream: "ws" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "regression: `cb(null)` right after end() announces success before the flush",
+      code: `
+import type { Writable } from "node:stream";
+export function closeWith(ws: Writable, d: string, cb: (err: Error | null) => void) {
+  ws.end(d);
+  cb(null);
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 5,
+          data: { shutdown: "cb(null)", write: "ws.end()", line: 4, stream: "ws" },
+          suggestions: [],
         },
       ],
     },
