@@ -66,3 +66,10 @@ export function getBodyStatements(scope: FunctionLike | ts.SourceFile): readonly
   if (ts.isSourceFile(scope)) return scope.statements;
   return scope.body && ts.isBlock(scope.body) ? scope.body.statements : undefined;
 }
+
+/** Whether `fn` is declared (or inferred) to return `never`: its end must not be reachable. */
+export function isNeverReturning(fn: FunctionLike | undefined, checker: ts.TypeChecker): boolean {
+  if (!fn) return false;
+  const signature = checker.getSignatureFromDeclaration(fn);
+  return signature !== undefined && (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0;
+}

@@ -107,6 +107,12 @@ function getQuote(sourceFile: ts.SourceFile): string {
   return first?.moduleSpecifier.getText().startsWith("'") ? "'" : '"';
 }
 
+/** `text` as a string literal in the file's own quote style. */
+export function quote(sourceFile: ts.SourceFile, text: string): string {
+  const mark = getQuote(sourceFile);
+  return `${mark}${text}${mark}`;
+}
+
 /** Where a new import goes: after the last import or `require`, else before the first statement. */
 function getInsertionPoint(sourceFile: ts.SourceFile): { position: number; after: boolean } {
   const isImport = (statement: ts.Statement): boolean =>

@@ -58,24 +58,64 @@ function isPipe(construction: ts.NewExpression, context: AnalysisContext): boole
   return getStreamFamily(type, context) === "node-writable" && hasReadableSide(type, context.checker);
 }
 
+/** Methods that feed a pipe rather than read it. */
+const WRITE_SIDE_METHODS = new Set(["write", "end", "destroy", "cork", "uncork", "setDefaultEncoding", "getWriter"]);
+/** Methods and events through which a reader starts pulling data out at once. */
+const READING_METHODS = new Set(["pipe", "pipeTo", "pipeThrough", "getReader", "resume", "read"]);
+const READING_EVENTS = new Set(["data", "readable"]);
+const LISTENER_METHODS = new Set(["on", "once", "addListener"]);
+
+type PipeUse = "write-side" | "reading" | "passive";
+
+/** What a mention of the pipe does: feeds it, reads it right away, or hands it on to read later. */
+function classifyUse(reference: ts.Expression, checker: ts.TypeChecker): PipeUse {
+  const declaration = checker.getSymbolAtLocation(reference)?.valueDeclaration;
+  if (declaration && ts.isBindingElement(declaration) && (declaration.propertyName ?? declaration.name).getText() === "writable") {
+    return "write-side";
+  }
+  const parent = reference.parent;
+  if (ts.isForOfStatement(parent) && parent.expression === reference && parent.awaitModifier) return "reading";
+  // A function given the stream is taken to read it now (`collect(readable)`); an object built
+  // around it, like `new Response(readable)`, reads only when someone consumes it later.
+  if (ts.isCallExpression(parent) && parent.arguments.includes(reference)) return "reading";
+  if (!ts.isPropertyAccessExpression(parent) || parent.expression !== reference) return "passive";
+  const member = parent.name.text;
+  if (member === "writable") return "write-side";
+  if (member === "readable") return classifyUse(parent, checker);
+  const call = parent.parent;
+  if (!ts.isCallExpression(call) || call.expression !== parent) return "passive";
+  if (WRITE_SIDE_METHODS.has(member) || READING_METHODS.has(member)) {
+    return WRITE_SIDE_METHODS.has(member) ? "write-side" : "reading";
+  }
+  if (LISTENER_METHODS.has(member)) {
+    const event = call.arguments[0];
+    return event && ts.isStringLiteralLike(event) && READING_EVENTS.has(event.text) ? "reading" : "write-side";
+  }
+  return "passive";
+}
+
 /**
  * Whether waiting at `site` on `stream` would wait forever: the stream is one end of a pipe made
- * in this function (`new TransformStream()`, `new PassThrough()`) and its other end is handed to a
- * reader only after `site`, as in `await writer.write(x); return new Response(readable)`.
+ * in this function (`new TransformStream()`, `new PassThrough()`) and nothing reads its other end
+ * yet: the reader is attached only after `site` (`await writer.write(x); return new
+ * Response(readable)`), or was handed the pipe without reading from it (`new Response(readable)`
+ * made first, read by whoever receives it after the function returns).
  */
 export function isReaderAttachedAfter(stream: ts.Expression, site: ts.Node, context: AnalysisContext): boolean {
   const pipe = findLocalPipe(stream, context.checker);
   if (!pipe || !isPipe(pipe.construction, context)) return false;
   const symbols = new Set(pipe.names.map((name) => context.checker.getSymbolAtLocation(name)));
   const scope = getEnclosingFunction(site) ?? site.getSourceFile();
-  let found = false;
+  let waitsForever = false;
   forEachDescendant(scope, (node) => {
-    if (found) return false;
-    found =
-      ts.isIdentifier(node) &&
-      node.getStart() >= site.getEnd() &&
-      symbols.has(context.checker.getSymbolAtLocation(node));
-    return !found;
+    if (waitsForever) return false;
+    if (!ts.isIdentifier(node) || pipe.names.includes(node) || !symbols.has(context.checker.getSymbolAtLocation(node))) {
+      return;
+    }
+    const use = classifyUse(node, context.checker);
+    if (use === "write-side") return;
+    waitsForever = node.getStart() >= site.getEnd() || use === "passive";
+    return !waitsForever;
   });
-  return found;
+  return waitsForever;
 }

@@ -3,11 +3,11 @@ import ts from "typescript";
 import type { AnalysisContext } from "./analysis-context.js";
 import type { DiscardedResult } from "./discarded-results.js";
 import { getChainOfCallback } from "./discarded.js";
-import { getEnclosingFunction, isAwaitAllowedAt, isReturnValueIgnored } from "./function-context.js";
+import { getEnclosingFunction, isAwaitAllowedAt, isNeverReturning, isReturnValueIgnored } from "./function-context.js";
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
-import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT } from "./imports.js";
+import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT, quote } from "./imports.js";
 import type { ShutdownBeforeFlush } from "./shutdown-before-flush.js";
-import { getStreamFamily, hasReadableSide } from "./stream-families.js";
+import { getStreamFamily, isConnection } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
 import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
 import {
@@ -131,25 +131,26 @@ function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisCo
   ];
   const statement = getExpressionStatementOf(finding.node);
   if (statement && isAwaitAllowedAt(statement, context.program)) {
-    remedies.push({ id: "awaitFinishedBeforeDestroy", edits: endAndWait(written, false, statement, context) });
+    const { lines, importEdit } = getEndAndWait(written, false, context);
+    remedies.push({ id: "awaitFinishedBeforeDestroy", edits: compact([importEdit, ...insertStatementsBefore(statement, lines)]) });
   }
   return remedies;
 }
 
-/** `s.end(); await finished(s);` before `statement`: the wait that was missing. */
-export function endAndWait(
+/**
+ * The statements that end `stream` and wait until everything written has left:
+ * `s.end(); await finished(s);`, and the edit importing `finished` if the file needs it.
+ */
+export function getEndAndWait(
   stream: ts.Expression,
   alreadyEnded: boolean,
-  statement: ts.Statement,
   context: AnalysisContext,
-): TextEdit[] {
-  const finished = getImport(statement.getSourceFile(), FINISHED_IMPORT);
+): { lines: string[]; importEdit: TextEdit | undefined } {
+  const finished = getImport(stream.getSourceFile(), FINISHED_IMPORT);
   const text = stream.getText();
-  const options = hasReadableSide(context.checker.getTypeAtLocation(stream), context.checker)
-    ? ", { readable: false }"
-    : "";
+  const options = isConnection(context.checker.getTypeAtLocation(stream), context.checker) ? ", { readable: false }" : "";
   const lines = [...(alreadyEnded ? [] : [`${text}.end();`]), `await ${finished.reference}(${text}${options});`];
-  return compact([finished.edit, ...insertStatementsBefore(statement, lines)]);
+  return { lines, importEdit: finished.edit };
 }
 
 /**
@@ -169,8 +170,7 @@ function isLastThingDone(statement: ts.Statement, checker: ts.TypeChecker): bool
   if (ts.isIfStatement(parent.parent)) return isLastThingDone(parent.parent, checker);
   const fn = parent.parent;
   if (!ts.isFunctionLike(fn) || (fn as ts.FunctionLikeDeclaration).body !== parent) return false;
-  const signature = checker.getSignatureFromDeclaration(fn as ts.FunctionLikeDeclaration);
-  return !signature || (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) === 0;
+  return !isNeverReturning(fn as ts.FunctionLikeDeclaration, checker);
 }
 
 function useExitCode(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy | undefined {
@@ -230,13 +230,14 @@ function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): R
   const unit = getIndentUnit(sourceFile);
   const inner = indent + unit;
   const drained = getFreeName(sourceFile, "drained");
+  const drain = quote(sourceFile, "drain");
   // A bare `once(s, "drain")` never settles when the stream is destroyed without an error;
   // racing it with `finished(s)` ends the wait then, and the abort removes both listeners.
   const text = [
     `if (${finding.node.getText()} === false) {`,
     `${inner}const ${drained} = new AbortController();`,
     `${inner}await Promise.race([`,
-    `${inner}${unit}${once.reference}(${stream}, "drain", { signal: ${drained}.signal }),`,
+    `${inner}${unit}${once.reference}(${stream}, ${drain}, { signal: ${drained}.signal }),`,
     `${inner}${unit}${finished.reference}(${stream}, { signal: ${drained}.signal }),`,
     `${inner}]).finally(() => ${drained}.abort());`,
     `${indent}}`,
@@ -268,7 +269,7 @@ function pauseSource(finding: IgnoredBackpressure, context: AnalysisContext): Re
   const text = [
     `if (${finding.node.getText()} === false) {`,
     `${inner}${source}.pause();`,
-    `${inner}${finding.stream.getText()}.once("drain", () => ${source}.resume());`,
+    `${inner}${finding.stream.getText()}.once(${quote(sourceFile, "drain")}, () => ${source}.resume());`,
     `${indent}}`,
   ].join(nl);
   return { id: "pauseSource", edits: [replaceNode(statement, text)] };

@@ -2,15 +2,21 @@ import ts from "typescript";
 
 import type { AnalysisContext } from "./analysis-context.js";
 import type { DiscardedResult } from "./discarded-results.js";
-import { getEnclosingFunction, isAwaitAllowedAt, type FunctionLike } from "./function-context.js";
+import { getEnclosingFunction, isAwaitAllowedAt, isNeverReturning, type FunctionLike } from "./function-context.js";
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
 import { isReaderAttachedAfter } from "./local-pipes.js";
-import { endAndWait, getBackpressureRemedies, getDiscardedResultRemedies, type Remedy } from "./remedies.js";
+import { getBackpressureRemedies, getDiscardedResultRemedies, getEndAndWait, type Remedy } from "./remedies.js";
 import type { PendingWrite, ShutdownBeforeFlush } from "./shutdown-before-flush.js";
-import { hasReadableSide, isProcessStdio } from "./stream-families.js";
+import { isConnection, isProcessStdio } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
 import { getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
-import { insertStatementsBefore, removeStatement, replaceNode, type TextEdit } from "./text-edits.js";
+import {
+  insertStatementsBefore,
+  removeStatement,
+  replaceNode,
+  replaceStatementWith,
+  type TextEdit,
+} from "./text-edits.js";
 
 /** Why the codemod leaves a site for a person. */
 export type ManualReason =
@@ -22,6 +28,8 @@ export type ManualReason =
   | "exit-mid-flow"
   | "no-handle-to-wait-on"
   | "writes-not-in-async-loop"
+  | "written-through-another-object"
+  | "exit-in-never-function"
   | "not-a-statement";
 
 export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
@@ -33,6 +41,9 @@ export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
   "exit-mid-flow": "process.exit() in the middle of synchronous code: wait for the write callback by hand",
   "no-handle-to-wait-on": "the pending write has no handle to wait on: await it where it is made",
   "writes-not-in-async-loop": "the writes repeat outside an async loop: pause the source until 'drain'",
+  "written-through-another-object":
+    "the data was written through another object (a WHATWG writer over this stream): await its writes or close() before destroying",
+  "exit-in-never-function": "process.exit() ends a function declared to return never: rewrite it by hand",
   "not-a-statement": "the call is part of a larger expression: rewrite it by hand",
 };
 
@@ -69,27 +80,26 @@ function isEnded(lost: readonly PendingWrite[], stream: ts.Expression, checker: 
 
 function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {
   const stream = finding.write.call.stream;
-  if (!stream || finding.write.call.owner !== "node-writable") return manual("abort-or-error");
+  if (!stream || finding.write.call.owner !== "node-writable") return manual("written-through-another-object");
   const statement = getExpressionStatementOf(finding.node);
   if (!statement) return manual("not-a-statement");
   if (isReaderAttachedAfter(stream, finding.node, context)) return manual("reader-attached-later");
-  const ended = isEnded(finding.lost, stream, context.checker);
   if (!isAwaitAllowedAt(statement, context.program)) {
     // `end(cb)` after `end(data)` is allowed: the callback still waits for "finish".
     return { kind: "edit", edits: [replaceNode(finding.node, `${stream.getText()}.end(() => ${finding.node.getText()})`)] };
   }
-  const edits = endAndWait(stream, ended, statement, context);
+  const { lines, importEdit } = getEndAndWait(stream, isEnded(finding.lost, stream, context.checker), context);
   const destroy = skipOuterExpressions((finding.node as ts.CallExpression).expression);
   const destroysTheStreamItself =
     ts.isPropertyAccessExpression(destroy) &&
     getStreamKey(destroy.expression, context.checker) === getStreamKey(stream, context.checker);
-  // After "finish" a plain writable has nothing left to destroy; a socket still has its read side.
+  // Once finished, a file or HTTP response has nothing left to destroy; a connection still has its read side.
   const destroyStillMatters =
     !destroysTheStreamItself ||
     (finding.node as ts.CallExpression).arguments.length > 0 ||
-    hasReadableSide(context.checker.getTypeAtLocation(stream), context.checker);
-  if (!destroyStillMatters) edits.push(removeStatement(statement));
-  return { kind: "edit", edits };
+    isConnection(context.checker.getTypeAtLocation(stream), context.checker);
+  const edits = destroyStillMatters ? insertStatementsBefore(statement, lines) : replaceStatementWith(statement, lines);
+  return { kind: "edit", edits: importEdit ? [importEdit, ...edits] : edits };
 }
 
 const MAIN_LIKE_NAME = /^(main|run|cli|start)$/;
@@ -138,6 +148,7 @@ function getExitRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext):
   const statement = ts.isCallExpression(call) ? getExpressionStatementOf(call) : undefined;
   if (!ts.isCallExpression(call) || !statement || call.arguments.length > 1) return manual("not-a-statement");
   const [code] = call.arguments;
+  if (isNeverReturning(getEnclosingFunction(statement), context.checker)) return manual("exit-in-never-function");
   if (isLastStatementOfMain(statement)) {
     if (!code) return { kind: "edit", edits: [removeStatement(statement)] };
     return { kind: "edit", edits: [replaceNode(call, `process.exitCode = ${code.getText()}`)] };

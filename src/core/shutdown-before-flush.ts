@@ -45,6 +45,9 @@ export interface ShutdownBeforeFlush {
 
 type State = readonly PendingWrite[];
 
+/** The key shared by `console.*` writes and `process.stdout`/`stderr`, however they are reached. */
+const STDIO_KEY = "stdio";
+
 /** Writes of data so small that the kernel takes them whole and at once: no loss is possible. */
 const SMALL_WRITE_LIMIT = 4096;
 
@@ -265,6 +268,7 @@ class ScopeAnalysis {
   /** An awaited expression that mentions a stream waits for it: `await finished(s)`, `await new Promise((r) => s.end(r))`. */
   private awaited(node: ts.AwaitExpression, state: State): State {
     const mentioned = collectMentionedKeys(node.expression, this.context.checker);
+    if (this.mentionsStdio(node.expression)) mentioned.add(STDIO_KEY);
     return state.filter(
       (write) =>
         !isInside(write.call.node, node.expression) && !write.keys.some((key) => mentioned.has(key)),
@@ -300,8 +304,25 @@ class ScopeAnalysis {
     }
   }
 
+  /** `await new Promise((r) => process.stderr.write("", r))` waits for console output too. */
+  private mentionsStdio(node: ts.Node): boolean {
+    let found = false;
+    forEachDescendant(node, (child) => {
+      if (found) return false;
+      const name = ts.isIdentifier(child) ? child.text : undefined;
+      found =
+        (name === "stdout" || name === "stderr") &&
+        isProcessStdio(this.context.checker.getTypeAtLocation(child), this.context.checker);
+      return !found;
+    });
+    return found;
+  }
+
   private pendingWrite(call: StreamCall): PendingWrite {
     const keys = call.stream ? getStreamKeys(call.stream, this.context.checker) : [];
+    if (call.owner === "console" || (call.stream && isProcessStdio(this.context.checker.getTypeAtLocation(call.stream), this.context.checker))) {
+      keys.push(STDIO_KEY);
+    }
     const repeated = this.loopDepth > 0;
     return { call, keys: [...keys, ...getHolderKeys(call.node, this.context.checker)], repeated, small: !repeated && isSmallStdioWrite(call, this.context) };
   }

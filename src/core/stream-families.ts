@@ -125,15 +125,26 @@ export function getStreamFamily(type: ts.Type, context: AnalysisContext): Stream
   return family;
 }
 
-/**
- * Whether a Node stream also has a readable side (a socket, a duplex): `finished()` on it waits
- * for the peer to end too, unless told `{ readable: false }`.
- */
-export function hasReadableSide(type: ts.Type, checker: ts.TypeChecker): boolean {
+function hasAncestor(type: ts.Type, checker: ts.TypeChecker, name: string, moduleName: string): boolean {
   for (const symbol of getTypeAncestry(type, checker)) {
-    if (symbol.getName() === "Readable" && isDeclaredInModule(symbol, "stream")) return true;
+    if (symbol.getName() === name && isDeclaredInModule(symbol, moduleName)) return true;
   }
   return false;
+}
+
+/** Whether a Node stream also has a readable side: a socket, or a duplex, transform or zlib stream. */
+export function hasReadableSide(type: ts.Type, checker: ts.TypeChecker): boolean {
+  return hasAncestor(type, checker, "Readable", "stream");
+}
+
+/**
+ * Whether a stream is a connection whose readable side carries the peer's data, not ours: a socket
+ * or an HTTP/2 stream. `finished()` on it must be told `{ readable: false }` (the peer may never
+ * end), and after "finish" its `destroy()` still closes the read side. A transform is the
+ * opposite: what was written comes out of its readable side, so `finished()` must wait for both.
+ */
+export function isConnection(type: ts.Type, checker: ts.TypeChecker): boolean {
+  return hasAncestor(type, checker, "Socket", "net") || hasAncestor(type, checker, "Http2Stream", "http2");
 }
 
 /** `process.stdout` and `process.stderr`, however they are reached. */

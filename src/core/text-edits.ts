@@ -26,7 +26,8 @@ export function getIndentation(node: ts.Node): string {
 
 /** One indentation step as the file writes it: a tab, or the smallest run of leading spaces. */
 export function getIndentUnit(sourceFile: ts.SourceFile): string {
-  const indents = sourceFile.text.match(/^[ \t]+(?=\S)/gm) ?? [];
+  // ` * ` continuation lines of block comments are not indentation.
+  const indents = sourceFile.text.match(/^[ \t]+(?=[^\s*])/gm) ?? [];
   if (indents.some((indent) => indent.startsWith("\t"))) return "\t";
   const widths = indents.map((indent) => indent.length);
   return " ".repeat(widths.length > 0 ? Math.min(...widths) : 2);
@@ -73,4 +74,15 @@ export function insertStatementsBefore(statement: ts.Statement, lines: readonly 
     insertBefore(statement, `{${newLine}${lines.map((line) => `${inner}${line}${newLine}`).join("")}${inner}`),
     { start: end, end, text: `${newLine}${outer}}` },
   ];
+}
+
+/**
+ * Replaces `statement` with `lines`, each on its own line at the statement's indentation, in
+ * braces where the statement is the unbraced body of an `if` or a loop.
+ */
+export function replaceStatementWith(statement: ts.Statement, lines: readonly string[]): TextEdit[] {
+  const [insert, close] = insertStatementsBefore(statement, lines.slice(0, -1));
+  const last = lines.at(-1) ?? "";
+  const replaced = { start: statement.getStart(), end: statement.getEnd(), text: `${insert!.text}${last}` };
+  return close ? [replaced, close] : [replaced];
 }

@@ -2091,7 +2091,7 @@ export async function send(out: Writable, chunks: string[]) {
 \t\tif (out.write(chunk) === false) {
 \t\t\tconst drained = new AbortController();
 \t\t\tawait Promise.race([
-\t\t\t\tonce(out, "drain", { signal: drained.signal }),
+\t\t\t\tonce(out, 'drain', { signal: drained.signal }),
 \t\t\t\tfinished(out, { signal: drained.signal }),
 \t\t\t]).finally(() => drained.abort());
 \t\t}

@@ -1147,7 +1147,7 @@ export async function compress(data: Buffer) {
   const gzip = createGzip();
   gzip.end(data);
   gzip.end();
-  await finished(gzip, { readable: false });
+  await finished(gzip);
   gzip.destroy();
 }
 `,
