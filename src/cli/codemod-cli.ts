@@ -8,7 +8,7 @@ import { createTwoFilesPatch } from "diff";
 import { createColors } from "picocolors";
 import { glob, isDynamicPattern } from "tinyglobby";
 
-import { runCodemod, type CodemodReport, type FileReport } from "../codemod/run-codemod.js";
+import type { CodemodReport, FileReport } from "../codemod/run-codemod.js";
 
 /** Where the CLI reads and writes: the real process in the bin, buffers in tests. */
 export interface CliIo {
@@ -193,6 +193,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     const files = await resolveFiles(positionals, io.cwd);
     if (files.length === 0) throw new UsageError(`no TypeScript or JavaScript files match ${positionals.join(" ")}`);
     const progress = createProgress(io, files.length);
+    // Loaded here, not at the top: TypeScript takes a second to load, and --help should not wait.
+    const { runCodemod } = await import("../codemod/run-codemod.js");
     const report = runCodemod({
       tsconfig: isAbsolute(tsconfig) ? tsconfig : resolve(io.cwd, tsconfig),
       files,
@@ -206,6 +208,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       },
     });
     if (report.uncommitted.length > 0) {
+      if (values.json) io.stdout.write(`${toJson(report, io.cwd, values.dry)}\n`);
       io.stderr.write(
         `flush-codemod: refusing to write: ${report.uncommitted.length} file(s) to rewrite have uncommitted changes:\n` +
           report.uncommitted.map((file) => `  ${relative(io.cwd, file)}\n`).join("") +

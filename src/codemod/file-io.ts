@@ -1,7 +1,20 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 const BOM = "\uFEFF";
+const TEMPORARY_MARK = ".flush-codemod-";
 
 /** A file as it is on disk: its text without a byte order mark, whether it had one, and its mode. */
 export interface DiskFile {
@@ -16,22 +29,34 @@ export function readDiskFile(path: string): DiskFile {
   return { text: hasBom ? raw.slice(1) : raw, hasBom, mode: statSync(path).mode & 0o7777 };
 }
 
+/** Temporary files an earlier run left beside `path` when it was killed between write and rename. */
+function removeLeftoverTemporaries(path: string): void {
+  const prefix = `.${basename(path)}${TEMPORARY_MARK}`;
+  for (const name of readdirSync(dirname(path))) {
+    if (name.startsWith(prefix) && name.endsWith(".tmp")) rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
 /**
  * Replaces `path` with `text` so that a reader (or a crash) sees either the old file or the new
  * one, never half of each: write a temporary file beside it, flush it to disk, rename it over.
- * The byte order mark and the file mode are kept.
+ * A symbolic link is followed, so the file it points at is rewritten and the link stays a link.
+ * The byte order mark and the file mode (whatever the umask) are kept.
  */
 export function writeFileAtomically(path: string, text: string, original: DiskFile): void {
-  const temporary = join(dirname(path), `.${basename(path)}.flush-codemod-${process.pid}.tmp`);
+  const target = realpathSync(path);
+  removeLeftoverTemporaries(target);
+  const temporary = join(dirname(target), `.${basename(target)}${TEMPORARY_MARK}${process.pid}.tmp`);
   try {
     const fd = openSync(temporary, "w", original.mode);
     try {
+      fchmodSync(fd, original.mode);
       writeSync(fd, original.hasBom ? BOM + text : text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    renameSync(temporary, path);
+    renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 
 function getRepositoryRoot(directory: string): string | undefined {
@@ -21,7 +22,8 @@ function getRepositoryRoot(directory: string): string | undefined {
 export function findUncommittedFiles(paths: readonly string[]): string[] {
   const byRoot = new Map<string, string[]>();
   const rootOfDirectory = new Map<string, string | undefined>();
-  for (const path of paths) {
+  // git answers with real paths; a path through a symbolic link (macOS's /var) must match them.
+  for (const path of paths.map((file) => realpathSync(file))) {
     const directory = dirname(path);
     if (!rootOfDirectory.has(directory)) rootOfDirectory.set(directory, getRepositoryRoot(directory));
     const root = rootOfDirectory.get(directory);

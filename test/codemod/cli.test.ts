@@ -2,7 +2,7 @@
 // child process (stdout and stderr are pipes, not TTYs) in temporary projects that are git
 // repositories with everything committed unless a test says otherwise.
 import { existsSync, watch } from "node:fs";
-import { readFile, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -355,11 +355,10 @@ describe.concurrent("flush-codemod CLI", { timeout: 120_000 }, () => {
     });
 
     it("leaves a file unchanged when its rewrite would add type errors, and says so", async ({ expect }) => {
-      // Rewriting `process.exit(1)` at the end of main() to `process.exitCode = 1` lets a function
-      // declared to return `never` reach its end: TS2534.
-      const never = `export function main(message: string): never {
-  console.log(message);
-  process.exit(1);
+      // The promise bound to `pending` is never read, so the codemod awaits it; the awaited value
+      // (void) no longer fits the declared type Promise<void>: TS2322.
+      const never = `export async function main(writer: WritableStreamDefaultWriter<string>): Promise<void> {
+  const pending: Promise<void> = writer.write("x");
 }
 `;
       const dir = await createProject({ "src/never.ts": never, "src/bug.ts": SOCKET_BUG_TS });
@@ -371,9 +370,9 @@ describe.concurrent("flush-codemod CLI", { timeout: 120_000 }, () => {
       expect(summaryLine(result)).toBe("flush-codemod: 2 files scanned, 1 changed, 0 unchanged, 1 skipped, 0 failed");
       const skipped = /^ {2}skipped src\/never\.ts: (.*)$/m.exec(result.stdout);
       expect(skipped, result.stdout).not.toBeNull();
-      expect(skipped![1]).toMatch(/^the rewrite would add type errors \(line 1:\d+: TS2534: .*\); left unchanged$/);
+      expect(skipped![1]).toMatch(/^the rewrite would add type errors \(line 2:\d+: TS2322: .*\); left unchanged$/);
       expect(result.stdout).toContain(
-        "left for a person (1):\n  src/never.ts:3:3 the rewrite would add type errors (no-shutdown-before-flush)\n",
+        "left for a person (1):\n  src/never.ts:2:34 the rewrite would add type errors (no-discarded-result)\n",
       );
     });
 
@@ -572,5 +571,65 @@ describe.concurrent("flush-codemod CLI", { timeout: 120_000 }, () => {
       for (let i = 0; i < FILES; i++) expect(await readText(dir, join("src", name(i))), name(i)).toBe(rewritten(i));
       expect(await findTemporaryFiles(src)).toEqual([]);
     }, 180_000);
+  });
+
+  describe("files reached in unusual ways", () => {
+    it("keeps a 0o666 mode whatever the umask", async ({ expect }) => {
+      const dir = await createProject({ "src/bug.ts": SOCKET_BUG_TS }, { modes: { "src/bug.ts": 0o666 } });
+      const result = await runCli(["src"], dir);
+      expect(result.code, describeResult("0o666", result)).toBe(0);
+      expect(await readText(dir, "src/bug.ts")).toBe(SOCKET_BUG_TS_REWRITTEN);
+      expect((await readState(dir, "src/bug.ts")).mode).toBe(0o666);
+    });
+
+    it("rewrites the file a symbolic link points at and keeps the link a link", async ({ expect }) => {
+      const dir = await createProject({ "shared/real.ts": SOCKET_BUG_TS });
+      await mkdir(join(dir, "src"), { recursive: true });
+      await symlink("../shared/real.ts", join(dir, "src", "link.ts"));
+      commitAll(dir, "link");
+      const result = await runCli(["--project", "tsconfig.json", "src/link.ts"], dir);
+      expect(result.code, describeResult("symlink", result)).toBe(0);
+      expect((await lstat(join(dir, "src", "link.ts"))).isSymbolicLink()).toBe(true);
+      expect(await readText(dir, "shared/real.ts")).toBe(SOCKET_BUG_TS_REWRITTEN);
+    });
+
+    it("checks uncommitted changes in a repository reached through a symbolic link", async ({ expect }) => {
+      const dir = await createProject({ "src/bug.ts": SOCKET_BUG_TS });
+      const linkParent = await mkdtemp(join(tmpdir(), "flush-codemod-link-"));
+      const link = join(linkParent, "repo");
+      await symlink(dir, link, "dir");
+      try {
+        await writeFile(join(dir, "src", "bug.ts"), `// edited\n${SOCKET_BUG_TS}`);
+        const refused = await runCli(["--project", join(link, "tsconfig.json"), join(link, "src", "bug.ts")], linkParent);
+        expect(refused.code, describeResult("dirty through a link", refused)).toBe(2);
+        expect(refused.stderr).toContain("uncommitted changes");
+        commitAll(dir, "edit");
+        const clean = await runCli(["--project", join(link, "tsconfig.json"), join(link, "src", "bug.ts")], linkParent);
+        expect(clean.code, describeResult("clean through a link", clean)).toBe(0);
+        expect(await readText(dir, "src/bug.ts")).toBe(`// edited\n${SOCKET_BUG_TS_REWRITTEN}`);
+      } finally {
+        await rm(linkParent, { recursive: true, force: true });
+      }
+    });
+
+    it("prints the JSON report, with the uncommitted files, when it refuses", async ({ expect }) => {
+      const dir = await createProject({ "src/bug.ts": SOCKET_BUG_TS });
+      await writeFile(join(dir, "src", "bug.ts"), `// edited\n${SOCKET_BUG_TS}`);
+      const result = await runCli(["--json", "src"], dir);
+      expect(result.code, describeResult("json refusal", result)).toBe(2);
+      const report = JSON.parse(result.stdout) as { uncommitted: string[] };
+      expect(report.uncommitted).toEqual(["src/bug.ts"]);
+      expect(await readText(dir, "src/bug.ts")).toBe(`// edited\n${SOCKET_BUG_TS}`);
+    });
+
+    it("removes a temporary file a killed earlier run left beside a file it rewrites", async ({ expect }) => {
+      const dir = await createProject({ "src/bug.ts": SOCKET_BUG_TS });
+      const leftover = join(dir, "src", ".bug.ts.flush-codemod-99999.tmp");
+      await writeFile(leftover, "half");
+      const result = await runCli(["src/bug.ts"], dir);
+      expect(result.code, describeResult("leftover", result)).toBe(0);
+      expect(existsSync(leftover)).toBe(false);
+      expect(await findTemporaryFiles(join(dir, "src"))).toEqual([]);
+    });
   });
 });
