@@ -2,7 +2,11 @@ import { findDiscardedResults, type DiscardedResult } from "../src/core/discarde
 import type { DiscardKind } from "../src/core/discarded.js";
 import { getDiscardedResultRemedies } from "../src/core/remedies.js";
 import { createRule } from "../src/eslint/create-rule.js";
-import { streamTypesSchema, type StreamTypesOption } from "../src/eslint/stream-types-option.js";
+import {
+  DEFAULT_STREAM_TYPES_OPTIONS,
+  STREAM_TYPES_OPTIONS_SCHEMA,
+  type StreamTypesOption,
+} from "../src/eslint/stream-types-option.js";
 import { getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
 
 type Options = [StreamTypesOption];
@@ -44,14 +48,8 @@ export default createRule<Options, MessageIds>({
       addAwait: "Await `{{callee}}`.",
       returnPromise: "Return the promise of `{{callee}}` to the caller.",
     },
-    schema: [
-      {
-        type: "object",
-        additionalProperties: false,
-        properties: { streamTypes: streamTypesSchema },
-      },
-    ],
-    defaultOptions: [{ streamTypes: [] }],
+    schema: STREAM_TYPES_OPTIONS_SCHEMA,
+    defaultOptions: DEFAULT_STREAM_TYPES_OPTIONS,
   },
   create(context, [options]) {
     const { sourceFile, analysis } = getTypedAnalysis(context, options);

@@ -1,7 +1,11 @@
 import { findIgnoredBackpressure, type RepetitionKind } from "../src/core/ignored-backpressure.js";
 import { getBackpressureRemedies } from "../src/core/remedies.js";
 import { createRule } from "../src/eslint/create-rule.js";
-import { streamTypesSchema, type StreamTypesOption } from "../src/eslint/stream-types-option.js";
+import {
+  DEFAULT_STREAM_TYPES_OPTIONS,
+  STREAM_TYPES_OPTIONS_SCHEMA,
+  type StreamTypesOption,
+} from "../src/eslint/stream-types-option.js";
 import { getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
 
 type Options = [StreamTypesOption];
@@ -30,14 +34,8 @@ export default createRule<Options, MessageIds>({
       waitForDrain: "Wait for `'drain'` (or for `{{stream}}` to close or fail) when `write()` returns `false`.",
       pauseSource: "Pause `{{source}}` until `{{stream}}` drains when `write()` returns `false`.",
     },
-    schema: [
-      {
-        type: "object",
-        additionalProperties: false,
-        properties: { streamTypes: streamTypesSchema },
-      },
-    ],
-    defaultOptions: [{ streamTypes: [] }],
+    schema: STREAM_TYPES_OPTIONS_SCHEMA,
+    defaultOptions: DEFAULT_STREAM_TYPES_OPTIONS,
   },
   create(context, [options]) {
     const { sourceFile, analysis } = getTypedAnalysis(context, options);

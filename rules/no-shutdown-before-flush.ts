@@ -1,7 +1,11 @@
 import { getShutdownRemedies } from "../src/core/remedies.js";
 import { findShutdownsBeforeFlush, type ShutdownKind } from "../src/core/shutdown-before-flush.js";
 import { createRule } from "../src/eslint/create-rule.js";
-import { streamTypesSchema, type StreamTypesOption } from "../src/eslint/stream-types-option.js";
+import {
+  DEFAULT_STREAM_TYPES_OPTIONS,
+  STREAM_TYPES_OPTIONS_SCHEMA,
+  type StreamTypesOption,
+} from "../src/eslint/stream-types-option.js";
 import { getLine, getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
 
 type Options = [StreamTypesOption];
@@ -47,14 +51,8 @@ export default createRule<Options, MessageIds>({
       useExitCode: "Set `process.exitCode` instead of exiting.",
       closeInsteadOfAbort: "Close instead of aborting: `close()` delivers the queued writes first.",
     },
-    schema: [
-      {
-        type: "object",
-        additionalProperties: false,
-        properties: { streamTypes: streamTypesSchema },
-      },
-    ],
-    defaultOptions: [{ streamTypes: [] }],
+    schema: STREAM_TYPES_OPTIONS_SCHEMA,
+    defaultOptions: DEFAULT_STREAM_TYPES_OPTIONS,
   },
   create(context, [options]) {
     const { sourceFile, analysis } = getTypedAnalysis(context, options);

@@ -35,9 +35,20 @@ const specifier: JSONSchema4 = {
   ],
 };
 
-export const streamTypesSchema: JSONSchema4 = {
+const streamTypesSchema: JSONSchema4 = {
   type: "array",
   items: specifier,
   description:
     "Your own stream types (typescript-eslint TypeOrValueSpecifier format): their write/flush/end/close/destroy methods are checked like Node's.",
 };
+
+/** The options schema of every rule: one object whose only property is `streamTypes`. */
+export const STREAM_TYPES_OPTIONS_SCHEMA: JSONSchema4[] = [
+  {
+    type: "object",
+    additionalProperties: false,
+    properties: { streamTypes: streamTypesSchema },
+  },
+];
+
+export const DEFAULT_STREAM_TYPES_OPTIONS: [StreamTypesOption] = [{ streamTypes: [] }];
