@@ -13,6 +13,8 @@ type Options = [StreamTypesOption];
 type MessageIds =
   | "discardBeforeFlush"
   | "abortBeforeFlush"
+  | "disposeBeforeFlush"
+  | "endAndWaitBeforeDispose"
   | "exitBeforeFlush"
   | "announceBeforeFlush"
   | "endBeforeDestroy"
@@ -23,6 +25,7 @@ type MessageIds =
 const MESSAGE_IDS: Readonly<Record<ShutdownKind, MessageIds>> = {
   discard: "discardBeforeFlush",
   abort: "abortBeforeFlush",
+  dispose: "disposeBeforeFlush",
   exit: "exitBeforeFlush",
   announce: "announceBeforeFlush",
 };
@@ -42,6 +45,8 @@ export default createRule<Options, MessageIds>({
         "`{{shutdown}}` throws away what `{{write}}` on line {{line}} may still buffer for `{{stream}}`: a slow reader gets a truncated stream and no error. End the stream and wait for it to finish before shutting it down.",
       abortBeforeFlush:
         "`{{shutdown}}` drops the chunks `{{write}}` on line {{line}} queued for `{{stream}}`: the reader never gets them and sees no error for them. Await the writes (or `close()`, which delivers them) before aborting.",
+      disposeBeforeFlush:
+        "`{{shutdown}}` is a `using` binding: leaving its scope disposes it, and disposing a Node stream destroys it, throwing away what `{{write}}` on line {{line}} still buffers. Call `end()` and await `finished()` before the scope ends.",
       exitBeforeFlush:
         "`{{shutdown}}` ends the process while `{{write}}` on line {{line}} may still be buffered: whatever has not left the process is lost. Set `process.exitCode` and let the process end by itself, or wait for the write to finish.",
       announceBeforeFlush:
@@ -49,6 +54,7 @@ export default createRule<Options, MessageIds>({
       endBeforeDestroy: "End `{{stream}}` and shut down only once everything is flushed.",
       awaitFinishedBeforeDestroy: "End `{{stream}}` and await `finished()` before shutting down.",
       useExitCode: "Set `process.exitCode` instead of exiting.",
+      endAndWaitBeforeDispose: "End `{{stream}}` and await `finished()` before the scope ends.",
       closeInsteadOfAbort: "Close instead of aborting: `close()` delivers the queued writes first.",
     },
     schema: STREAM_TYPES_OPTIONS_SCHEMA,

@@ -6,11 +6,12 @@ import { getChainOfCallback } from "./discarded.js";
 import { getEnclosingFunction, isAwaitAllowedAt, isNeverReturning, isReturnValueIgnored } from "./function-context.js";
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
 import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT, quote } from "./imports.js";
-import type { ShutdownBeforeFlush } from "./shutdown-before-flush.js";
+import { isDisposeCall, type ShutdownBeforeFlush } from "./shutdown-before-flush.js";
 import { getStreamFamily, isConnection } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
 import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
 import {
+  appendStatements,
   getIndentation,
   getIndentUnit,
   getNewLine,
@@ -30,6 +31,7 @@ export interface Remedy {
 }
 
 export type RemedyId =
+  | "endAndWaitBeforeDispose"
   | "addAwait"
   | "returnPromise"
   | "endBeforeDestroy"
@@ -123,12 +125,14 @@ export function getDiscardedResultRemedies(result: DiscardedResult, context: Ana
 function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy[] {
   const written = finding.write.call.stream;
   if (!written || finding.write.call.owner !== "node-writable") return [];
-  const remedies: Remedy[] = [
-    {
+  const remedies: Remedy[] = [];
+  // `await out[Symbol.asyncDispose]()` is awaited already: only the awaited end fits there.
+  if (!(ts.isCallExpression(finding.node) && isDisposeCall(finding.node))) {
+    remedies.push({
       id: "endBeforeDestroy",
       edits: [replaceNode(finding.node, `${written.getText()}.end(() => ${finding.node.getText()})`)],
-    },
-  ];
+    });
+  }
   const statement = getExpressionStatementOf(finding.node);
   if (statement && isAwaitAllowedAt(statement, context.program)) {
     const { lines, importEdit } = getEndAndWait(written, false, context);
@@ -203,7 +207,18 @@ export function getShutdownRemedies(finding: ShutdownBeforeFlush, context: Analy
       return compactRemedies([closeInsteadOfAbort(finding, context)]);
     case "announce":
       return [];
+    case "dispose":
+      return compactRemedies([endAndWaitBeforeDispose(finding, context)]);
   }
+}
+
+/** `out.end(); await finished(out);` where a `using` Node stream's scope is left, before disposal destroys it. */
+export function endAndWaitBeforeDispose(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy | undefined {
+  const { exit } = finding;
+  if (!exit || !isAwaitAllowedAt(ts.isSourceFile(exit) ? exit.statements[0]! : exit, context.program)) return undefined;
+  const { lines, importEdit } = getEndAndWait(finding.node, false, context);
+  const edits = ts.isReturnStatement(exit) ? insertStatementsBefore(exit, lines) : compact([appendStatements(exit, lines)]);
+  return { id: "endAndWaitBeforeDispose", edits: compact([importEdit, ...edits]) };
 }
 
 /** Whether `once(s, "drain")` and `finished(s)` accept the stream: a Node stream, or an emitter like one. */

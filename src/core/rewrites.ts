@@ -5,7 +5,13 @@ import type { DiscardedResult } from "./discarded-results.js";
 import { getEnclosingFunction, isAwaitAllowedAt, isNeverReturning, type FunctionLike } from "./function-context.js";
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
 import { isReaderAttachedAfter } from "./local-pipes.js";
-import { getBackpressureRemedies, getDiscardedResultRemedies, getEndAndWait, type Remedy } from "./remedies.js";
+import {
+  endAndWaitBeforeDispose,
+  getBackpressureRemedies,
+  getDiscardedResultRemedies,
+  getEndAndWait,
+  type Remedy,
+} from "./remedies.js";
 import type { PendingWrite, ShutdownBeforeFlush } from "./shutdown-before-flush.js";
 import { isConnection, isProcessStdio } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
@@ -172,6 +178,8 @@ export function getShutdownRewrite(finding: ShutdownBeforeFlush, context: Analys
       return getExitRewrite(finding, context);
     case "announce":
       return manual("announce-before-finish");
+    case "dispose":
+      return fromRemedy(endAndWaitBeforeDispose(finding, context), "synchronous-function");
   }
 }
 

@@ -3,7 +3,7 @@ import ts from "typescript";
 import type { AnalysisContext } from "./analysis-context.js";
 import { getBodyStatements, type FunctionLike } from "./function-context.js";
 import { getStreamCall, isExitReference, type StreamCall } from "./stream-calls.js";
-import { isProcessStdio } from "./stream-families.js";
+import { getStreamFamily, isProcessStdio } from "./stream-families.js";
 import {
   collectMentionedKeys,
   getShutdownKeys,
@@ -31,12 +31,19 @@ export type ShutdownKind =
   /** `process.exit()` with pending writes anywhere in the process. */
   | "exit"
   /** `resolve()` or the completion callback right after `end()`, before `"finish"`. */
-  | "announce";
+  | "announce"
+  /** The end of the scope of a `using`/`await using` Node stream: disposal destroys it. */
+  | "dispose";
 
 export interface ShutdownBeforeFlush {
   readonly kind: ShutdownKind;
-  /** The shutdown: a call, or the `process.exit` reference in `.then(process.exit)`. */
+  /**
+   * The shutdown: a call, the `process.exit` reference in `.then(process.exit)`, or for a disposal
+   * the `using` declaration's name.
+   */
   readonly node: ts.Expression;
+  /** For a disposal: where the scope is left, a `return` or the block's closing. */
+  readonly exit?: ts.ReturnStatement | ts.Block | ts.SourceFile;
   /** The write whose data it loses: the latest one pending. */
   readonly write: PendingWrite;
   /** Every pending write it loses, oldest first. */
@@ -146,11 +153,31 @@ function hasShutdownCandidate(scope: FunctionLike | ts.SourceFile): boolean {
     if (found || (ts.isFunctionLike(node) && node !== scope)) return false;
     if (ts.isCallExpression(node)) {
       const name = getCalleeName(node.expression);
-      found = name !== undefined && (SHUTDOWN_NAMES.has(name) || name === "end");
+      found = (name !== undefined && (SHUTDOWN_NAMES.has(name) || name === "end")) || isDisposeCall(node);
     }
+    found ||= ts.isVariableDeclarationList(node) && isUsingDeclarationList(node);
     return !found;
   });
   return found;
+}
+
+function isUsingDeclarationList(list: ts.VariableDeclarationList): boolean {
+  return (list.flags & ts.NodeFlags.Using) !== 0;
+}
+
+/** `s[Symbol.asyncDispose]()`, `s[Symbol.dispose]()`. */
+export function isDisposeCall(node: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(node.expression);
+  return (
+    ts.isElementAccessExpression(callee) &&
+    /^Symbol\.(asyncDispose|dispose)$/.test(callee.argumentExpression.getText())
+  );
+}
+
+/** A `using` binding of a Node stream, disposed (which destroys it) when its block is left. */
+interface DisposedBinding {
+  readonly name: ts.Identifier;
+  readonly keys: readonly StreamKey[];
 }
 
 class ScopeAnalysis {
@@ -158,6 +185,8 @@ class ScopeAnalysis {
   private loopDepth = 0;
   /** States at `break`/`continue`, collected by the innermost loop or switch they leave. */
   private readonly jumps: State[][] = [];
+  /** The `using` Node streams of the blocks being analysed, innermost last. */
+  private readonly disposals: DisposedBinding[][] = [];
 
   constructor(
     private readonly scope: FunctionLike | ts.SourceFile,
@@ -175,12 +204,36 @@ class ScopeAnalysis {
 
   /** Returns the state after the statements, or `undefined` when no path gets past them. */
   private statements(statements: readonly ts.Statement[], state: State): State | undefined {
+    this.disposals.push([]);
     let current: State | undefined = state;
     for (const statement of statements) {
-      if (!current) return undefined;
+      if (!current) break;
       current = this.statement(statement, current);
+      if (ts.isVariableStatement(statement)) this.addUsingBindings(statement);
     }
+    const bindings = this.disposals.pop()!;
+    const block = statements[0]?.parent;
+    if (current && block && (ts.isBlock(block) || ts.isSourceFile(block))) this.dispose(bindings, current, block);
     return current;
+  }
+
+  private addUsingBindings(statement: ts.VariableStatement): void {
+    if (!isUsingDeclarationList(statement.declarationList)) return;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name)) continue;
+      const type = this.context.checker.getTypeAtLocation(declaration.name);
+      if (getStreamFamily(type, this.context) !== "node-writable") continue;
+      this.disposals.at(-1)!.push({ name: declaration.name, keys: getStreamKeys(declaration.name, this.context.checker) });
+    }
+  }
+
+  /** Leaving a block disposes its `using` streams: what is still pending for them is lost. */
+  private dispose(bindings: readonly DisposedBinding[], state: State, exit: ts.ReturnStatement | ts.Block | ts.SourceFile): void {
+    for (const binding of bindings) {
+      const lost = state.filter((pending) => pending.keys.some((key) => binding.keys.includes(key)));
+      const write = lost.at(-1);
+      if (write) this.findings.push({ kind: "dispose", node: binding.name, write, lost, exit });
+    }
   }
 
   private statement(node: ts.Statement, state: State): State | undefined {
@@ -217,7 +270,11 @@ class ScopeAnalysis {
     }
     if (ts.isLabeledStatement(node)) return this.statement(node.statement, state);
     if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
-      if (node.expression) this.expression(node.expression, state);
+      const returned = node.expression ? this.expression(node.expression, state) : state;
+      // A `return` leaves every block around it; a `throw` is an error path, where disposal is meant.
+      if (ts.isReturnStatement(node)) {
+        for (const bindings of this.disposals) this.dispose(bindings, returned, node);
+      }
       return undefined;
     }
     if (ts.isBreakOrContinueStatement(node)) {
@@ -276,6 +333,10 @@ class ScopeAnalysis {
   }
 
   private call(node: ts.CallExpression, state: State): State {
+    if (isDisposeCall(node)) {
+      this.disposeCall(node, state);
+      return state;
+    }
     const name = getCalleeName(node.expression);
     if (name === undefined) return state;
     if (name === "then" || name === "finally") {
@@ -343,6 +404,16 @@ class ScopeAnalysis {
     const write = lost.at(-1);
     const kind = call.owner === "node-writable" ? "discard" : "abort";
     if (write) this.findings.push({ kind, node: call.node, write, lost });
+  }
+
+  /** `await out[Symbol.asyncDispose]()` destroys a Node stream, like `destroy()`. */
+  private disposeCall(node: ts.CallExpression, state: State): void {
+    const receiver = (skipOuterExpressions(node.expression) as ts.ElementAccessExpression).expression;
+    if (getStreamFamily(this.context.checker.getTypeAtLocation(receiver), this.context) !== "node-writable") return;
+    const keys = getShutdownKeys(receiver, this.context.checker);
+    const lost = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
+    const write = lost.at(-1);
+    if (write) this.findings.push({ kind: "discard", node, write, lost });
   }
 
   private exit(node: ts.Expression, state: State): void {

@@ -86,3 +86,13 @@ export function replaceStatementWith(statement: ts.Statement, lines: readonly st
   const replaced = { start: statement.getStart(), end: statement.getEnd(), text: `${insert!.text}${last}` };
   return close ? [replaced, close] : [replaced];
 }
+
+/** Puts `lines` after the last statement of `block`, at that statement's indentation. */
+export function appendStatements(block: ts.Block | ts.SourceFile, lines: readonly string[]): TextEdit | undefined {
+  const last = block.statements.at(-1);
+  if (!last) return undefined;
+  const newLine = getNewLine(block.getSourceFile());
+  const indentation = getIndentation(last);
+  const end = last.getEnd();
+  return { start: end, end, text: lines.map((line) => `${newLine}${indentation}${line}`).join("") };
+}
