@@ -1,17 +1,25 @@
 import { findDiscardedResults, type DiscardedResult } from "../src/core/discarded-results.js";
 import type { DiscardKind } from "../src/core/discarded.js";
-import { getDiscardedResultRemedies } from "../src/core/remedies.js";
+import { findIgnoredByteCounts, type ByteCountApi } from "../src/core/ignored-byte-counts.js";
+import { getByteCountRemedies, getDiscardedResultRemedies } from "../src/core/remedies.js";
 import { createRule } from "../src/eslint/create-rule.js";
 import {
   DEFAULT_STREAM_TYPES_OPTIONS,
-  STREAM_TYPES_OPTIONS_SCHEMA,
+  getOptionsSchema,
   type StreamTypesOption,
 } from "../src/eslint/stream-types-option.js";
 import { getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
 
-type Options = [StreamTypesOption];
+type Options = [StreamTypesOption & { checkByteCounts?: boolean }];
 
-type MessageIds = "discardedResult" | "addAwait" | "returnPromise";
+type MessageIds = "discardedResult" | "addAwait" | "returnPromise" | "byteCountIgnored" | "useWriteFileSync";
+
+const BYTE_COUNT_ADVICE: Readonly<Record<ByteCountApi, string>> = {
+  "fs-write-sync": "Use `writeFileSync()`, which writes everything, or loop until the count covers the data.",
+  "fs-write-callback": "Check `bytesWritten` in the callback and write the rest, or use `writeFile()`.",
+  "file-handle-write": "Loop on `bytesWritten` until the whole buffer is written, or use `fh.writeFile()`.",
+  "deno-write": "Loop on the count until everything is written, or use `writeAll()` from `@std/io`.",
+};
 
 const HOW: Readonly<Record<DiscardKind, string>> = {
   statement: "as a bare statement",
@@ -38,7 +46,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description:
         "Disallow throwing away the promise of a stream write, flush, end, close, sync or abort",
-      recommended: "recommended",
+      recommended: { recommended: true, strict: [{ checkByteCounts: true }] },
       requiresTypeChecking: true,
     },
     hasSuggestions: true,
@@ -47,9 +55,17 @@ export default createRule<Options, MessageIds>({
         "The promise from `{{callee}}` is thrown away {{how}}: nothing learns {{lost}}, and a failure becomes an unhandled rejection. Await it, return it, or handle its rejection.",
       addAwait: "Await `{{callee}}`.",
       returnPromise: "Return the promise of `{{callee}}` to the caller.",
+      byteCountIgnored:
+        "`{{callee}}` may write fewer bytes than it was given, and the count of bytes it wrote is thrown away: the rest of the data is silently lost. {{advice}}",
+      useWriteFileSync: "Use `writeFileSync()`, which writes every byte.",
     },
-    schema: STREAM_TYPES_OPTIONS_SCHEMA,
-    defaultOptions: DEFAULT_STREAM_TYPES_OPTIONS,
+    schema: getOptionsSchema({
+      checkByteCounts: {
+        type: "boolean",
+        description: "Also report dropped byte counts of writes that may be partial (fs.writeSync, Deno's FsFile.write).",
+      },
+    }),
+    defaultOptions: [{ ...DEFAULT_STREAM_TYPES_OPTIONS[0], checkByteCounts: false }],
   },
   create(context, [options]) {
     const { sourceFile, analysis } = getTypedAnalysis(context, options);
@@ -61,6 +77,15 @@ export default createRule<Options, MessageIds>({
             messageId: "discardedResult",
             data: { callee: result.label, how: HOW[result.site.kind], lost: WHAT_IS_LOST[result.operation] },
             remedies: getDiscardedResultRemedies(result, analysis),
+          });
+        }
+        if (!options.checkByteCounts) return;
+        for (const finding of findIgnoredByteCounts(sourceFile, analysis)) {
+          reportFinding(context, {
+            node: finding.node,
+            messageId: "byteCountIgnored",
+            data: { callee: finding.label, advice: BYTE_COUNT_ADVICE[finding.api] },
+            remedies: getByteCountRemedies(finding),
           });
         }
       },

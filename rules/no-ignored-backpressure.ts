@@ -3,7 +3,7 @@ import { getBackpressureRemedies } from "../src/core/remedies.js";
 import { createRule } from "../src/eslint/create-rule.js";
 import {
   DEFAULT_STREAM_TYPES_OPTIONS,
-  STREAM_TYPES_OPTIONS_SCHEMA,
+  getOptionsSchema,
   type StreamTypesOption,
 } from "../src/eslint/stream-types-option.js";
 import { getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
@@ -34,7 +34,7 @@ export default createRule<Options, MessageIds>({
       waitForDrain: "Wait for `'drain'` (or for `{{stream}}` to close or fail) when `write()` returns `false`.",
       pauseSource: "Pause `{{source}}` until `{{stream}}` drains when `write()` returns `false`.",
     },
-    schema: STREAM_TYPES_OPTIONS_SCHEMA,
+    schema: getOptionsSchema(),
     defaultOptions: DEFAULT_STREAM_TYPES_OPTIONS,
   },
   create(context, [options]) {

@@ -3,7 +3,7 @@ import { findShutdownsBeforeFlush, type ShutdownKind } from "../src/core/shutdow
 import { createRule } from "../src/eslint/create-rule.js";
 import {
   DEFAULT_STREAM_TYPES_OPTIONS,
-  STREAM_TYPES_OPTIONS_SCHEMA,
+  getOptionsSchema,
   type StreamTypesOption,
 } from "../src/eslint/stream-types-option.js";
 import { getLine, getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
@@ -57,7 +57,7 @@ export default createRule<Options, MessageIds>({
       endAndWaitBeforeDispose: "End `{{stream}}` and await `finished()` before the scope ends.",
       closeInsteadOfAbort: "Close instead of aborting: `close()` delivers the queued writes first.",
     },
-    schema: STREAM_TYPES_OPTIONS_SCHEMA,
+    schema: getOptionsSchema(),
     defaultOptions: DEFAULT_STREAM_TYPES_OPTIONS,
   },
   create(context, [options]) {

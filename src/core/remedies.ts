@@ -5,6 +5,7 @@ import type { DiscardedResult } from "./discarded-results.js";
 import { getChainOfCallback } from "./discarded.js";
 import { getEnclosingFunction, isAwaitAllowedAt, isNeverReturning, isReturnValueIgnored } from "./function-context.js";
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
+import type { IgnoredByteCount } from "./ignored-byte-counts.js";
 import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT, quote } from "./imports.js";
 import { isDisposeCall, type ShutdownBeforeFlush } from "./shutdown-before-flush.js";
 import { getStreamFamily, isConnection } from "./stream-families.js";
@@ -31,6 +32,7 @@ export interface Remedy {
 }
 
 export type RemedyId =
+  | "useWriteFileSync"
   | "endAndWaitBeforeDispose"
   | "addAwait"
   | "returnPromise"
@@ -292,4 +294,13 @@ function pauseSource(finding: IgnoredBackpressure, context: AnalysisContext): Re
 
 export function getBackpressureRemedies(finding: IgnoredBackpressure, context: AnalysisContext): Remedy[] {
   return compactRemedies([waitForDrain(finding, context), pauseSource(finding, context)]);
+}
+
+/** `fs.writeSync(fd, data)` → `fs.writeFileSync(fd, data)`, which loops until everything is written. */
+export function getByteCountRemedies(finding: IgnoredByteCount): Remedy[] {
+  const callee = skipOuterExpressions(finding.node.expression);
+  if (finding.api !== "fs-write-sync" || !ts.isPropertyAccessExpression(callee) || finding.node.arguments.length !== 2) {
+    return [];
+  }
+  return [{ id: "useWriteFileSync", edits: [replaceNode(callee.name, "writeFileSync")] }];
 }

@@ -4,7 +4,7 @@ import type { TypeOrValueSpecifier } from "../core/type-specifier.js";
 
 /** The `streamTypes` option every rule takes: users' own stream types, in typescript-eslint's format. */
 export interface StreamTypesOption {
-  streamTypes: TypeOrValueSpecifier[];
+  streamTypes?: TypeOrValueSpecifier[];
 }
 
 const names: JSONSchema4 = {
@@ -42,13 +42,15 @@ const streamTypesSchema: JSONSchema4 = {
     "Your own stream types (typescript-eslint TypeOrValueSpecifier format): their write/flush/end/close/destroy methods are checked like Node's.",
 };
 
-/** The options schema of every rule: one object whose only property is `streamTypes`. */
-export const STREAM_TYPES_OPTIONS_SCHEMA: JSONSchema4[] = [
-  {
-    type: "object",
-    additionalProperties: false,
-    properties: { streamTypes: streamTypesSchema },
-  },
-];
+/** A rule's options schema: one object with `streamTypes` and the rule's own `properties`. */
+export function getOptionsSchema(properties: Record<string, JSONSchema4> = {}): JSONSchema4[] {
+  return [
+    {
+      type: "object",
+      additionalProperties: false,
+      properties: { streamTypes: streamTypesSchema, ...properties },
+    },
+  ];
+}
 
 export const DEFAULT_STREAM_TYPES_OPTIONS: [StreamTypesOption] = [{ streamTypes: [] }];

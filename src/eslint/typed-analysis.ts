@@ -3,6 +3,7 @@ import type ts from "typescript";
 
 import { getAnalysisContext, type AnalysisContext, type AnalysisOptions } from "../core/analysis-context.js";
 import type { Remedy } from "../core/remedies.js";
+import type { StreamTypesOption } from "./stream-types-option.js";
 
 /**
  * The rules' one way into the analysis: the file's TypeScript source and the program's analysis
@@ -10,7 +11,7 @@ import type { Remedy } from "../core/remedies.js";
  */
 export function getTypedAnalysis<MessageIds extends string, Options extends readonly unknown[]>(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
-  options: AnalysisOptions,
+  options: StreamTypesOption,
 ): { sourceFile: ts.SourceFile; analysis: AnalysisContext } {
   const missingTypes = new Error(
     `flush/${context.id.replace(/^.*\//, "")} needs type information, and ${context.filename} has none. ` +
@@ -27,7 +28,8 @@ export function getTypedAnalysis<MessageIds extends string, Options extends read
   }
   if (!services.program) throw missingTypes;
   const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast) as ts.SourceFile;
-  return { sourceFile, analysis: getAnalysisContext(services.program, options) };
+  const analysisOptions: AnalysisOptions = { streamTypes: options.streamTypes ?? [] };
+  return { sourceFile, analysis: getAnalysisContext(services.program, analysisOptions) };
 }
 
 export interface ReportedFinding<MessageIds extends string> {
