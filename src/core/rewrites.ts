@@ -15,7 +15,7 @@ import {
 import type { PendingWrite, ShutdownBeforeFlush } from "./shutdown-before-flush.js";
 import { isConnection, isProcessStdio } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
-import { getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
+import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
 import {
   insertStatementsBefore,
   removeStatement,
@@ -36,6 +36,7 @@ export type ManualReason =
   | "writes-not-in-async-loop"
   | "written-through-another-object"
   | "exit-in-never-function"
+  | "several-scope-exits"
   | "not-a-statement";
 
 export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
@@ -50,6 +51,7 @@ export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
   "written-through-another-object":
     "the data was written through another object (a WHATWG writer over this stream): await its writes or close() before destroying",
   "exit-in-never-function": "process.exit() ends a function declared to return never: rewrite it by hand",
+  "several-scope-exits": "the using scope is left at several places: end the stream and wait before each of them by hand",
   "not-a-statement": "the call is part of a larger expression: rewrite it by hand",
 };
 
@@ -179,8 +181,25 @@ export function getShutdownRewrite(finding: ShutdownBeforeFlush, context: Analys
     case "announce":
       return manual("announce-before-finish");
     case "dispose":
+      if (hasSeveralExits(finding.node)) return manual("several-scope-exits");
       return fromRemedy(endAndWaitBeforeDispose(finding, context), "synchronous-function");
   }
+}
+
+/**
+ * Whether the block of a `using` declaration can be left at more than one place: a `return`
+ * anywhere in it but as its last statement (nested functions aside).
+ */
+function hasSeveralExits(name: ts.Node): boolean {
+  let block: ts.Node = name;
+  while (!ts.isBlock(block) && !ts.isSourceFile(block)) block = block.parent;
+  const statements = (block as ts.Block | ts.SourceFile).statements;
+  let returns = 0;
+  forEachDescendant(block, (node) => {
+    if (ts.isFunctionLike(node)) return false;
+    if (ts.isReturnStatement(node) && node !== statements.at(-1)) returns++;
+  });
+  return returns > 0;
 }
 
 // ---- no-ignored-backpressure -----------------------------------------------------------------
