@@ -169,6 +169,7 @@ class CodemodRun {
         }
       }
     }
+    sites.sort((a, b) => a.line - b.line || a.column - b.column);
     return { groups, sites };
   }
 
