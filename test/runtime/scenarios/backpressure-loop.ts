@@ -1,0 +1,13 @@
+// Deliberately buggy: test/runtime/proof.test.ts lints it with the plugin, runs it, and runs the codemod on it.
+/* eslint-disable flush/no-ignored-backpressure */
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+
+/** Streams chunks to a peer as fast as it can produce them, then ends the connection. */
+export async function sendChunks(socket: Socket, chunks: Iterable<Buffer>): Promise<void> {
+  for (const chunk of chunks) {
+    socket.write(chunk);
+  }
+  socket.end();
+  await finished(socket, { readable: false });
+}

@@ -1,0 +1,9 @@
+// Deliberately buggy: test/runtime/proof.test.ts lints it with the plugin, runs it, and runs the codemod on it.
+/* eslint-disable flush/no-shutdown-before-flush */
+import type { Socket } from "node:net";
+
+/** Ends the connection with a last payload, then makes sure it is gone. */
+export async function endAndHangUp(socket: Socket, payload: Buffer): Promise<void> {
+  socket.end(payload);
+  socket.destroy();
+}

@@ -1,0 +1,9 @@
+// Deliberately buggy: test/runtime/proof.test.ts lints it with the plugin, runs it, and runs the codemod on it.
+/* eslint-disable flush/no-shutdown-before-flush */
+import type { Socket } from "node:net";
+
+/** Sends a payload to a peer, then hangs up: the hyper bug on a Node socket. */
+export async function sendAndHangUp(socket: Socket, payload: Buffer): Promise<void> {
+  socket.write(payload);
+  socket.destroy();
+}
