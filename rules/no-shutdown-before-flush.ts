@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
       discardBeforeFlush:
         "`{{shutdown}}` throws away what `{{write}}` on line {{line}} may still buffer for `{{stream}}`: a slow reader gets a truncated stream and no error. End the stream and wait for it to finish before shutting it down.",
       abortBeforeFlush:
-        "`{{shutdown}}` drops the chunks `{{write}}` on line {{line}} queued for `{{stream}}`: the reader never gets them and sees no error for them. Await the writes (or `close()`, which delivers them) before aborting.",
+        "`{{shutdown}}` drops the chunks `{{write}}` on line {{line}} queued for `{{stream}}`: the reader never gets them. Await the writes (or `close()`, which delivers them) before aborting.",
       disposeBeforeFlush:
         "`{{shutdown}}` is a `using` binding: leaving its scope disposes it, and disposing a Node stream destroys it, throwing away what `{{write}}` on line {{line}} still buffers. Call `end()` and await `finished()` before the scope ends.",
       exitBeforeFlush:

@@ -3,7 +3,7 @@ import ts from "typescript";
 import type { AnalysisContext } from "./analysis-context.js";
 import { getBodyStatements, type FunctionLike } from "./function-context.js";
 import { getStreamCall, isExitReference, type StreamCall } from "./stream-calls.js";
-import { getStreamFamily, isProcessStdio } from "./stream-families.js";
+import { getStreamFamily, getTypeAncestry, isProcessStdio } from "./stream-families.js";
 import {
   collectMentionedKeys,
   getShutdownKeys,
@@ -21,6 +21,8 @@ export interface PendingWrite {
   readonly repeated: boolean;
   /** A short literal to stdout or stderr: the kernel takes it whole at once, so exiting loses nothing. */
   readonly small: boolean;
+  /** An `end()` without data: nothing to lose by itself, only what was written before it. */
+  readonly bare?: boolean;
 }
 
 export type ShutdownKind =
@@ -72,14 +74,34 @@ function isSmallLiteral(node: ts.Expression): boolean {
   return ts.isNumericLiteral(value);
 }
 
-/** A write of short literals to stdout or stderr, which the kernel takes at once. */
+/**
+ * A diagnostic composed in place: a literal, a template or concatenation with literal text, an
+ * error or its `message`/`stack`. Such a message is short, and the kernel takes it at once; data
+ * from elsewhere (`JSON.stringify(rows)`, a rendered report, a Buffer) may not be.
+ */
+function isComposedMessage(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const value = skipOuterExpressions(node);
+  if (isSmallLiteral(value) || ts.isTemplateExpression(value)) return true;
+  if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return isComposedMessage(value.left, checker) && isComposedMessage(value.right, checker);
+  }
+  if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack")) return true;
+  // `catch (error) { console.error(error); ... }`: `unknown` under strict, but an error all the same.
+  const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
+  if (declaration && ts.isCatchClause(declaration.parent)) return true;
+  const type = checker.getTypeAtLocation(value);
+  return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
+}
+
+/** A diagnostic to stdout or stderr, outside a loop: the kernel takes it whole at once. */
 function isSmallStdioWrite(call: StreamCall, context: AnalysisContext): boolean {
-  // The literal test is free; the type test that follows is not.
-  if (call.operation !== "write" || !call.node.arguments.every(isSmallLiteral)) return false;
-  return (
+  const { checker } = context;
+  // The syntactic tests are cheap; the type tests that follow are not.
+  if (call.operation !== "write" || call.node.arguments.length === 0) return false;
+  const isStdio =
     call.owner === "console" ||
-    (call.stream !== undefined && isProcessStdio(context.checker.getTypeAtLocation(call.stream), context.checker))
-  );
+    (call.stream !== undefined && isProcessStdio(checker.getTypeAtLocation(call.stream), checker));
+  return isStdio && call.node.arguments.every((argument) => isComposedMessage(argument, checker));
 }
 
 /** Whether `process.exit()` would cut this write short. */
@@ -283,6 +305,11 @@ class ScopeAnalysis {
       return undefined;
     }
     if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) return state;
+    if (ts.isExpressionStatement(node)) {
+      const after = this.expression(node.expression, state);
+      const call = skipOuterExpressions(node.expression);
+      return ts.isCallExpression(call) && this.endsThePath(call) ? undefined : after;
+    }
     let current = state;
     ts.forEachChild(node, (child) => {
       current = this.expression(child, current);
@@ -353,8 +380,14 @@ class ScopeAnalysis {
     if (!streamCall) return state;
     switch (streamCall.operation) {
       case "write":
-      case "end":
         return [...state, this.pendingWrite(streamCall)];
+      case "end": {
+        // A bare end() carries data only if something was written before it (maybe elsewhere);
+        // with nothing pending here it is still an end for announce, but no loss for destroy.
+        const pending = this.pendingWrite(streamCall);
+        const carriesData = streamCall.node.arguments.length > 0 && !ts.isFunctionLike(streamCall.node.arguments[0]!);
+        return [...state, { ...pending, bare: !carriesData }];
+      }
       case "discard":
         this.discard(streamCall, state);
         return state;
@@ -364,6 +397,12 @@ class ScopeAnalysis {
       default:
         return state;
     }
+  }
+
+  /** Whether a call never returns (`process.exit()`, a `fail(): never` helper): no path goes on after it. */
+  private endsThePath(node: ts.CallExpression): boolean {
+    const signature = this.context.checker.getResolvedSignature(node);
+    return signature !== undefined && (this.context.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0;
   }
 
   /** `await new Promise((r) => process.stderr.write("", r))` waits for console output too. */
@@ -403,6 +442,7 @@ class ScopeAnalysis {
     const keys = getShutdownKeys(call.stream, this.context.checker);
     const lost = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
     const write = lost.at(-1);
+    if (lost.every((pending) => pending.bare)) return;
     const kind = call.owner === "node-writable" ? "discard" : "abort";
     if (write) this.findings.push({ kind, node: call.node, write, lost });
   }

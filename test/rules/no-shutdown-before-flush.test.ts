@@ -745,6 +745,56 @@ fh.close();
 process.exit(0);
 `,
     },
+    // ---- evaluation on real projects: diagnostics before exit, paths ended by exit ----------------
+    {
+      name: "a diagnostic composed in a template, then process.exit(): the kernel takes it at once",
+      code: `
+export function requireValue(flag: string, value: string | undefined): string {
+  if (value === undefined) {
+    console.error(\`Error: \${flag} requires a value\`);
+    process.exit(1);
+  }
+  return value;
+}
+`,
+    },
+    {
+      name: "the caught error printed before process.exit()",
+      code: `
+export async function main(run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+`,
+    },
+    {
+      name: "an exit ends its path: a later exit is not charged with writes before the earlier one",
+      code: `
+export async function main(help: boolean, work: () => Promise<void>) {
+  if (help) {
+    console.log("usage: tool [--help]");
+    process.exit(0);
+  }
+  await work();
+  process.exit(1);
+}
+`,
+    },
+    {
+      name: "a bare end() with nothing written in the function, then destroy(): no data to lose",
+      code: `
+import { request } from "node:http";
+export function ping(path: string) {
+  const req = request({ socketPath: path, method: "HEAD" });
+  req.end();
+  req.destroy();
+}
+`,
+    },
   ],
   invalid: [
     // ---- net.Socket, tls.TLSSocket --------------------------------------------------------------
@@ -3578,6 +3628,33 @@ export async function report(path: string, text: string) {
   out.end();
   await finished(out);
   await out[Symbol.asyncDispose]();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "data from elsewhere concatenated with a newline, then process.exit(): still reported",
+      code: `
+export function dump(rows: readonly object[]) {
+  process.stdout.write(JSON.stringify(rows) + "\\n");
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function dump(rows: readonly object[]) {
+  process.stdout.write(JSON.stringify(rows) + "\\n");
+  process.exitCode = 0;
 }
 `,
             },
