@@ -322,6 +322,8 @@ class ScopeAnalysis {
     ts.forEachChild(node, (child) => {
       if (child !== node.statement) entry = this.expression(child, entry);
     });
+    // `for await (const reply of sock)` waits on `sock` as `await` does: a reply means our data arrived.
+    if (ts.isForOfStatement(node) && node.awaitModifier) entry = this.waitedFor(node.expression, entry);
     this.loopDepth++;
     let bodyState: State | undefined;
     const jumps = this.collectJumps(() => {
@@ -352,11 +354,15 @@ class ScopeAnalysis {
 
   /** An awaited expression that mentions a stream waits for it: `await finished(s)`, `await new Promise((r) => s.end(r))`. */
   private awaited(node: ts.AwaitExpression, state: State): State {
-    const mentioned = collectMentionedKeys(node.expression, this.context.checker);
-    if (this.mentionsStdio(node.expression)) mentioned.add(STDIO_KEY);
+    return this.waitedFor(node.expression, state);
+  }
+
+  /** What is left pending once `waited` (an awaited expression, a `for await` source) has settled. */
+  private waitedFor(waited: ts.Expression, state: State): State {
+    const mentioned = collectMentionedKeys(waited, this.context.checker);
+    if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
     return state.filter(
-      (write) =>
-        !isInside(write.call.node, node.expression) && !write.keys.some((key) => mentioned.has(key)),
+      (write) => !isInside(write.call.node, waited) && !write.keys.some((key) => mentioned.has(key)),
     );
   }
 

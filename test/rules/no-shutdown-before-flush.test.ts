@@ -795,6 +795,22 @@ export function ping(path: string) {
 }
 `,
     },
+    {
+      name: "a request, then the reply read with for await from the same socket, then destroy(): the peer got it",
+      code: `
+import type { Socket } from "node:net";
+export async function ping(sock: Socket): Promise<string> {
+  sock.write("PING\\r\\n");
+  let reply = "";
+  for await (const chunk of sock) {
+    reply += String(chunk);
+    break;
+  }
+  sock.destroy();
+  return reply;
+}
+`,
+    },
   ],
   invalid: [
     // ---- net.Socket, tls.TLSSocket --------------------------------------------------------------
