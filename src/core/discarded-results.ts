@@ -28,7 +28,10 @@ function getResultOperation(node: ts.Node, context: AnalysisContext): ResultOper
   if (ts.isCallExpression(node)) {
     if (!isCandidateStreamCall(node)) return undefined;
     const call = getStreamCall(node, context);
-    if (!call || call.operation === "exit") return undefined;
+    // Node writables' and controllers' methods return booleans, `this` or nothing: no promise to drop.
+    if (!call || call.operation === "exit" || call.owner === "node-writable" || call.owner === "web-controller") {
+      return undefined;
+    }
     if (!isThenableType(context.checker.getTypeAtLocation(node), context.checker)) return undefined;
     return { operation: call.operation, label: `${call.calleeText}()`, stream: call.stream };
   }

@@ -197,6 +197,12 @@ export function getStreamCall(node: ts.CallExpression, context: AnalysisContext)
       return operation ? { node, operation, owner: family, stream: callee.expression, calleeText } : undefined;
     }
   }
+  // Only helpers and console methods are known by declaration: skip the signature lookup (the
+  // costliest step here) for `cache.write()` and the like.
+  const name = getCalleeName(callee)!;
+  const mayBeKnown =
+    HELPER_NAMES.has(name) || CONSOLE_METHODS.has(name) || getRenamedCandidates(node.getSourceFile()).has(name);
+  if (!mayBeKnown) return undefined;
   const declaration = context.checker.getResolvedSignature(node)?.declaration;
   const known = getKnownFunction(declaration as ts.Declaration | undefined, context);
   if (!known) return undefined;

@@ -13,20 +13,22 @@ export function getTypedAnalysis<MessageIds extends string, Options extends read
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   options: StreamTypesOption,
 ): { sourceFile: ts.SourceFile; analysis: AnalysisContext } {
-  const missingTypes = new Error(
-    `flush/${context.id.replace(/^.*\//, "")} needs type information, and ${context.filename} has none. ` +
-      "Enable typed linting: set `languageOptions.parserOptions.projectService: true` (and `tsconfigRootDir`) " +
-      "with typescript-eslint's parser, and make sure the file is in a tsconfig. " +
-      "See https://typescript-eslint.io/getting-started/typed-linting",
-  );
+  // Made only when thrown: building an Error (and its stack) for every rule and file costs time.
+  const missingTypes = () =>
+    new Error(
+      `flush/${context.id.replace(/^.*\//, "")} needs type information, and ${context.filename} has none. ` +
+        "Enable typed linting: set `languageOptions.parserOptions.projectService: true` (and `tsconfigRootDir`) " +
+        "with typescript-eslint's parser, and make sure the file is in a tsconfig. " +
+        "See https://typescript-eslint.io/getting-started/typed-linting",
+    );
   let services: ReturnType<typeof ESLintUtils.getParserServices>;
   try {
     services = ESLintUtils.getParserServices(context, true);
   } catch {
     // Another parser than typescript-eslint's: no services at all.
-    throw missingTypes;
+    throw missingTypes();
   }
-  if (!services.program) throw missingTypes;
+  if (!services.program) throw missingTypes();
   const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast) as ts.SourceFile;
   const analysisOptions: AnalysisOptions = { streamTypes: options.streamTypes ?? [] };
   return { sourceFile, analysis: getAnalysisContext(services.program, analysisOptions) };

@@ -1,0 +1,136 @@
+// node scripts/bench-lint.js --set parse|flush|floating --dir <project dir> [--out <json file>]
+// One typed-lint run, meant to be started in its own child process by scripts/bench.js so that
+// every run starts cold and its peak memory is its own. It lints every TypeScript source file of
+// <dir>/tsconfig.json (not the .d.ts files) through ESLint's Node API with the typescript-eslint
+// parser and `projectService`, with one rule set:
+//   parse    — only a trivial rule that asks for the program's type checker in every file: the cost
+//              of typed parsing alone (the baseline that the other two sets are measured against);
+//   flush    — this plugin's recommended config (built, from dist/src/index.js);
+//   floating — @typescript-eslint/no-floating-promises alone.
+// It prints (or writes to --out) one JSON object: the lint's elapsed and CPU time, the process's
+// peak RSS and the number of problems per rule.
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+
+import { ESLint } from "eslint";
+import tseslint from "typescript-eslint";
+import ts from "typescript";
+
+const { values } = parseArgs({
+  options: {
+    set: { type: "string" },
+    dir: { type: "string" },
+    out: { type: "string" },
+  },
+});
+const SETS = ["parse", "flush", "floating"];
+if (!SETS.includes(values.set) || !values.dir) {
+  throw new Error(`usage: bench-lint.js --set ${SETS.join("|")} --dir <project dir> [--out <file>]`);
+}
+const directory = resolve(values.dir);
+
+/** The TypeScript sources of <dir>/tsconfig.json, as tsc itself resolves them. */
+function projectFiles() {
+  const tsconfig = resolve(directory, "tsconfig.json");
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    },
+  });
+  if (!parsed) throw new Error(`cannot read ${tsconfig}`);
+  return parsed.fileNames.filter((file) => /\.(?:[cm]?ts|tsx)$/.test(file) && !/\.d\.[cm]?ts$/.test(file));
+}
+
+/**
+ * The baseline's only rule. typescript-eslint builds the program while it parses each file (the
+ * project service's language service) and creates the checker when it builds the parser services;
+ * this rule makes sure both are really obtained in every file, as any typed rule does, and asks for
+ * nothing else, so that TypeScript's lazy type checking is not started.
+ */
+const typeInfoRule = {
+  meta: { type: "problem", schema: [], messages: {} },
+  create(context) {
+    return {
+      Program() {
+        const services = context.sourceCode.parserServices;
+        if (!services?.program) throw new Error(`no type information for ${context.filename}`);
+        services.program.getTypeChecker();
+      },
+    };
+  },
+};
+
+async function ruleSet(set) {
+  if (set === "parse") {
+    return { plugins: { bench: { rules: { "type-info": typeInfoRule } } }, rules: { "bench/type-info": "error" } };
+  }
+  if (set === "flush") {
+    const flush = (await import("../dist/src/index.js")).default;
+    const { plugins, rules } = flush.configs.recommended;
+    return { plugins, rules };
+  }
+  return {
+    plugins: { "@typescript-eslint": tseslint.plugin },
+    rules: { "@typescript-eslint/no-floating-promises": "error" },
+  };
+}
+
+const files = projectFiles();
+const { plugins, rules } = await ruleSet(values.set);
+const start = process.hrtime.bigint();
+const cpuStart = process.cpuUsage();
+const eslint = new ESLint({
+  cwd: directory,
+  overrideConfigFile: true,
+  overrideConfig: [
+    {
+      files: ["**/*.{ts,tsx,mts,cts}"],
+      languageOptions: {
+        parser: tseslint.parser,
+        parserOptions: { projectService: true, tsconfigRootDir: directory },
+      },
+      linterOptions: { reportUnusedDisableDirectives: "off", reportUnusedInlineConfigs: "off" },
+      plugins,
+      rules,
+    },
+  ],
+  warnIgnored: false,
+  // A real project's `/* eslint ... */` comments and disable directives name rules that a set may
+  // not have (ESLint would report them as undefined rules): ignore them, in every set alike.
+  allowInlineConfig: false,
+});
+const results = await eslint.lintFiles(files);
+const lintSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+// CPU time (user + system, all of the process's threads, the garbage collector's included): less
+// sensitive than elapsed time to other processes competing for the cores.
+const cpu = process.cpuUsage(cpuStart);
+const lintCpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+const problems = {};
+let fatal = 0;
+for (const result of results) {
+  for (const message of result.messages) {
+    if (message.fatal) fatal++;
+    const key = message.ruleId ?? "(parse error)";
+    problems[key] = (problems[key] ?? 0) + 1;
+  }
+}
+const report = {
+  set: values.set,
+  files: files.length,
+  linted: results.length,
+  fatal,
+  problems,
+  lintSeconds,
+  lintCpuSeconds,
+  maxRssKiB: process.resourceUsage().maxRSS,
+};
+if (fatal > 0) {
+  const first = results.find((result) => result.messages.some((message) => message.fatal));
+  report.firstFatal = `${first.filePath}: ${first.messages.find((message) => message.fatal).message}`;
+}
+const text = JSON.stringify(report);
+if (values.out) writeFileSync(values.out, text);
+else console.log(text);
