@@ -4,7 +4,7 @@ import type { AnalysisContext } from "./analysis-context.js";
 import { getAmbientModuleName, isPlatformDeclaration } from "./declarations.js";
 import { getDiscardSite } from "./discarded.js";
 import { getStreamFamily } from "./stream-families.js";
-import { forEachDescendant, getCalleeName, isOuterExpression, skipOuterExpressions } from "./syntax.js";
+import { forEachDescendant, getCalleeName, getOutermostExpression, skipOuterExpressions } from "./syntax.js";
 
 /**
  * Write APIs that may take fewer bytes than they were given and say how many they took: Rust
@@ -38,17 +38,14 @@ function getFsFunction(node: ts.CallExpression, context: AnalysisContext): strin
 
 /** Whether the count a call returns (or its awaited promise resolves to) is dropped. */
 function isCountDropped(node: ts.CallExpression, checker: ts.TypeChecker): boolean {
-  let current: ts.Node = node;
-  while (isOuterExpression(current.parent)) current = current.parent;
-  if (!ts.isAwaitExpression(current.parent)) return getDiscardSite(node, checker) !== undefined;
+  const parent = getOutermostExpression(node).parent;
+  if (!ts.isAwaitExpression(parent)) return getDiscardSite(node, checker) !== undefined;
   // Unawaited, the promise itself is what is dropped: no-discarded-result reports that already.
-  return getDiscardSite(current.parent, checker) !== undefined;
+  return getDiscardSite(parent, checker) !== undefined;
 }
 
 function isAwaited(node: ts.CallExpression): boolean {
-  let current: ts.Node = node;
-  while (isOuterExpression(current.parent)) current = current.parent;
-  return ts.isAwaitExpression(current.parent);
+  return ts.isAwaitExpression(getOutermostExpression(node).parent);
 }
 
 /** Whether the callback's `bytesWritten` (its second parameter) is never read. */

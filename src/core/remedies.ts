@@ -8,7 +8,7 @@ import type { IgnoredBackpressure } from "./ignored-backpressure.js";
 import type { IgnoredByteCount } from "./ignored-byte-counts.js";
 import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT, quote } from "./imports.js";
 import { isDisposeCall, type ShutdownBeforeFlush } from "./shutdown-before-flush.js";
-import { getStreamFamily, isConnection } from "./stream-families.js";
+import { getStreamFamily, hasMethod, isConnection } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
 import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
 import {
@@ -194,8 +194,7 @@ function closeInsteadOfAbort(finding: ShutdownBeforeFlush, context: AnalysisCont
   if (!ts.isCallExpression(call)) return undefined;
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "abort") return undefined;
-  const close = context.checker.getTypeAtLocation(callee.expression).getProperty("close");
-  if (!close || context.checker.getTypeOfSymbol(close).getCallSignatures().length === 0) return undefined;
+  if (!hasMethod(context.checker.getTypeAtLocation(callee.expression), "close", context.checker)) return undefined;
   return { id: "closeInsteadOfAbort", edits: [replaceNode(call, `${callee.expression.getText()}.close()`)] };
 }
 
@@ -227,10 +226,7 @@ export function endAndWaitBeforeDispose(finding: ShutdownBeforeFlush, context: A
 function isEmitterStream(stream: ts.Expression, context: AnalysisContext): boolean {
   const type = context.checker.getTypeAtLocation(stream);
   if (getStreamFamily(type, context) === "node-writable") return true;
-  return ["once", "removeListener", "write", "end"].every((name) => {
-    const property = type.getProperty(name);
-    return property !== undefined && context.checker.getTypeOfSymbol(property).getCallSignatures().length > 0;
-  });
+  return ["once", "removeListener", "write", "end"].every((name) => hasMethod(type, name, context.checker));
 }
 
 function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): Remedy | undefined {
@@ -265,11 +261,7 @@ function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): R
 /** Whether `source` can be paused and is named by a plain path, so that naming it twice is the same stream. */
 function isPausableSource(source: ts.Expression, checker: ts.TypeChecker): boolean {
   const type = checker.getTypeAtLocation(source);
-  const isMethod = (name: string) => {
-    const property = type.getProperty(name);
-    return property !== undefined && checker.getTypeOfSymbol(property).getCallSignatures().length > 0;
-  };
-  return getStreamKey(source, checker) !== undefined && isMethod("pause") && isMethod("resume");
+  return getStreamKey(source, checker) !== undefined && hasMethod(type, "pause", checker) && hasMethod(type, "resume", checker);
 }
 
 function pauseSource(finding: IgnoredBackpressure, context: AnalysisContext): Remedy | undefined {

@@ -10,7 +10,7 @@ import {
   getStreamKeys,
   type StreamKey,
 } from "./stream-identity.js";
-import { forEachDescendant, getCalleeName, isOuterExpression, skipOuterExpressions } from "./syntax.js";
+import { forEachDescendant, getCalleeName, getOutermostExpression, skipOuterExpressions } from "./syntax.js";
 
 /** Data handed to a stream that nothing on the current path has waited for yet. */
 export interface PendingWrite {
@@ -487,13 +487,12 @@ function isDeliberateFailure(call: StreamCall): boolean {
  * `jobs.push(fh.write(...))`. Awaiting the holder later waits for the write.
  */
 function getHolderKeys(node: ts.Expression, checker: ts.TypeChecker): StreamKey[] {
-  let current: ts.Node = node;
-  while (isOuterExpression(current.parent)) current = current.parent;
+  const current = getOutermostExpression(node);
   const parent = current.parent;
   if (ts.isVariableDeclaration(parent) && parent.initializer === current && ts.isIdentifier(parent.name)) {
     return getStreamKeys(parent.name, checker);
   }
-  if (ts.isCallExpression(parent) && parent.arguments.includes(current as ts.Expression)) {
+  if (ts.isCallExpression(parent) && parent.arguments.includes(current)) {
     const callee = skipOuterExpressions(parent.expression);
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === "push") return getStreamKeys(callee.expression, checker);
   }

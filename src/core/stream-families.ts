@@ -147,6 +147,12 @@ export function isConnection(type: ts.Type, checker: ts.TypeChecker): boolean {
   return hasAncestor(type, checker, "Socket", "net") || hasAncestor(type, checker, "Http2Stream", "http2");
 }
 
+/** Whether values of `type` have a callable member `name`. */
+export function hasMethod(type: ts.Type, name: string, checker: ts.TypeChecker): boolean {
+  const property = type.getProperty(name);
+  return property !== undefined && checker.getTypeOfSymbol(property).getCallSignatures().length > 0;
+}
+
 /** `process.stdout` and `process.stderr`, however they are reached. */
 export function isProcessStdio(type: ts.Type, checker: ts.TypeChecker): boolean {
   for (const symbol of getTypeAncestry(type, checker)) {

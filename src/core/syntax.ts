@@ -22,6 +22,13 @@ export function skipOuterExpressions(node: ts.Expression): ts.Expression {
   return current;
 }
 
+/** `node` with the parentheses, casts and `!` around it: the expression whose value is `node`'s. */
+export function getOutermostExpression(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (isOuterExpression(current.parent)) current = current.parent;
+  return current;
+}
+
 /** `f` for `f()`, `write` for `s.write()`. */
 export function getCalleeName(callee: ts.Expression): string | undefined {
   const target = skipOuterExpressions(callee);
