@@ -2,12 +2,15 @@ import { getShutdownRewrite } from "../src/core/rewrites.js";
 import { findShutdownsBeforeFlush } from "../src/core/shutdown-before-flush.js";
 import type { Transform } from "../src/codemod/transform.js";
 
-/** `s.write(d); s.destroy()` → end and wait first; `write(out); process.exit(n)` → `process.exitCode`. */
+/**
+ * `s.write(d); s.destroy()` → end and wait first; `write(out); process.exit(n)` → `process.exitCode`.
+ * Every site the strict config reports: setting `process.exitCode` is safe after any message.
+ */
 export default {
   name: "flush-before-shutdown",
   rule: "no-shutdown-before-flush",
   findSites: (sourceFile, context) =>
-    findShutdownsBeforeFlush(sourceFile, context).map((finding) => ({
+    findShutdownsBeforeFlush(sourceFile, context, { checkMessagesBeforeExit: true }).map((finding) => ({
       node: finding.node,
       rewrite: getShutdownRewrite(finding, context),
     })),

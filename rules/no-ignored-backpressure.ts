@@ -1,4 +1,8 @@
-import { findIgnoredBackpressure, type RepetitionKind } from "../src/core/ignored-backpressure.js";
+import {
+  findIgnoredBackpressure,
+  type BackpressureOptions,
+  type RepetitionKind,
+} from "../src/core/ignored-backpressure.js";
 import { getBackpressureRemedies } from "../src/core/remedies.js";
 import { createRule } from "../src/eslint/create-rule.js";
 import {
@@ -8,7 +12,7 @@ import {
 } from "../src/eslint/stream-types-option.js";
 import { getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
 
-type Options = [StreamTypesOption];
+type Options = [StreamTypesOption & Partial<BackpressureOptions>];
 
 type MessageIds = "ignoredBackpressure" | "waitForDrain" | "pauseSource";
 
@@ -24,7 +28,7 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description: "Disallow repeated Node stream writes that ignore `write()` returning `false`",
-      recommended: "recommended",
+      recommended: { recommended: true, strict: [{ checkAllLoops: true }] },
       requiresTypeChecking: true,
     },
     hasSuggestions: true,
@@ -34,14 +38,21 @@ export default createRule<Options, MessageIds>({
       waitForDrain: "Wait for `'drain'` (or for `{{stream}}` to close or fail) when `write()` returns `false`.",
       pauseSource: "Pause `{{source}}` until `{{stream}}` drains when `write()` returns `false`.",
     },
-    schema: getOptionsSchema(),
-    defaultOptions: DEFAULT_STREAM_TYPES_OPTIONS,
+    schema: getOptionsSchema({
+      checkAllLoops: {
+        type: "boolean",
+        description:
+          "Also report loops and per-item callbacks that write data the process already holds, not only writes fed by a producer (`data` handlers, `for await`, loops writing what they await).",
+      },
+    }),
+    defaultOptions: [{ ...DEFAULT_STREAM_TYPES_OPTIONS[0], checkAllLoops: false }],
   },
   create(context, [options]) {
     const { sourceFile, analysis } = getTypedAnalysis(context, options);
     return {
       Program() {
-        for (const finding of findIgnoredBackpressure(sourceFile, analysis)) {
+        const checkAllLoops = options.checkAllLoops ?? false;
+        for (const finding of findIgnoredBackpressure(sourceFile, analysis, { checkAllLoops })) {
           reportFinding(context, {
             node: finding.node,
             messageId: "ignoredBackpressure",

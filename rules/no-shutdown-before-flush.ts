@@ -1,5 +1,9 @@
 import { getShutdownRemedies } from "../src/core/remedies.js";
-import { findShutdownsBeforeFlush, type ShutdownKind } from "../src/core/shutdown-before-flush.js";
+import {
+  findShutdownsBeforeFlush,
+  type ShutdownKind,
+  type ShutdownOptions,
+} from "../src/core/shutdown-before-flush.js";
 import { createRule } from "../src/eslint/create-rule.js";
 import {
   DEFAULT_STREAM_TYPES_OPTIONS,
@@ -8,7 +12,7 @@ import {
 } from "../src/eslint/stream-types-option.js";
 import { getLine, getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
 
-type Options = [StreamTypesOption];
+type Options = [StreamTypesOption & Partial<ShutdownOptions>];
 
 type MessageIds =
   | "discardBeforeFlush"
@@ -36,7 +40,7 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description: "Disallow destroying a stream or exiting the process before written data has been flushed",
-      recommended: "recommended",
+      recommended: { recommended: true, strict: [{ checkMessagesBeforeExit: true }] },
       requiresTypeChecking: true,
     },
     hasSuggestions: true,
@@ -57,14 +61,21 @@ export default createRule<Options, MessageIds>({
       endAndWaitBeforeDispose: "End `{{stream}}` and await `finished()` before the scope ends.",
       closeInsteadOfAbort: "Close instead of aborting: `close()` delivers the queued writes first.",
     },
-    schema: getOptionsSchema(),
-    defaultOptions: DEFAULT_STREAM_TYPES_OPTIONS,
+    schema: getOptionsSchema({
+      checkMessagesBeforeExit: {
+        type: "boolean",
+        description:
+          "Also report `process.exit()` after a single message to stdout or stderr whose size is unknown, not only after output that can be large (loops, binary data, objects, `JSON.stringify()`).",
+      },
+    }),
+    defaultOptions: [{ ...DEFAULT_STREAM_TYPES_OPTIONS[0], checkMessagesBeforeExit: false }],
   },
   create(context, [options]) {
     const { sourceFile, analysis } = getTypedAnalysis(context, options);
     return {
       Program() {
-        for (const finding of findShutdownsBeforeFlush(sourceFile, analysis)) {
+        const checkMessagesBeforeExit = options.checkMessagesBeforeExit ?? false;
+        for (const finding of findShutdownsBeforeFlush(sourceFile, analysis, { checkMessagesBeforeExit })) {
           const { call } = finding.write;
           reportFinding(context, {
             node: finding.node,

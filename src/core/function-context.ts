@@ -61,6 +61,14 @@ export function isReturnValueIgnored(fn: FunctionLike, checker: ts.TypeChecker):
   );
 }
 
+const PER_ITEM_METHODS = new Set(["forEach", "map", "flatMap", "filter", "some", "every", "reduce"]);
+
+/** `items.forEach(cb)`, `rows.map(cb)`: a call that runs its callback once per item. */
+export function isPerItemCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && PER_ITEM_METHODS.has(callee.name.text);
+}
+
 /** The body statements of a function, or of a file at its top level. */
 export function getBodyStatements(scope: FunctionLike | ts.SourceFile): readonly ts.Statement[] | undefined {
   if (ts.isSourceFile(scope)) return scope.statements;

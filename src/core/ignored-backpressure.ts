@@ -2,11 +2,22 @@ import ts from "typescript";
 
 import type { AnalysisContext } from "./analysis-context.js";
 import { getDiscardSite } from "./discarded.js";
+import { isPerItemCall } from "./function-context.js";
 import { getStreamCall, type StreamCall } from "./stream-calls.js";
-import { forEachDescendant, getCalleeName, isOuterExpression, skipOuterExpressions } from "./syntax.js";
+import { forEachDescendant, getCalleeName, isInside, isOuterExpression, skipOuterExpressions } from "./syntax.js";
 
 /** What makes a write repeat: a loop, or a callback that runs once per chunk or item. */
 export type RepetitionKind = "loop" | "iteration-callback" | "data-handler";
+
+export interface BackpressureOptions {
+  /**
+   * Also report loops and per-item callbacks that write data the process already holds (a
+   * synchronous loop over an array, a loop paced by other awaited work). By default only writes
+   * fed by a producer that could be slowed down are reported: `"data"` handlers, `for await`
+   * loops, and loops that write what they have just awaited.
+   */
+  readonly checkAllLoops: boolean;
+}
 
 export interface IgnoredBackpressure {
   /** The `write()` call whose `false` is ignored. */
@@ -20,7 +31,6 @@ export interface IgnoredBackpressure {
   readonly source: ts.Expression | undefined;
 }
 
-const ITERATION_METHODS = new Set(["forEach", "map", "flatMap", "filter", "some", "every", "reduce"]);
 const LISTENER_METHODS = new Set(["on", "addListener", "prependListener"]);
 /** Reading any of these means the code looks at the buffer level itself. */
 const BUFFER_LEVEL_PROPERTIES = new Set(["writableNeedDrain", "writableLength", "writableHighWaterMark"]);
@@ -38,10 +48,10 @@ function getCallbackRepetition(
 ): { repetition: RepetitionKind; source: ts.Expression | undefined } | undefined {
   const call = fn.parent;
   if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
+  if (isPerItemCall(call)) return { repetition: "iteration-callback", source: undefined };
   const callee = skipOuterExpressions(call.expression);
   const name = getCalleeName(callee);
   if (name === undefined) return undefined;
-  if (ITERATION_METHODS.has(name)) return { repetition: "iteration-callback", source: undefined };
   const event = call.arguments[0];
   if (LISTENER_METHODS.has(name) && event && ts.isStringLiteralLike(event) && event.text === "data") {
     return { repetition: "data-handler", source: ts.isPropertyAccessExpression(callee) ? callee.expression : undefined };
@@ -103,34 +113,129 @@ function isResultIgnored(node: ts.CallExpression, repeater: IgnoredBackpressure[
   return isReturnedByRepeater && getDiscardSite(repeater.parent as ts.CallExpression, checker) !== undefined;
 }
 
-/** Whether the repeating code waits for `"drain"`, pauses its source, or watches the buffer level. */
-function isBackpressureHandled(repeater: ts.Node): boolean {
+/**
+ * The code in which to look for backpressure handling: a callback, or the outermost loop around the
+ * write in its function (`if (s.writableNeedDrain) break;` may stand in an outer loop).
+ */
+function getHandlingScope(repeater: IgnoredBackpressure["repeater"]): ts.Node {
+  if (!ts.isIterationStatement(repeater, false)) return repeater;
+  let scope: ts.Node = repeater;
+  for (let current = repeater.parent; !ts.isFunctionLike(current) && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isIterationStatement(current, false)) scope = current;
+  }
+  return scope;
+}
+
+/**
+ * `write(chunk, callback)` where `callback` is the enclosing `_write()`/`_writev()`/`transform()`'s
+ * own: the upstream stream waits for the flush before it sends more, so backpressure is passed on.
+ */
+function isCallbackPassedOn(node: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  const last = node.arguments.at(-1);
+  if (node.arguments.length < 2 || last === undefined || !ts.isIdentifier(last)) return false;
+  const declaration = checker.getSymbolAtLocation(last)?.valueDeclaration;
+  return (
+    declaration !== undefined &&
+    ts.isParameter(declaration) &&
+    checker.getTypeAtLocation(last).getCallSignatures().length > 0
+  );
+}
+
+/** Whether the repeating code waits for `"drain"`, pauses its source, watches the buffer level, or passes its callback on. */
+function isBackpressureHandled(scope: ts.Node, checker: ts.TypeChecker): boolean {
   let handled = false;
-  forEachDescendant(repeater, (node) => {
+  forEachDescendant(scope, (node) => {
     if (handled) return false;
     if (ts.isStringLiteralLike(node) && node.text === "drain") handled = true;
     if (ts.isPropertyAccessExpression(node)) {
       handled = node.name.text === "pause" || BUFFER_LEVEL_PROPERTIES.has(node.name.text);
     }
+    if (ts.isCallExpression(node) && getCalleeName(node.expression) === "write") handled = isCallbackPassedOn(node, checker);
     return !handled;
   });
   return handled;
 }
 
+/** The variable an expression reads its value from: `r` for `r.value`, `chunk` for `chunk`. */
+function getRootVariable(node: ts.Expression, checker: ts.TypeChecker): ts.VariableDeclaration | undefined {
+  let root = skipOuterExpressions(node);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  if (!ts.isIdentifier(root)) return undefined;
+  let declaration: ts.Node | undefined = checker.getSymbolAtLocation(root)?.valueDeclaration;
+  while (declaration && (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration))) {
+    declaration = declaration.parent;
+  }
+  return declaration && ts.isVariableDeclaration(declaration) ? declaration : undefined;
+}
+
+function isAwaited(node: ts.Expression | undefined): boolean {
+  return node !== undefined && ts.isAwaitExpression(skipOuterExpressions(node));
+}
+
+/**
+ * Whether the loop writes what it has just awaited: `out.write(await next())`, or a variable the
+ * loop fills from an `await` (`const { value } = await reader.read()`, `r = await reader.read()`).
+ */
+function isWritingAwaitedData(node: ts.CallExpression, loop: ts.IterationStatement, checker: ts.TypeChecker): boolean {
+  const [data] = node.arguments;
+  if (data === undefined) return false;
+  if (isAwaited(data)) return true;
+  const variable = getRootVariable(data, checker);
+  if (!variable) return false;
+  if (isInside(variable, loop.statement)) return isAwaited(variable.initializer);
+  let assigned = false;
+  forEachDescendant(loop.statement, (child) => {
+    if (assigned) return false;
+    assigned =
+      ts.isBinaryExpression(child) &&
+      child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(child.left) &&
+      checker.getSymbolAtLocation(child.left)?.valueDeclaration === variable &&
+      isAwaited(child.right);
+    return !assigned;
+  });
+  return assigned;
+}
+
+/**
+ * Whether a producer that could be slowed down feeds the writes: a `"data"` handler, a `for await`
+ * loop (this one or one around it), or a loop writing what it awaited. Otherwise the data is
+ * already in memory, or the loop is paced by other work, and nothing can pile up beyond it.
+ */
+function isFedByProducer(
+  node: ts.CallExpression,
+  repeater: Pick<IgnoredBackpressure, "repetition" | "repeater">,
+  checker: ts.TypeChecker,
+): boolean {
+  if (repeater.repetition === "data-handler") return true;
+  if (repeater.repetition !== "loop") return false;
+  for (let current: ts.Node = node.parent; !ts.isFunctionLike(current) && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isForOfStatement(current) && current.awaitModifier) return true;
+  }
+  return isWritingAwaitedData(node, repeater.repeater as ts.IterationStatement, checker);
+}
+
+
 /**
  * Node `write()` calls whose `false` ("buffer full, wait for drain") is ignored where writes repeat
  * and nothing waits for `"drain"`: memory grows with whatever the source produces.
  */
-export function findIgnoredBackpressure(sourceFile: ts.SourceFile, context: AnalysisContext): IgnoredBackpressure[] {
+export function findIgnoredBackpressure(
+  sourceFile: ts.SourceFile,
+  context: AnalysisContext,
+  options: BackpressureOptions,
+): IgnoredBackpressure[] {
+  const { checker } = context;
   const findings: IgnoredBackpressure[] = [];
   forEachDescendant(sourceFile, (node) => {
     if (!ts.isCallExpression(node) || getCalleeName(node.expression) !== "write") return;
     const repeater = findRepeater(node);
-    if (!repeater || isBackpressureHandled(repeater.repeater)) return;
+    if (!repeater || isBackpressureHandled(getHandlingScope(repeater.repeater), checker)) return;
+    if (!options.checkAllLoops && !isFedByProducer(node, repeater, checker)) return;
     const call = getStreamCall(node, context);
     if (!call || call.operation !== "write" || !call.stream || !hasBackpressureSignal(call, context)) return;
-    if (isOncePerStream(node, call.stream, repeater.repeater, context.checker)) return;
-    if (isResultIgnored(node, repeater.repeater, context.checker)) {
+    if (isOncePerStream(node, call.stream, repeater.repeater, checker)) return;
+    if (isResultIgnored(node, repeater.repeater, checker)) {
       findings.push({ node, stream: call.stream, ...repeater });
     }
   });

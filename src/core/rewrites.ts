@@ -29,7 +29,7 @@ export type ManualReason =
   | "synchronous-function"
   | "ignored-callback-return"
   | "reader-attached-later"
-  | "abort-or-error"
+  | "abort"
   | "announce-before-finish"
   | "exit-mid-flow"
   | "no-handle-to-wait-on"
@@ -43,7 +43,7 @@ export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
   "synchronous-function": "in a synchronous function: making it async would change its callers",
   "ignored-callback-return": "returned from a callback whose caller ignores it: restructure the loop or handler",
   "reader-attached-later": "waiting here would deadlock: the stream's reader is attached later in this function",
-  "abort-or-error": "abort()/error() throws queued data away: decide whether close() was meant",
+  abort: "abort() throws queued data away: decide whether close() was meant",
   "announce-before-finish": "success is signalled before the stream finished: signal from the end callback",
   "exit-mid-flow": "process.exit() in the middle of synchronous code: wait for the write callback by hand",
   "no-handle-to-wait-on": "the pending write has no handle to wait on: await it where it is made",
@@ -175,7 +175,7 @@ export function getShutdownRewrite(finding: ShutdownBeforeFlush, context: Analys
     case "discard":
       return getDestroyRewrite(finding, context);
     case "abort":
-      return manual("abort-or-error");
+      return manual("abort");
     case "exit":
       return getExitRewrite(finding, context);
     case "announce":

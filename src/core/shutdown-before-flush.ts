@@ -1,7 +1,7 @@
 import ts from "typescript";
 
 import type { AnalysisContext } from "./analysis-context.js";
-import { getBodyStatements, type FunctionLike } from "./function-context.js";
+import { getBodyStatements, isPerItemCall, type FunctionLike } from "./function-context.js";
 import { getStreamCall, isExitReference, type StreamCall } from "./stream-calls.js";
 import { getStreamFamily, getTypeAncestry, isProcessStdio } from "./stream-families.js";
 import {
@@ -10,7 +10,16 @@ import {
   getStreamKeys,
   type StreamKey,
 } from "./stream-identity.js";
-import { forEachDescendant, getCalleeName, getOutermostExpression, skipOuterExpressions } from "./syntax.js";
+import { forEachDescendant, getCalleeName, getOutermostExpression, isInside, skipOuterExpressions } from "./syntax.js";
+
+export interface ShutdownOptions {
+  /**
+   * Also count a single message to stdout or stderr as lost by `process.exit()` when its size is
+   * unknown (`console.error(message)`). By default only output that can be large counts: written
+   * in a loop or once per item, binary data, objects to format, `JSON.stringify()` or `join()`.
+   */
+  readonly checkMessagesBeforeExit: boolean;
+}
 
 /** Data handed to a stream that nothing on the current path has waited for yet. */
 export interface PendingWrite {
@@ -19,7 +28,7 @@ export interface PendingWrite {
   readonly keys: readonly StreamKey[];
   /** Written inside a loop: several writes of unknown number may be queued. */
   readonly repeated: boolean;
-  /** A short literal to stdout or stderr: the kernel takes it whole at once, so exiting loses nothing. */
+  /** A message to stdout or stderr that the kernel takes whole at once: exiting loses nothing. */
   readonly small: boolean;
   /** An `end()` without data: nothing to lose by itself, only what was written before it. */
   readonly bare?: boolean;
@@ -28,7 +37,7 @@ export interface PendingWrite {
 export type ShutdownKind =
   /** Node `destroy()` / `resetAndDestroy()` on a stream with pending writes. */
   | "discard"
-  /** WHATWG `abort()`, a controller's `error()`, a custom stream's `abort()`/`destroy()`: queued chunks are dropped. */
+  /** WHATWG `abort()`, a custom stream's `abort()`/`destroy()`: queued chunks are dropped. */
   | "abort"
   /** `process.exit()` with pending writes anywhere in the process. */
   | "exit"
@@ -59,6 +68,10 @@ const STDIO_KEY = "stdio";
 
 /** Writes of data so small that the kernel takes them whole and at once: no loss is possible. */
 const SMALL_WRITE_LIMIT = 4096;
+
+/** Events after which a stream's data is out; `"close"` comes after `"finish"`, or after a destroy. */
+const FLUSH_EVENTS = new Set(["finish", "drain", "close"]);
+const FLUSH_LISTENER_METHODS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
 
 const SHUTDOWN_NAMES = new Set(["destroy", "resetAndDestroy", "abort", "error", "exit", "then", "finally"]);
 
@@ -93,15 +106,56 @@ function isComposedMessage(node: ts.Expression, checker: ts.TypeChecker): boolea
   return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
 }
 
-/** A diagnostic to stdout or stderr, outside a loop: the kernel takes it whole at once. */
-function isSmallStdioWrite(call: StreamCall, context: AnalysisContext): boolean {
+/** `JSON.stringify(rows)`, `lines.join("\n")`, anywhere in `node`: text as large as a collection. */
+function hasSerialisation(node: ts.Expression): boolean {
+  const isSerialisation = (child: ts.Node): boolean => {
+    if (!ts.isCallExpression(child)) return false;
+    const name = getCalleeName(child.expression);
+    return name === "stringify" || name === "join";
+  };
+  let found = isSerialisation(node);
+  forEachDescendant(node, (child) => {
+    if (found || ts.isFunctionLike(child)) return false;
+    found = isSerialisation(child);
+    return !found;
+  });
+  return found;
+}
+
+const SCALAR_FLAGS =
+  ts.TypeFlags.StringLike |
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.EnumLike |
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.Any |
+  ts.TypeFlags.Unknown;
+
+/**
+ * A message of some text: its size is unknown, but nothing suggests bulk. Bulk is a Buffer or typed
+ * array, an object for the console to format (`console.dir(rows)`), or a serialised collection.
+ */
+function isTextMessage(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  if (hasSerialisation(node)) return false;
+  if (isComposedMessage(node, checker)) return true;
+  const type = checker.getTypeAtLocation(node);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => (part.flags & SCALAR_FLAGS) !== 0);
+}
+
+/** A message to stdout or stderr, outside a loop: the kernel takes it whole at once. */
+function isSmallStdioWrite(call: StreamCall, context: AnalysisContext, options: ShutdownOptions): boolean {
   const { checker } = context;
   // The syntactic tests are cheap; the type tests that follow are not.
   if (call.operation !== "write" || call.node.arguments.length === 0) return false;
   const isStdio =
     call.owner === "console" ||
     (call.stream !== undefined && isProcessStdio(checker.getTypeAtLocation(call.stream), checker));
-  return isStdio && call.node.arguments.every((argument) => isComposedMessage(argument, checker));
+  const isMessage = options.checkMessagesBeforeExit ? isComposedMessage : isTextMessage;
+  return isStdio && call.node.arguments.every((argument) => isMessage(argument, checker));
 }
 
 /** Whether `process.exit()` would cut this write short. */
@@ -211,9 +265,16 @@ class ScopeAnalysis {
   /** The `using` Node streams of the blocks being analysed, innermost last. */
   private readonly disposals: DisposedBinding[][] = [];
 
+  /**
+   * Variables set by a `"finish"`, `"drain"` or `"close"` listener of a stream (the flag it sets,
+   * or the listener itself, a spy): awaiting something that reads them waits for that stream.
+   */
+  private readonly listenerSignals = new Map<ts.Symbol, readonly StreamKey[]>();
+
   constructor(
     private readonly scope: FunctionLike | ts.SourceFile,
     private readonly context: AnalysisContext,
+    private readonly options: ShutdownOptions,
   ) {}
 
   run(): void {
@@ -361,6 +422,7 @@ class ScopeAnalysis {
   private waitedFor(waited: ts.Expression, state: State): State {
     const mentioned = collectMentionedKeys(waited, this.context.checker);
     if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
+    for (const key of this.getSignalledKeys(waited)) mentioned.add(key);
     return state.filter(
       (write) => !isInside(write.call.node, waited) && !write.keys.some((key) => mentioned.has(key)),
     );
@@ -373,6 +435,8 @@ class ScopeAnalysis {
     }
     const name = getCalleeName(node.expression);
     if (name === undefined) return state;
+    if (FLUSH_LISTENER_METHODS.has(name)) this.addListenerSignals(node);
+    if (isPerItemCall(node)) return [...state, ...this.perItemWrites(node)];
     if (name === "then" || name === "finally") {
       const exitReference = node.arguments.find((arg) => isExitReference(arg, this.context));
       // The exit runs once the chain it hangs on settles: writes in that chain are waited for.
@@ -405,6 +469,59 @@ class ScopeAnalysis {
     }
   }
 
+  /** `s.once("finish", () => { finished = true; })`, `s.on("drain", onDrain)`: remember what the listener sets. */
+  private addListenerSignals(node: ts.CallExpression): void {
+    const [event, listener] = node.arguments;
+    const callee = skipOuterExpressions(node.expression);
+    if (!event || !listener || !ts.isStringLiteralLike(event) || !FLUSH_EVENTS.has(event.text)) return;
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const { checker } = this.context;
+    const keys = getStreamKeys(callee.expression, checker);
+    const signals: ts.Symbol[] = [];
+    const add = (identifier: ts.Identifier): void => {
+      const symbol = checker.getSymbolAtLocation(identifier);
+      if (symbol) signals.push(symbol);
+    };
+    if (ts.isIdentifier(listener)) add(listener);
+    if (ts.isArrowFunction(listener) || ts.isFunctionExpression(listener)) {
+      forEachDescendant(listener.body, (child) => {
+        const isAssignment =
+          ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(child.left);
+        if (isAssignment) add(child.left as ts.Identifier);
+      });
+    }
+    for (const symbol of signals) this.listenerSignals.set(symbol, keys);
+  }
+
+  /** The streams whose flush listener set something `waited` reads. */
+  private getSignalledKeys(waited: ts.Expression): StreamKey[] {
+    if (this.listenerSignals.size === 0) return [];
+    const keys: StreamKey[] = [];
+    forEachDescendant(waited, (child) => {
+      if (!ts.isIdentifier(child)) return;
+      const symbol = this.context.checker.getSymbolAtLocation(child);
+      const signalled = symbol && this.listenerSignals.get(symbol);
+      if (signalled) keys.push(...signalled);
+    });
+    return keys;
+  }
+
+  /** Writes in a callback run once per item (`lines.forEach((l) => out.write(l))`): repeated writes on this path. */
+  private perItemWrites(node: ts.CallExpression): PendingWrite[] {
+    const writes: PendingWrite[] = [];
+    for (const callback of node.arguments) {
+      if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) continue;
+      this.loopDepth++;
+      forEachDescendant(callback, (child) => {
+        if (ts.isFunctionLike(child)) return false;
+        const call = ts.isCallExpression(child) ? getStreamCall(child, this.context) : undefined;
+        if (call?.operation === "write") writes.push(this.pendingWrite(call));
+      });
+      this.loopDepth--;
+    }
+    return writes;
+  }
+
   /** Whether a call never returns (`process.exit()`, a `fail(): never` helper): no path goes on after it. */
   private endsThePath(node: ts.CallExpression): boolean {
     const signature = this.context.checker.getResolvedSignature(node);
@@ -431,7 +548,8 @@ class ScopeAnalysis {
       keys.push(STDIO_KEY);
     }
     const repeated = this.loopDepth > 0;
-    return { call, keys: [...keys, ...getHolderKeys(call.node, this.context.checker)], repeated, small: !repeated && isSmallStdioWrite(call, this.context) };
+    const small = !repeated && isSmallStdioWrite(call, this.context, this.options);
+    return { call, keys: [...keys, ...getHolderKeys(call.node, this.context.checker)], repeated, small };
   }
 
   private isAnnounce(node: ts.CallExpression, state: State): boolean {
@@ -499,15 +617,15 @@ function getHolderKeys(node: ts.Expression, checker: ts.TypeChecker): StreamKey[
   return [];
 }
 
-function isInside(node: ts.Node, container: ts.Node): boolean {
-  return node.pos >= container.pos && node.end <= container.end;
-}
-
 /**
  * Every shutdown in `sourceFile` that is reached after data was handed to the stream it shuts down
  * while nothing on that path waited for the data to leave: the hyper bug, in TypeScript.
  */
-export function findShutdownsBeforeFlush(sourceFile: ts.SourceFile, context: AnalysisContext): ShutdownBeforeFlush[] {
+export function findShutdownsBeforeFlush(
+  sourceFile: ts.SourceFile,
+  context: AnalysisContext,
+  options: ShutdownOptions,
+): ShutdownBeforeFlush[] {
   const scopes: (FunctionLike | ts.SourceFile)[] = [sourceFile];
   forEachDescendant(sourceFile, (node) => {
     if (ts.isFunctionLike(node) && "body" in node && node.body) scopes.push(node as FunctionLike);
@@ -515,7 +633,7 @@ export function findShutdownsBeforeFlush(sourceFile: ts.SourceFile, context: Ana
   const findings: ShutdownBeforeFlush[] = [];
   for (const scope of scopes) {
     if (!hasShutdownCandidate(scope)) continue;
-    const analysis = new ScopeAnalysis(scope, context);
+    const analysis = new ScopeAnalysis(scope, context, options);
     analysis.run();
     findings.push(...analysis.findings);
   }

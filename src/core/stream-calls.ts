@@ -21,7 +21,7 @@ export type StreamOperation =
   | "sync"
   /** Waits for the stream to finish: `finished(s)`, `pipeline(...)`, `once(s, "finish")`, `writer.closed`. */
   | "complete"
-  /** Throws buffered data away: `destroy()`, `resetAndDestroy()`, `abort()`, controller `error()`. */
+  /** Throws buffered data away: `destroy()`, `resetAndDestroy()`, `abort()`. */
   | "discard"
   /** Ends the process, and with it every stream's buffer: `process.exit()`. */
   | "exit";
@@ -53,7 +53,8 @@ const METHOD_OPERATIONS: Readonly<Record<StreamFamily, Readonly<Record<string, S
   "web-writable": { abort: "discard", close: "close" },
   "web-writer": { write: "write", close: "close", abort: "discard" },
   // `terminate()` is not here: it closes the readable side with its queue intact (measured).
-  "web-controller": { enqueue: "write", close: "end", error: "discard" },
+  // Nor is `error()`: the reader gets the error, so the loss is not silent.
+  "web-controller": { enqueue: "write", close: "end" },
   "bun-file-sink": { write: "write", flush: "flush", end: "end" },
   "deno-fs-file": { write: "write", sync: "sync", syncData: "sync", close: "close" },
   custom: {

@@ -52,3 +52,8 @@ export function getExpressionStatementOf(node: ts.Node): ts.ExpressionStatement 
   while (ts.isAwaitExpression(current.parent) || ts.isParenthesizedExpression(current.parent)) current = current.parent;
   return ts.isExpressionStatement(current.parent) ? current.parent : undefined;
 }
+
+/** Whether `node` lies within `container`'s text (both from the same file). */
+export function isInside(node: ts.Node, container: ts.Node): boolean {
+  return node.pos >= container.pos && node.end <= container.end;
+}

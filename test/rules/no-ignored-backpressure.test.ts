@@ -531,10 +531,257 @@ export async function pump(s: MyStream, cs: string[]) {
 }
 `,
     },
+    {
+      name: "evaluation F7a: a loop over headers already in memory, in an async function",
+      code: `
+export async function printHeaders(response: Response): Promise<void> {
+  for (const [name, value] of response.headers) {
+    process.stderr.write(\`< \${name}: \${value}\\n\`);
+  }
+  await response.body?.cancel();
+}
+`,
+    },
+    {
+      name: "evaluation F7b: a synchronous loop printing data the process already holds",
+      code: `
+export function printTree(titles: readonly string[]): void {
+  for (const title of titles) process.stdout.write(\`\${title}\\n\`);
+}
+`,
+    },
+    {
+      name: "evaluation F7b: forEach over an array writes a copy of it at most",
+      code: `
+import type { ServerResponse } from "node:http";
+export function sendLines(res: ServerResponse, lines: string[]): void {
+  lines.forEach((line) => res.write(\`\${line}\\n\`));
+  res.end();
+}
+`,
+    },
+    {
+      name: "evaluation F7c: one progress line per iteration of a loop paced by other awaited work",
+      code: `
+declare function measure(name: string): Promise<number>;
+export async function report(candidates: readonly string[]): Promise<void> {
+  for (const name of candidates) {
+    process.stdout.write(\`measuring \${name}...\`);
+    const ms = await measure(name);
+    process.stdout.write(\` \${ms} ms\\n\`);
+  }
+}
+`,
+    },
+    {
+      name: "evaluation F7c: a value awaited before the loop is held data, written once per item",
+      code: `
+import type { Writable } from "node:stream";
+declare function load(): Promise<string>;
+export async function repeat(out: Writable, times: number): Promise<void> {
+  const text = await load();
+  for (let i = 0; i < times; i++) {
+    out.write(text);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+`,
+    },
+    {
+      name: "evaluation F5: a _writev-style batch passes its callback to the last write(), so the upstream waits",
+      options: [{ checkAllLoops: true }],
+      code: `
+import type { Socket } from "node:net";
+export function forwardBatch(
+  socket: Socket,
+  batch: ReadonlyArray<{ chunk: Buffer }>,
+  callback: (error?: Error | null) => void,
+): void {
+  for (let i = 0; i < batch.length; i++) {
+    if (i === batch.length - 1) socket.write(batch[i]!.chunk, callback);
+    else socket.write(batch[i]!.chunk);
+  }
+}
+`,
+    },
+    {
+      name: "evaluation F6: writableNeedDrain read in the enclosing loop stops after each command",
+      options: [{ checkAllLoops: true }],
+      code: `
+import type { Socket } from "node:net";
+export function writeCommands(socket: Socket, commands: Iterable<readonly Buffer[]>): void {
+  for (const parts of commands) {
+    for (const part of parts) {
+      socket.write(part);
+    }
+    if (socket.writableNeedDrain) break;
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
+      name: "evaluation TP: a while loop copying what it awaits from a reader (hono's Lambda adapter)",
+      code: `
+import type { Writable } from "node:stream";
+export async function copy(reader: ReadableStreamDefaultReader<Uint8Array>, out: Writable): Promise<void> {
+  let r = await reader.read();
+  while (!r.done) {
+    out.write(r.value);
+    r = await reader.read();
+  }
+  out.end();
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 6,
+          data: { write: "out.write()", where: "in a loop", stream: "out" },
+          suggestions: [{ messageId: "waitForDrain", output: `
+import type { Writable } from "node:stream";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+export async function copy(reader: ReadableStreamDefaultReader<Uint8Array>, out: Writable): Promise<void> {
+  let r = await reader.read();
+  while (!r.done) {
+    if (out.write(r.value) === false) {
+      const drained = new AbortController();
+      await Promise.race([
+        once(out, "drain", { signal: drained.signal }),
+        finished(out, { signal: drained.signal }),
+      ]).finally(() => drained.abort());
+    }
+    r = await reader.read();
+  }
+  out.end();
+}
+` }],
+        },
+      ],
+    },
+    {
+      name: "a destructured value from an awaited read() is written",
+      code: `
+import type { Writable } from "node:stream";
+export async function copy(reader: ReadableStreamDefaultReader<Uint8Array>, out: Writable): Promise<void> {
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out.write(value);
+  }
+  out.end();
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 7,
+          data: { write: "out.write()", where: "in a loop", stream: "out" },
+          suggestions: [{ messageId: "waitForDrain", output: `
+import type { Writable } from "node:stream";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+export async function copy(reader: ReadableStreamDefaultReader<Uint8Array>, out: Writable): Promise<void> {
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (out.write(value) === false) {
+      const drained = new AbortController();
+      await Promise.race([
+        once(out, "drain", { signal: drained.signal }),
+        finished(out, { signal: drained.signal }),
+      ]).finally(() => drained.abort());
+    }
+  }
+  out.end();
+}
+` }],
+        },
+      ],
+    },
+    {
+      name: "a loop over names that writes what it awaits for each: the data is not held beforehand",
+      code: `
+import { readFile } from "node:fs/promises";
+import type { Writable } from "node:stream";
+export async function concatenate(files: readonly string[], out: Writable): Promise<void> {
+  for (const file of files) {
+    out.write(await readFile(file));
+  }
+  out.end();
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 6,
+          data: { write: "out.write()", where: "in a loop", stream: "out" },
+          suggestions: [{ messageId: "waitForDrain", output: `
+import { readFile } from "node:fs/promises";
+import type { Writable } from "node:stream";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+export async function concatenate(files: readonly string[], out: Writable): Promise<void> {
+  for (const file of files) {
+    if (out.write(await readFile(file)) === false) {
+      const drained = new AbortController();
+      await Promise.race([
+        once(out, "drain", { signal: drained.signal }),
+        finished(out, { signal: drained.signal }),
+      ]).finally(() => drained.abort());
+    }
+  }
+  out.end();
+}
+` }],
+        },
+      ],
+    },
+    {
+      name: "a synchronous loop inside a for await loop is fed by its producer",
+      code: `
+import type { Writable } from "node:stream";
+export async function splitLines(source: AsyncIterable<string>, out: Writable): Promise<void> {
+  for await (const chunk of source) {
+    for (const line of chunk.split("\\n")) {
+      out.write(\`> \${line}\\n\`);
+    }
+  }
+  out.end();
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 6,
+          data: { write: "out.write()", where: "in a loop", stream: "out" },
+          suggestions: [{ messageId: "waitForDrain", output: `
+import type { Writable } from "node:stream";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+export async function splitLines(source: AsyncIterable<string>, out: Writable): Promise<void> {
+  for await (const chunk of source) {
+    for (const line of chunk.split("\\n")) {
+      if (out.write(\`> \${line}\\n\`) === false) {
+        const drained = new AbortController();
+        await Promise.race([
+          once(out, "drain", { signal: drained.signal }),
+          finished(out, { signal: drained.signal }),
+        ]).finally(() => drained.abort());
+      }
+    }
+  }
+  out.end();
+}
+` }],
+        },
+      ],
+    },
+    {
       name: "for-of over a net.Socket in an async function",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Socket } from "node:net";
 export async function send(sock: Socket, chunks: Buffer[]) {
@@ -574,6 +821,7 @@ export async function send(sock: Socket, chunks: Buffer[]) {
     },
     {
       name: "classic for loop over an fs.WriteStream",
+      options: [{ checkAllLoops: true }],
       code: `
 import { createWriteStream } from "node:fs";
 export async function save(path: string, rows: string[]) {
@@ -617,6 +865,7 @@ export async function save(path: string, rows: string[]) {
     },
     {
       name: "for-in loop into a zlib stream",
+      options: [{ checkAllLoops: true }],
       code: `
 import { createGzip } from "node:zlib";
 export async function compress(record: Record<string, string>) {
@@ -662,6 +911,7 @@ export async function compress(record: Record<string, string>) {
     },
     {
       name: "while loop into a NodeJS.WritableStream parameter",
+      options: [{ checkAllLoops: true }],
       code: `
 export async function send(out: NodeJS.WritableStream, lines: string[]) {
   let i = 0;
@@ -701,6 +951,7 @@ export async function send(out: NodeJS.WritableStream, lines: string[]) {
     },
     {
       name: "do-while loop into child.stdin",
+      options: [{ checkAllLoops: true }],
       code: `
 import { spawn } from "node:child_process";
 export async function feed(lines: string[]) {
@@ -795,6 +1046,7 @@ export async function copy(src: Readable) {
     },
     {
       name: "http ServerResponse in a loop",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { IncomingMessage, ServerResponse } from "node:http";
 export async function handle(_req: IncomingMessage, res: ServerResponse, rows: string[]) {
@@ -836,6 +1088,7 @@ export async function handle(_req: IncomingMessage, res: ServerResponse, rows: s
     },
     {
       name: "http ClientRequest in a loop",
+      options: [{ checkAllLoops: true }],
       code: `
 import { request } from "node:http";
 export async function upload(rows: string[]) {
@@ -879,6 +1132,7 @@ export async function upload(rows: string[]) {
     },
     {
       name: "process.stdout in a loop",
+      options: [{ checkAllLoops: true }],
       code: `
 export async function print(lines: string[]) {
   for (const line of lines) {
@@ -916,6 +1170,7 @@ export async function print(lines: string[]) {
     },
     {
       name: "a Writable subclass",
+      options: [{ checkAllLoops: true }],
       code: `
 import { Writable } from "node:stream";
 class Collect extends Writable {
@@ -969,6 +1224,7 @@ export async function fill(chunks: string[]) {
     },
     {
       name: "a stream held in a class field",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export class Sink {
@@ -1014,6 +1270,7 @@ export class Sink {
     },
     {
       name: "a loop body without braces",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function send(out: Writable, chunks: string[]) {
@@ -1049,6 +1306,7 @@ export async function send(out: Writable, chunks: string[]) {
     },
     {
       name: "a write with a callback argument",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function send(out: Writable, rows: string[]) {
@@ -1092,6 +1350,7 @@ export async function send(out: Writable, rows: string[]) {
     },
     {
       name: "two writes in one loop: each is reported with its own suggestion",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Socket } from "node:net";
 export async function send(sock: Socket, rows: string[]) {
@@ -1160,6 +1419,7 @@ export async function send(sock: Socket, rows: string[]) {
     },
     {
       name: "nested loops: the inner loop repeats the write",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function table(out: Writable, rows: string[][]) {
@@ -1203,6 +1463,7 @@ export async function table(out: Writable, rows: string[][]) {
     },
     {
       name: "a labelled loop with continue",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function send(out: Writable, rows: string[]) {
@@ -1244,6 +1505,7 @@ export async function send(out: Writable, rows: string[]) {
     },
     {
       name: "an async generator",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function* tee(out: Writable, chunks: string[]) {
@@ -1285,6 +1547,7 @@ export async function* tee(out: Writable, chunks: string[]) {
     },
     {
       name: "a loop at the top level of an ES module",
+      options: [{ checkAllLoops: true }],
       code: `
 import { createWriteStream } from "node:fs";
 const out = createWriteStream("out.txt");
@@ -1324,6 +1587,7 @@ out.end();
     },
     {
       name: "synchronous function: no waitForDrain suggestion",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export function send(out: Writable, chunks: string[]) {
@@ -1343,6 +1607,7 @@ export function send(out: Writable, chunks: string[]) {
     },
     {
       name: "a synchronous callback inside an async function: no waitForDrain suggestion",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function later(out: Writable, chunks: string[]) {
@@ -1364,6 +1629,7 @@ export async function later(out: Writable, chunks: string[]) {
     },
     {
       name: "a \"drain\" listener outside the loop does not make the loop wait",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export function send(out: Writable, rows: string[]) {
@@ -1384,6 +1650,7 @@ export function send(out: Writable, rows: string[]) {
     },
     {
       name: "forEach with an expression-bodied arrow",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function send(out: Writable, chunks: string[]) {
@@ -1401,6 +1668,7 @@ export async function send(out: Writable, chunks: string[]) {
     },
     {
       name: "forEach with a block-bodied arrow",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Socket } from "node:net";
 export function send(sock: Socket, chunks: Buffer[]) {
@@ -1420,6 +1688,7 @@ export function send(sock: Socket, chunks: Buffer[]) {
     },
     {
       name: "forEach with an async callback: awaiting there would not stop forEach",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function send(out: Writable, chunks: string[]) {
@@ -1439,6 +1708,7 @@ export async function send(out: Writable, chunks: string[]) {
     },
     {
       name: "Set#forEach",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export function send(out: Writable, rows: Set<string>) {
@@ -1458,6 +1728,7 @@ export function send(out: Writable, rows: Set<string>) {
     },
     {
       name: "map with a block-bodied callback",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export function send(out: Writable, chunks: string[]) {
@@ -1478,6 +1749,7 @@ export function send(out: Writable, chunks: string[]) {
     },
     {
       name: "some() callback",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export function send(out: Writable, rows: string[]) {
@@ -1712,6 +1984,7 @@ export {};
     },
     {
       name: "import of once reused, finished added",
+      options: [{ checkAllLoops: true }],
       code: `
 import { once } from "node:events";
 import type { Writable } from "node:stream";
@@ -1754,6 +2027,7 @@ export async function send(out: Writable, chunks: string[]) {
     },
     {
       name: "once imported next to EventEmitter is reused",
+      options: [{ checkAllLoops: true }],
       code: `
 import { EventEmitter, once } from "node:events";
 import type { Writable } from "node:stream";
@@ -1798,6 +2072,7 @@ export async function send(out: Writable, chunks: string[], progress: EventEmitt
     },
     {
       name: "once merged into an existing named import of node:events",
+      options: [{ checkAllLoops: true }],
       code: `
 import { EventEmitter } from "node:events";
 import type { Writable } from "node:stream";
@@ -1840,6 +2115,7 @@ export async function send(out: Writable, chunks: string[], progress: EventEmitt
     },
     {
       name: "finished merged, under its alias, into an existing import of node:stream/promises",
+      options: [{ checkAllLoops: true }],
       code: `
 import { on } from "node:events";
 import { pipeline } from "node:stream/promises";
@@ -1887,6 +2163,7 @@ export async function send(out: Writable, chunks: string[], src: Readable) {
     },
     {
       name: "aliased imports from events and stream/promises reused",
+      options: [{ checkAllLoops: true }],
       code: `
 import { once as onceEvent } from "events";
 import { finished as done } from "stream/promises";
@@ -1934,6 +2211,7 @@ export async function send(out: Writable, chunks: string[]) {
     },
     {
       name: "namespace import of node:stream/promises reused",
+      options: [{ checkAllLoops: true }],
       code: `
 import * as streamPromises from "node:stream/promises";
 import type { Writable } from "node:stream";
@@ -1978,6 +2256,7 @@ export async function send(out: Writable, chunks: string[]) {
     },
     {
       name: "local names once and finished are taken: aliases",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function send(out: Writable, chunks: string[], once: boolean) {
@@ -2023,6 +2302,7 @@ export async function send(out: Writable, chunks: string[], once: boolean) {
     },
     {
       name: "a type-only import of once does not count",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { once } from "node:events";
 import type { Writable } from "node:stream";
@@ -2066,6 +2346,7 @@ export async function send(out: Writable, chunks: string[], wait: typeof once) {
     },
     {
       name: "single quotes and tab indentation are kept",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from 'node:stream';
 export async function send(out: Writable, chunks: string[]) {
@@ -2105,6 +2386,7 @@ export async function send(out: Writable, chunks: string[]) {
     },
     {
       name: "four-space indentation is kept",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function send(out: Writable, chunks: string[]) {
@@ -2144,6 +2426,7 @@ export async function send(out: Writable, chunks: string[]) {
     },
     {
       name: "CRLF line endings are kept",
+      options: [{ checkAllLoops: true }],
       code: crlf(`
 import type { Writable } from "node:stream";
 export async function send(out: Writable, chunks: string[]) {
@@ -2184,6 +2467,7 @@ export async function send(out: Writable, chunks: string[]) {
     {
       name: "JavaScript (.mjs): net.connect() socket, imports added",
       filename: "file.mjs",
+      options: [{ checkAllLoops: true }],
       code: `
 import net from "node:net";
 export async function send(chunks) {
@@ -2228,6 +2512,7 @@ export async function send(chunks) {
     {
       name: "JavaScript (.mjs): top-level loop",
       filename: "file.mjs",
+      options: [{ checkAllLoops: true }],
       code: `
 import { createWriteStream } from "node:fs";
 const out = createWriteStream("out.txt");
@@ -2268,6 +2553,7 @@ out.end();
     {
       name: "JavaScript (.cjs): require() added after \"use strict\"",
       filename: "file.cjs",
+      options: [{ checkAllLoops: true }],
       code: `
 "use strict";
 async function main(lines) {
@@ -2310,6 +2596,7 @@ module.exports = main;
     {
       name: "JavaScript (.cjs): existing require() calls reused",
       filename: "file.cjs",
+      options: [{ checkAllLoops: true }],
       code: `
 const { once } = require("node:events");
 const streamPromises = require("node:stream/promises");
@@ -2352,6 +2639,7 @@ module.exports = { main, once, streamPromises };
     {
       name: "JavaScript (.cjs): once merged into an existing destructured require()",
       filename: "file.cjs",
+      options: [{ checkAllLoops: true }],
       code: `
 const { EventEmitter } = require("node:events");
 async function main(lines, progress) {
@@ -2395,6 +2683,7 @@ module.exports = { main, EventEmitter };
     {
       name: "JavaScript (.cjs): once taken, aliased in the require() pattern",
       filename: "file.cjs",
+      options: [{ checkAllLoops: true }],
       code: `
 const fs = require("node:fs");
 async function main(lines, once) {
@@ -2441,6 +2730,7 @@ module.exports = main;
     {
       name: "JavaScript (.cjs): top-level loop cannot await",
       filename: "file.cjs",
+      options: [{ checkAllLoops: true }],
       code: `
 const { createWriteStream } = require("node:fs");
 const out = createWriteStream("out.txt");
@@ -2497,6 +2787,7 @@ src.on("data", (chunk) => {
     // ---- regressions: fixes from the rule reviews -----------------------------------------------
     {
       name: "regression: an expression-bodied map() callback as a statement drops the booleans",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export function send(s: Writable, chunks: string[]) {
@@ -2515,6 +2806,7 @@ export function send(s: Writable, chunks: string[]) {
     },
     {
       name: "regression: `await s.write(c)` awaits a boolean, not the drain",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function send(s: Writable, cs: string[]) {
@@ -2535,6 +2827,7 @@ export async function send(s: Writable, cs: string[]) {
     },
     {
       name: "regression: a stream typed as a type parameter `T extends Writable`",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function f<T extends Writable>(s: T, cs: string[]) {
@@ -2571,6 +2864,7 @@ export async function f<T extends Writable>(s: T, cs: string[]) {
     },
     {
       name: "regression: a `return` in a forEach callback ends one item only: the write still repeats",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export function send(s: Writable, rows: string[]) {
@@ -2665,6 +2959,7 @@ export function relay(src: Readable, out: Writable) {
     },
     {
       name: "regression: a stream named `drained` makes the AbortController `drained2`",
+      options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
 export async function copy(drained: Writable, cs: string[]) {
@@ -2700,6 +2995,7 @@ export async function copy(drained: Writable, cs: string[]) {
     },
     {
       name: "regression: in a file without imports, new imports go before the first function's JSDoc comment",
+      options: [{ checkAllLoops: true }],
       code: `
 /** Copies every chunk to \`out\`. */
 export async function copy(out: NodeJS.WritableStream, cs: string[]) {
@@ -2735,7 +3031,7 @@ export async function copy(out: NodeJS.WritableStream, cs: string[]) {
     },
     {
       name: "regression: streamTypes: a write() that returns boolean, in an async loop",
-      options: [{ streamTypes: [{ from: "file", name: "MyStream" }] }],
+      options: [{ checkAllLoops: true, streamTypes: [{ from: "file", name: "MyStream" }] }],
       code: `
 import { EventEmitter } from "node:events";
 class MyStream extends EventEmitter implements NodeJS.WritableStream {
