@@ -2,6 +2,7 @@ import ts from "typescript";
 
 import type { AnalysisContext } from "./analysis-context.js";
 import { getDiscardSite, type DiscardSite } from "./discarded.js";
+import { isReadInSameFunction } from "./local-pipes.js";
 import {
   getStreamCall,
   getWriterPromiseOperation,
@@ -42,6 +43,11 @@ function getResultOperation(node: ts.Node, context: AnalysisContext): ResultOper
   return undefined;
 }
 
+/** A pipe's `close()` whose end and failure reach a reader of the other end in the same function. */
+function isObservedByLocalReader(result: ResultOperation, context: AnalysisContext): boolean {
+  return result.operation === "close" && result.stream !== undefined && isReadInSameFunction(result.stream, context);
+}
+
 /**
  * Every stream result that carries completion or failure (a promise from a write, flush, end,
  * close, sync or abort; `writer.ready`; `once(s, "drain")`; `finished(s)`) and is thrown away.
@@ -52,7 +58,8 @@ export function findDiscardedResults(sourceFile: ts.SourceFile, context: Analysi
     const result = getResultOperation(node, context);
     if (!result) return;
     const site = getDiscardSite(node as ts.Expression, context.checker);
-    if (site) results.push({ node: node as ts.CallExpression | ts.PropertyAccessExpression, site, ...result });
+    if (!site || isObservedByLocalReader(result, context)) return;
+    results.push({ node: node as ts.CallExpression | ts.PropertyAccessExpression, site, ...result });
   });
   return results;
 }

@@ -183,8 +183,9 @@ function isWritingAwaitedData(node: ts.CallExpression, loop: ts.IterationStateme
   const variable = getRootVariable(data, checker);
   if (!variable) return false;
   if (isInside(variable, loop.statement)) return isAwaited(variable.initializer);
+  // Assigned in the body or the head: `for (let r = await next(); !r.done; r = await next())`.
   let assigned = false;
-  forEachDescendant(loop.statement, (child) => {
+  forEachDescendant(loop, (child) => {
     if (assigned) return false;
     assigned =
       ts.isBinaryExpression(child) &&

@@ -94,6 +94,26 @@ function classifyUse(reference: ts.Expression, checker: ts.TypeChecker): PipeUse
   return "passive";
 }
 
+/** Calls `visit` with what each mention of the pipe in `scope` does, until it returns `true`. */
+function somePipeUse(
+  pipe: LocalPipe,
+  scope: ts.Node,
+  context: AnalysisContext,
+  visit: (use: PipeUse, reference: ts.Identifier) => boolean,
+): boolean {
+  const symbols = new Set(pipe.names.map((name) => context.checker.getSymbolAtLocation(name)));
+  let found = false;
+  forEachDescendant(scope, (node) => {
+    if (found) return false;
+    if (!ts.isIdentifier(node) || pipe.names.includes(node) || !symbols.has(context.checker.getSymbolAtLocation(node))) {
+      return;
+    }
+    found = visit(classifyUse(node, context.checker), node);
+    return !found;
+  });
+  return found;
+}
+
 /**
  * Whether waiting at `site` on `stream` would wait forever: the stream is one end of a pipe made
  * in this function (`new TransformStream()`, `new PassThrough()`) and nothing reads its other end
@@ -104,18 +124,30 @@ function classifyUse(reference: ts.Expression, checker: ts.TypeChecker): PipeUse
 export function isReaderAttachedAfter(stream: ts.Expression, site: ts.Node, context: AnalysisContext): boolean {
   const pipe = findLocalPipe(stream, context.checker);
   if (!pipe || !isPipe(pipe.construction, context)) return false;
-  const symbols = new Set(pipe.names.map((name) => context.checker.getSymbolAtLocation(name)));
   const scope = getEnclosingFunction(site) ?? site.getSourceFile();
-  let waitsForever = false;
-  forEachDescendant(scope, (node) => {
-    if (waitsForever) return false;
-    if (!ts.isIdentifier(node) || pipe.names.includes(node) || !symbols.has(context.checker.getSymbolAtLocation(node))) {
-      return;
-    }
-    const use = classifyUse(node, context.checker);
-    if (use === "write-side") return;
-    waitsForever = node.getStart() >= site.getEnd() || use === "passive";
-    return !waitsForever;
+  return somePipeUse(pipe, scope, context, (use, reference) => {
+    if (use === "write-side") return false;
+    return reference.getStart() >= site.getEnd() || use === "passive";
   });
-  return waitsForever;
+}
+
+/** `for await (const c of readable)`, `readable.getReader()`: the code reads the data itself, not a consumer it hands it to. */
+function isReadHere(reference: ts.Expression): boolean {
+  let current = reference;
+  if (ts.isPropertyAccessExpression(current.parent) && current.parent.name.text === "readable") current = current.parent;
+  const parent = current.parent;
+  if (ts.isForOfStatement(parent) && parent.expression === current) return parent.awaitModifier !== undefined;
+  return ts.isPropertyAccessExpression(parent) && parent.name.text === "getReader" && ts.isCallExpression(parent.parent);
+}
+
+/**
+ * Whether `stream` writes into a pipe made in the same function that also reads the pipe's other
+ * end itself (`for await (const chunk of readable)`, `readable.getReader()`): that reader sees the
+ * close as the end of its data and a failure as an error, and nobody else can cancel it.
+ */
+export function isReadInSameFunction(stream: ts.Expression, context: AnalysisContext): boolean {
+  const pipe = findLocalPipe(stream, context.checker);
+  if (!pipe || !isPipe(pipe.construction, context)) return false;
+  const scope = getEnclosingFunction(pipe.construction) ?? pipe.construction.getSourceFile();
+  return somePipeUse(pipe, scope, context, (use, reference) => use === "reading" && isReadHere(reference));
 }

@@ -543,8 +543,44 @@ export async function save(fh: FileHandle, data: Buffer): Promise<void> {
 }
 `,
     },
+    {
+      name: "evaluation F8: a TransformStream's writable closed while the same function reads its readable to the end",
+      code: `
+declare function produce(writable: WritableStream<string>): Promise<void>;
+export async function collect(): Promise<string[]> {
+  const { readable, writable } = new TransformStream<string, string>();
+  produce(writable).then(() => writable.close());
+  const out: string[] = [];
+  for await (const chunk of readable) out.push(chunk);
+  return out;
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: "a TransformStream's writable closed while its readable is only handed on: a cancel makes close() reject unseen",
+      code: `
+declare function produce(writable: WritableStream<string>): Promise<void>;
+export function respond(): Response {
+  const { readable, writable } = new TransformStream<string, string>();
+  produce(writable).then(() => writable.close());
+  return new Response(readable.pipeThrough(new TextEncoderStream()));
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 5,
+          data: {
+            callee: "writable.close()",
+            how: "as a bare statement",
+            lost: "whether everything was written before the close",
+          },
+          suggestions: [],
+        },
+      ],
+    },
     // ---- fs/promises FileHandle -------------------------------------------------------------------
     {
       name: "FileHandle write() as a bare statement in an async function: await or return",

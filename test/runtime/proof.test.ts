@@ -504,11 +504,15 @@ describe.concurrent("runtime proof", () => {
   describe("a write loop that ignores backpressure", () => {
     const name = "backpressure-loop";
     const CHUNK = 64 * KiB;
-    type Module = { sendChunks: (socket: net.Socket, chunks: Iterable<Buffer>) => Promise<void> };
+    type Module = { sendChunks: (socket: net.Socket, chunks: AsyncIterable<Buffer>) => Promise<void> };
+
+    /** A producer faster than the slow reader: a fresh chunk each time it is asked. */
+    async function* produce(count: number): AsyncGenerator<Buffer> {
+      for (let i = 0; i < count; i++) yield Buffer.alloc(CHUNK, 0x42);
+    }
 
     async function trials(code: string, label: string) {
       const { sendChunks } = await load<Module>(`${name}-${label}`, code);
-      const chunk = Buffer.alloc(CHUNK, 0x42);
       const results = [];
       for (let i = 0; i < TRIALS; i++) {
         let peak: () => number = () => 0;
@@ -519,7 +523,7 @@ describe.concurrent("runtime proof", () => {
           (socket) => {
             peak = trackBuffered(socket);
             highWaterMark = socket.writableHighWaterMark;
-            return sendChunks(socket, Array<Buffer>(PAYLOAD / CHUNK).fill(chunk));
+            return sendChunks(socket, produce(PAYLOAD / CHUNK));
           },
           readOptions,
         );

@@ -3,9 +3,9 @@
 import type { Socket } from "node:net";
 import { finished } from "node:stream/promises";
 
-/** Streams chunks to a peer as fast as it can produce them, then ends the connection. */
-export async function sendChunks(socket: Socket, chunks: Iterable<Buffer>): Promise<void> {
-  for (const chunk of chunks) {
+/** Streams chunks to a peer as fast as its source produces them, then ends the connection. */
+export async function sendChunks(socket: Socket, chunks: AsyncIterable<Buffer>): Promise<void> {
+  for await (const chunk of chunks) {
     socket.write(chunk);
   }
   socket.end();
