@@ -43,9 +43,13 @@ function getResultOperation(node: ts.Node, context: AnalysisContext): ResultOper
   return undefined;
 }
 
-/** A pipe's `close()` whose end and failure reach a reader of the other end in the same function. */
+/**
+ * A pipe's `write()` or `close()` whose data, end and failure reach a reader of the other end in
+ * the same function (awaiting the write first could even deadlock: it settles once read).
+ */
 function isObservedByLocalReader(result: ResultOperation, context: AnalysisContext): boolean {
-  return result.operation === "close" && result.stream !== undefined && isReadInSameFunction(result.stream, context);
+  const isObservable = result.operation === "close" || result.operation === "write";
+  return isObservable && result.stream !== undefined && isReadInSameFunction(result.stream, context);
 }
 
 /**

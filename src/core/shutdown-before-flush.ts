@@ -10,7 +10,14 @@ import {
   getStreamKeys,
   type StreamKey,
 } from "./stream-identity.js";
-import { forEachDescendant, getCalleeName, getOutermostExpression, isInside, skipOuterExpressions } from "./syntax.js";
+import {
+  forEachDescendant,
+  getCalleeName,
+  getExpressionStatementOf,
+  getOutermostExpression,
+  isInside,
+  skipOuterExpressions,
+} from "./syntax.js";
 
 export interface ShutdownOptions {
   /**
@@ -106,44 +113,58 @@ function isComposedMessage(node: ts.Expression, checker: ts.TypeChecker): boolea
   return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
 }
 
-/** `JSON.stringify(rows)`, `lines.join("\n")`, anywhere in `node`: text as large as a collection. */
-function hasSerialisation(node: ts.Expression): boolean {
-  const isSerialisation = (child: ts.Node): boolean => {
-    if (!ts.isCallExpression(child)) return false;
-    const name = getCalleeName(child.expression);
-    return name === "stringify" || name === "join";
-  };
-  let found = isSerialisation(node);
-  forEachDescendant(node, (child) => {
-    if (found || ts.isFunctionLike(child)) return false;
-    found = isSerialisation(child);
-    return !found;
-  });
-  return found;
-}
-
-const SCALAR_FLAGS =
-  ts.TypeFlags.StringLike |
+/** Types whose text is a few characters at most: numbers, booleans, `null`. */
+const SHORT_SCALAR_FLAGS =
   ts.TypeFlags.NumberLike |
   ts.TypeFlags.BigIntLike |
   ts.TypeFlags.BooleanLike |
   ts.TypeFlags.EnumLike |
   ts.TypeFlags.Null |
   ts.TypeFlags.Undefined |
-  ts.TypeFlags.Void |
-  ts.TypeFlags.Any |
-  ts.TypeFlags.Unknown;
+  ts.TypeFlags.Void;
+
+const MESSAGE_TRACE_DEPTH = 4;
+
+function isErrorValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const type = checker.getTypeAtLocation(node);
+  if (type.flags & SHORT_SCALAR_FLAGS) return true;
+  return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
+}
 
 /**
- * A message of some text: its size is unknown, but nothing suggests bulk. Bulk is a Buffer or typed
- * array, an object for the console to format (`console.dir(rows)`), or a serialised collection.
+ * A message: text whose parts are all messages or handed in from outside. Literals, templates of
+ * messages, an error, a parameter or caught value that is no collection, a call on messages only
+ * (`red(text)`, `styleText("red", reindent(\`...\`))`), a constant initialised with a message.
+ * Bulk is what is built from data here: `JSON.stringify(rows)`, `lines.join("\n")`,
+ * `renderTable(rows)`, a file's contents, a Buffer, an object for the console to format.
  */
-function isTextMessage(node: ts.Expression, checker: ts.TypeChecker): boolean {
-  if (hasSerialisation(node)) return false;
-  if (isComposedMessage(node, checker)) return true;
-  const type = checker.getTypeAtLocation(node);
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.every((part) => (part.flags & SCALAR_FLAGS) !== 0);
+function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
+  const value = skipOuterExpressions(node);
+  if (depth > MESSAGE_TRACE_DEPTH) return false;
+  const isPart = (part: ts.Expression): boolean => isMessage(part, checker, depth + 1);
+  if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return true;
+  if (ts.isTemplateExpression(value)) return value.templateSpans.every((span) => isPart(span.expression));
+  if (ts.isTaggedTemplateExpression(value)) return isPart(value.template);
+  if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return isPart(value.left) && isPart(value.right);
+  }
+  if (ts.isConditionalExpression(value)) return isPart(value.whenTrue) && isPart(value.whenFalse);
+  if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack")) return true;
+  if (ts.isCallExpression(value)) {
+    const name = getCalleeName(value.expression);
+    if (name === "stringify" || name === "join") return false;
+    return value.arguments.every(isPart);
+  }
+  if (ts.isIdentifier(value)) {
+    const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
+    if (declaration && ts.isCatchClause(declaration.parent)) return true;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) return isPart(declaration.initializer);
+    if (declaration && ts.isParameter(declaration)) {
+      const type = checker.getTypeAtLocation(value);
+      return (type.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || isErrorValue(value, checker);
+    }
+  }
+  return isErrorValue(value, checker);
 }
 
 /** A message to stdout or stderr, outside a loop: the kernel takes it whole at once. */
@@ -154,8 +175,10 @@ function isSmallStdioWrite(call: StreamCall, context: AnalysisContext, options: 
   const isStdio =
     call.owner === "console" ||
     (call.stream !== undefined && isProcessStdio(checker.getTypeAtLocation(call.stream), checker));
-  const isMessage = options.checkMessagesBeforeExit ? isComposedMessage : isTextMessage;
-  return isStdio && call.node.arguments.every((argument) => isMessage(argument, checker));
+  // The option narrows messages to those composed in place; bulk never counts as one.
+  const isShort = (argument: ts.Expression): boolean =>
+    isMessage(argument, checker) && (!options.checkMessagesBeforeExit || isComposedMessage(argument, checker));
+  return isStdio && call.node.arguments.every(isShort);
 }
 
 /** Whether `process.exit()` would cut this write short. */
@@ -421,6 +444,9 @@ class ScopeAnalysis {
   /** What is left pending once `waited` (an awaited expression, a `for await` source) has settled. */
   private waitedFor(waited: ts.Expression, state: State): State {
     const mentioned = collectMentionedKeys(waited, this.context.checker);
+    // `const reply = readReply(sock); sock.write(req); await reply;`: the promise was made from the stream.
+    const made = getConstInitializer(waited, this.context.checker);
+    if (made) for (const key of collectMentionedKeys(made, this.context.checker)) mentioned.add(key);
     if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
     for (const key of this.getSignalledKeys(waited)) mentioned.add(key);
     return state.filter(
@@ -522,6 +548,23 @@ class ScopeAnalysis {
     return writes;
   }
 
+  /**
+   * `console.log("Bye"); process.exit(0);` in a loop: every run of the write ends the process, so
+   * the loop cannot repeat it. Only straight-line statements may stand between the two.
+   */
+  private isFollowedByPathEnd(write: ts.CallExpression): boolean {
+    const statement = getExpressionStatementOf(write);
+    const block = statement?.parent;
+    if (!statement || !block || !(ts.isBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block))) return false;
+    for (const later of block.statements.slice(block.statements.indexOf(statement) + 1)) {
+      if (ts.isVariableStatement(later)) continue;
+      if (!ts.isExpressionStatement(later)) return false;
+      const call = skipOuterExpressions(later.expression);
+      if (ts.isCallExpression(call) && this.endsThePath(call)) return true;
+    }
+    return false;
+  }
+
   /** Whether a call never returns (`process.exit()`, a `fail(): never` helper): no path goes on after it. */
   private endsThePath(node: ts.CallExpression): boolean {
     const signature = this.context.checker.getResolvedSignature(node);
@@ -547,7 +590,7 @@ class ScopeAnalysis {
     if (call.owner === "console" || (call.stream && isProcessStdio(this.context.checker.getTypeAtLocation(call.stream), this.context.checker))) {
       keys.push(STDIO_KEY);
     }
-    const repeated = this.loopDepth > 0;
+    const repeated = this.loopDepth > 0 && !this.isFollowedByPathEnd(call.node);
     const small = !repeated && isSmallStdioWrite(call, this.context, this.options);
     return { call, keys: [...keys, ...getHolderKeys(call.node, this.context.checker)], repeated, small };
   }
@@ -562,7 +605,7 @@ class ScopeAnalysis {
   }
 
   private discard(call: StreamCall, state: State): void {
-    if (!call.stream || isDeliberateFailure(call)) return;
+    if (!call.stream || isDeliberateFailure(call, this.context.checker)) return;
     const keys = getShutdownKeys(call.stream, this.context.checker);
     const lost = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
     const write = lost.at(-1);
@@ -589,15 +632,30 @@ class ScopeAnalysis {
 }
 
 /**
- * `destroy(error)` in a `catch` block: the code fails the stream on purpose and the reader sees an
- * error, not a silently short stream.
+ * `destroy(error)` in a `catch` block, or passing on an error the function was handed
+ * (`onError(err, res) { res.end(text); res.destroy(err); }`): the code fails the stream on purpose
+ * and the reader sees an error, not a silently short stream.
  */
-function isDeliberateFailure(call: StreamCall): boolean {
-  if (call.node.arguments.length === 0) return false;
+function isDeliberateFailure(call: StreamCall, checker: ts.TypeChecker): boolean {
+  const [reason] = call.node.arguments;
+  if (reason === undefined) return false;
+  const value = skipOuterExpressions(reason);
+  const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
+  if (declaration && ts.isParameter(declaration)) return true;
   for (let node: ts.Node = call.node; !ts.isFunctionLike(node) && !ts.isSourceFile(node); node = node.parent) {
     if (ts.isCatchClause(node)) return true;
   }
   return false;
+}
+
+/** The initializer of `const name = ...` when `node` is just `name`. */
+function getConstInitializer(node: ts.Expression, checker: ts.TypeChecker): ts.Expression | undefined {
+  const value = skipOuterExpressions(node);
+  if (!ts.isIdentifier(value)) return undefined;
+  const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  const isConst = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
+  return isConst ? declaration.initializer : undefined;
 }
 
 /**

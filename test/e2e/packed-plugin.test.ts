@@ -86,8 +86,8 @@ export function push(writer: WritableStreamDefaultWriter<string>, chunk: string)
   writer.write(chunk);
 }
 
-export function copy(out: Writable, chunks: readonly string[]): void {
-  for (const chunk of chunks) {
+export async function copy(out: Writable, chunks: AsyncIterable<string>): Promise<void> {
+  for await (const chunk of chunks) {
     out.write(chunk);
   }
 }

@@ -556,6 +556,19 @@ export async function collect(): Promise<string[]> {
 }
 `,
     },
+    {
+      name: "evaluation N2: a write into a TextEncoderStream whose readable the same function reads (awaiting it first would deadlock)",
+      code: `
+export async function encodeOne(text: string): Promise<Uint8Array | undefined> {
+  const stream = new TextEncoderStream();
+  const reader = stream.readable.getReader();
+  const writer = stream.writable.getWriter();
+  writer.write(text);
+  const { value } = await reader.read();
+  return value;
+}
+`,
+    },
   ],
   invalid: [
     {

@@ -879,8 +879,98 @@ export async function drainThenClose(socket: Socket, data: Buffer): Promise<void
 }
 `,
     },
+    {
+      name: "evaluation N2: a literal then process.exit() in a loop: every run of the write ends the process",
+      code: `
+declare function question(prompt: string): Promise<string>;
+export async function repl(): Promise<void> {
+  while (true) {
+    const command = await question("> ");
+    if (command === "quit") {
+      console.log("Goodbye!");
+      process.exit(0);
+    }
+  }
+}
+`,
+    },
+    {
+      name: "evaluation F3b: the awaited reply promise was made from the socket before the write",
+      code: `
+import type { Socket } from "node:net";
+declare function readReply(socket: Socket): Promise<string>;
+export async function connectThroughProxy(socket: Socket, target: string): Promise<string> {
+  const replyPromise = readReply(socket);
+  socket.write(\`CONNECT \${target} HTTP/1.1\\r\\n\\r\\n\`);
+  const reply = await replyPromise;
+  if (!reply.startsWith("HTTP/1.1 200")) socket.destroy();
+  return reply;
+}
+`,
+    },
+    {
+      name: "evaluation N1: destroy(err) passes on the error the handler was given: the reader sees the failure",
+      code: `
+import type { ServerResponse } from "node:http";
+export function failResponse(err: Error, res: ServerResponse): void {
+  if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+  res.end(\`Error: \${err.message}\`);
+  res.destroy(err);
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: "a report rendered from data, then process.exit()",
+      code: `
+declare function renderTable(rows: readonly object[]): string;
+export function report(rows: readonly object[]): void {
+  process.stdout.write(renderTable(rows));
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 4 },
+          suggestions: [{ messageId: "useExitCode", output: `
+declare function renderTable(rows: readonly object[]): string;
+export function report(rows: readonly object[]): void {
+  process.stdout.write(renderTable(rows));
+  process.exitCode = 0;
+}
+` }],
+        },
+      ],
+    },
+    {
+      name: "a file's contents printed through a constant, then process.exit()",
+      code: `
+import { readFile } from "node:fs/promises";
+export async function cat(path: string): Promise<void> {
+  const text = await readFile(path, "utf8");
+  console.log(text);
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 6,
+          data: { shutdown: "process.exit(0)", write: "console.log()", line: 5 },
+          suggestions: [{ messageId: "useExitCode", output: `
+import { readFile } from "node:fs/promises";
+export async function cat(path: string): Promise<void> {
+  const text = await readFile(path, "utf8");
+  console.log(text);
+  process.exitCode = 0;
+}
+` }],
+        },
+      ],
+    },
     {
       name: "a serialised result printed once, then process.exit()",
       code: `
