@@ -131,38 +131,70 @@ function isErrorValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
   return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
 }
 
+/** An array, a `Map`, a `Set` or another iterable object, or binary data: what bulk is made from. */
+function isCollectionOrBinary(type: ts.Type, checker: ts.TypeChecker): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some(
+    (part) =>
+      (part.flags & ts.TypeFlags.Object) !== 0 &&
+      (checker.isArrayLikeType(part) ||
+        part.getProperty("byteLength") !== undefined ||
+        part.getProperties().some((property) => property.escapedName.toString().startsWith("__@iterator"))),
+  );
+}
+
 /**
- * A message: text whose parts are all messages or handed in from outside. Literals, templates of
- * messages, an error, a parameter or caught value that is no collection, a call on messages only
- * (`red(text)`, `styleText("red", reindent(\`...\`))`), a constant initialised with a message.
- * Bulk is what is built from data here: `JSON.stringify(rows)`, `lines.join("\n")`,
- * `renderTable(rows)`, a file's contents, a Buffer, an object for the console to format.
+ * What a message may be made from besides other messages: an options object, a function, a
+ * namespace (`chalk.red(...)`, `format(error, config, { noStack: true })`), but no collection.
+ */
+function isMessageInput(node: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
+  if (isMessage(node, checker, depth)) return true;
+  const type = checker.getTypeAtLocation(node);
+  return (type.flags & ts.TypeFlags.Object) !== 0 && !isCollectionOrBinary(type, checker);
+}
+
+const TEXT_FLAGS = ts.TypeFlags.StringLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
+
+/**
+ * A message: text made from literals, errors, values handed in, options, and calls on those
+ * (`red(text)`, `usage(options)`, `styleText("red", reindent(\`...\`))`), or a constant so made.
+ * Bulk is text made from data: `JSON.stringify(x)`, `renderTable(rows)`, `rows.map(f).join("\n")`,
+ * a file's contents (`await readFile(path)`), a Buffer, an object for the console to format.
  */
 function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
   const value = skipOuterExpressions(node);
   if (depth > MESSAGE_TRACE_DEPTH) return false;
   const isPart = (part: ts.Expression): boolean => isMessage(part, checker, depth + 1);
+  const isInput = (part: ts.Expression): boolean => isMessageInput(part, checker, depth + 1);
   if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return true;
   if (ts.isTemplateExpression(value)) return value.templateSpans.every((span) => isPart(span.expression));
   if (ts.isTaggedTemplateExpression(value)) return isPart(value.template);
-  if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return isPart(value.left) && isPart(value.right);
+  if (ts.isBinaryExpression(value)) {
+    const operator = value.operatorToken.kind;
+    const joins =
+      operator === ts.SyntaxKind.PlusToken ||
+      operator === ts.SyntaxKind.BarBarToken ||
+      operator === ts.SyntaxKind.QuestionQuestionToken ||
+      operator === ts.SyntaxKind.AmpersandAmpersandToken;
+    if (joins) return isPart(value.left) && isPart(value.right);
   }
   if (ts.isConditionalExpression(value)) return isPart(value.whenTrue) && isPart(value.whenFalse);
-  if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack")) return true;
   if (ts.isCallExpression(value)) {
-    const name = getCalleeName(value.expression);
-    if (name === "stringify" || name === "join") return false;
-    return value.arguments.every(isPart);
+    if (getCalleeName(value.expression) === "stringify") return false;
+    const callee = skipOuterExpressions(value.expression);
+    const receiverOk = !ts.isPropertyAccessExpression(callee) || isInput(callee.expression);
+    return receiverOk && value.arguments.every((argument) => ts.isFunctionLike(argument) || isInput(argument));
+  }
+  if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) {
+    if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack")) return true;
+    const isText = (checker.getTypeAtLocation(value).flags & TEXT_FLAGS) !== 0;
+    return (isText || isErrorValue(value, checker)) && isInput(value.expression);
   }
   if (ts.isIdentifier(value)) {
     const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
     if (declaration && ts.isCatchClause(declaration.parent)) return true;
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) return isPart(declaration.initializer);
-    if (declaration && ts.isParameter(declaration)) {
-      const type = checker.getTypeAtLocation(value);
-      return (type.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || isErrorValue(value, checker);
-    }
+    if ((checker.getTypeAtLocation(value).flags & TEXT_FLAGS) !== 0) return true;
   }
   return isErrorValue(value, checker);
 }
@@ -444,9 +476,9 @@ class ScopeAnalysis {
   /** What is left pending once `waited` (an awaited expression, a `for await` source) has settled. */
   private waitedFor(waited: ts.Expression, state: State): State {
     const mentioned = collectMentionedKeys(waited, this.context.checker);
-    // `const reply = readReply(sock); sock.write(req); await reply;`: the promise was made from the stream.
-    const made = getConstInitializer(waited, this.context.checker);
-    if (made) for (const key of collectMentionedKeys(made, this.context.checker)) mentioned.add(key);
+    for (const made of getConstInitializers(waited, this.context.checker)) {
+      for (const key of collectMentionedKeys(made, this.context.checker)) mentioned.add(key);
+    }
     if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
     for (const key of this.getSignalledKeys(waited)) mentioned.add(key);
     return state.filter(
@@ -648,14 +680,26 @@ function isDeliberateFailure(call: StreamCall, checker: ts.TypeChecker): boolean
   return false;
 }
 
-/** The initializer of `const name = ...` when `node` is just `name`. */
-function getConstInitializer(node: ts.Expression, checker: ts.TypeChecker): ts.Expression | undefined {
-  const value = skipOuterExpressions(node);
-  if (!ts.isIdentifier(value)) return undefined;
-  const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
-  const isConst = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
-  return isConst ? declaration.initializer : undefined;
+/**
+ * The initializers of the constants `node` reads: awaiting `reply` after `const reply =
+ * readReply(sock)`, or polling `listeners.drain` after `const { listeners } = spyOn(sock)`, waits
+ * on something made from the stream.
+ */
+function getConstInitializers(node: ts.Expression, checker: ts.TypeChecker): ts.Expression[] {
+  const initializers: ts.Expression[] = [];
+  const visit = (child: ts.Node): void => {
+    if (!ts.isIdentifier(child)) return;
+    let declaration: ts.Node | undefined = checker.getSymbolAtLocation(child)?.valueDeclaration;
+    while (declaration && (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration))) {
+      declaration = declaration.parent;
+    }
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return;
+    const isConst = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
+    if (isConst && !initializers.includes(declaration.initializer)) initializers.push(declaration.initializer);
+  };
+  visit(node);
+  forEachDescendant(node, visit);
+  return initializers;
 }
 
 /**

@@ -919,6 +919,20 @@ export function failResponse(err: Error, res: ServerResponse): void {
 }
 `,
     },
+    {
+      name: "evaluation F3a: a spy made from the socket is polled for \"drain\" before destroy()",
+      code: `
+import type { Socket } from "node:net";
+declare function spyOnSocket(socket: Socket): { listeners: Record<string, () => void> };
+declare function poll(read: () => unknown): Promise<void>;
+export async function drainThenClose(socket: Socket, data: Buffer): Promise<void> {
+  const { listeners } = spyOnSocket(socket);
+  socket.write(data);
+  await poll(() => listeners.drain);
+  socket.destroy();
+}
+`,
+    },
   ],
   invalid: [
     {
