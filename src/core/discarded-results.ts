@@ -9,6 +9,7 @@ import {
   isCandidateStreamCall,
   isThenableType,
   type StreamOperation,
+  type StreamOwner,
 } from "./stream-calls.js";
 import { forEachDescendant } from "./syntax.js";
 
@@ -25,15 +26,30 @@ export interface DiscardedResult {
 
 type ResultOperation = Pick<DiscardedResult, "operation" | "label" | "stream">;
 
+/**
+ * Whose stream calls return a promise by their declaration, or never do (Node writables' and
+ * controllers' booleans, `this` or nothing, `console.*`, `process.exit()`): no need to ask the
+ * checker. The others (helpers with callback forms, Bun, Deno, `streamTypes`) depend on the call.
+ */
+const RETURNS_PROMISE: Partial<Record<StreamOwner, boolean>> = {
+  "web-writer": true,
+  "web-writable": true,
+  "file-handle": true,
+  "fs-promises": true,
+  "node-writable": false,
+  "web-controller": false,
+  console: false,
+  process: false,
+};
+
 function getResultOperation(node: ts.Node, context: AnalysisContext): ResultOperation | undefined {
   if (ts.isCallExpression(node)) {
     if (!isCandidateStreamCall(node)) return undefined;
     const call = getStreamCall(node, context);
-    // Node writables' and controllers' methods return booleans, `this` or nothing: no promise to drop.
-    if (!call || call.operation === "exit" || call.owner === "node-writable" || call.owner === "web-controller") {
-      return undefined;
-    }
-    if (!isThenableType(context.checker.getTypeAtLocation(node), context.checker)) return undefined;
+    if (!call || call.operation === "exit") return undefined;
+    const returnsPromise =
+      RETURNS_PROMISE[call.owner] ?? isThenableType(context.checker.getTypeAtLocation(node), context.checker);
+    if (!returnsPromise) return undefined;
     return { operation: call.operation, label: `${call.calleeText}()`, stream: call.stream };
   }
   if (ts.isPropertyAccessExpression(node) && (node.name.text === "ready" || node.name.text === "closed")) {

@@ -95,6 +95,9 @@ export function mayContainStreamCall(text: string): boolean {
 
 const renamedCandidates = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
 
+/** `once as`, `writeFile:`: text without any of these renames no candidate, and needs no walk. */
+const RENAMING_TEXT = new RegExp(`\\b(?:${[...CANDIDATE_NAMES].join("|")})\\s*(?:as\\b|:)`);
+
 /**
  * Local names a file gives candidate functions: `import { once as eventOnce }`,
  * `const { writeFile: save } = fsp`. Found syntactically, once per file.
@@ -103,12 +106,13 @@ function getRenamedCandidates(sourceFile: ts.SourceFile): ReadonlySet<string> {
   let names = renamedCandidates.get(sourceFile);
   if (!names) {
     const found = new Set<string>();
-    forEachDescendant(sourceFile, (node) => {
+    const visit = (node: ts.Node): void => {
       if ((ts.isImportSpecifier(node) || ts.isBindingElement(node)) && node.propertyName) {
         const original = node.propertyName.getText();
         if (CANDIDATE_NAMES.has(original) && ts.isIdentifier(node.name)) found.add(node.name.text);
       }
-    });
+    };
+    if (RENAMING_TEXT.test(sourceFile.text)) forEachDescendant(sourceFile, visit);
     names = found;
     renamedCandidates.set(sourceFile, names);
   }

@@ -572,6 +572,27 @@ export async function encodeOne(text: string): Promise<Uint8Array | undefined> {
   ],
   invalid: [
     {
+      name: "evaluation TP (h3): writer.closed.then(onFulfilled) thrown away in a constructor, no rejection handler",
+      code: `
+export class EventStream {
+  closed = false;
+  constructor(private readonly writer: WritableStreamDefaultWriter<string>) {
+    this.writer.closed.then(() => {
+      this.closed = true;
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 5,
+          data: { callee: "this.writer.closed", how: "as a bare statement", lost: "whether the stream finished or failed" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "a TransformStream's writable closed while its readable is only handed on: a cancel makes close() reject unseen",
       code: `
 declare function produce(writable: WritableStream<string>): Promise<void>;

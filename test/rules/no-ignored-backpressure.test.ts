@@ -622,6 +622,35 @@ export function writeCommands(socket: Socket, commands: Iterable<readonly Buffer
   ],
   invalid: [
     {
+      name: "evaluation TP (redis test server): a \"data\" handler answering each chunk with a reply derived from it",
+      code: `
+import { createServer } from "node:net";
+export const server = createServer((socket) => {
+  socket.on("data", (chunk: Buffer) => {
+    socket.write("+OK\\r\\n".repeat(chunk.toString().split("\\r\\n").length - 1));
+  });
+});
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 5,
+          data: { write: "socket.write()", where: "once per chunk of a \`data\` handler", stream: "socket" },
+          suggestions: [{ messageId: "pauseSource", output: `
+import { createServer } from "node:net";
+export const server = createServer((socket) => {
+  socket.on("data", (chunk: Buffer) => {
+    if (socket.write("+OK\\r\\n".repeat(chunk.toString().split("\\r\\n").length - 1)) === false) {
+      socket.pause();
+      socket.once("drain", () => socket.resume());
+    }
+  });
+});
+` }],
+        },
+      ],
+    },
+    {
       name: "evaluation TP: a while loop copying what it awaits from a reader (hono's Lambda adapter)",
       code: `
 import type { Writable } from "node:stream";
