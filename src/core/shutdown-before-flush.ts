@@ -1,7 +1,7 @@
 import ts from "typescript";
 
 import type { AnalysisContext } from "./analysis-context.js";
-import { getBodyStatements, isPerItemCall, type FunctionLike } from "./function-context.js";
+import { getBodyStatements, getEnclosingFunction, isPerItemCall, type FunctionLike } from "./function-context.js";
 import { getStreamCall, isExitReference, type StreamCall } from "./stream-calls.js";
 import { getStreamFamily, getTypeAncestry, isProcessStdio } from "./stream-families.js";
 import {
@@ -261,6 +261,29 @@ function isBareSuccess(call: ts.CallExpression): boolean {
   if (first === undefined) return true;
   const value = skipOuterExpressions(first);
   return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === "undefined");
+}
+
+/**
+ * `await new Promise((resolve) => { ...; out.end(); resolve(); }); await read(out);`: the only one
+ * told is the function awaiting the promise, and it then waits on the stream itself.
+ */
+function isWaitedOnByAwaiter(call: ts.CallExpression, keys: readonly StreamKey[], checker: ts.TypeChecker): boolean {
+  const symbol = checker.getSymbolAtLocation(skipOuterExpressions(call.expression));
+  if (!symbol?.valueDeclaration || !isPromiseExecutorParameter(symbol)) return false;
+  const construction = getOutermostExpression(symbol.valueDeclaration.parent.parent as ts.NewExpression);
+  const awaiting = construction.parent;
+  const scope = ts.isAwaitExpression(awaiting) ? getEnclosingFunction(awaiting) : undefined;
+  if (!scope) return false;
+  let waited = false;
+  forEachDescendant(scope, (node) => {
+    if (waited) return false;
+    if (ts.isAwaitExpression(node) && node.pos >= awaiting.end) {
+      const mentioned = collectMentionedKeys(node.expression, checker);
+      waited = keys.some((key) => mentioned.has(key));
+    }
+    return !waited;
+  });
+  return waited;
 }
 
 /** `resolve()` of the enclosing promise, or the function's own completion callback. */
@@ -632,6 +655,7 @@ class ScopeAnalysis {
       (write) => write.call.operation === "end" && write.call.owner === "node-writable",
     );
     if (!ended || !isCompletionSignal(node, this.scope, this.context.checker)) return false;
+    if (isWaitedOnByAwaiter(node, ended.keys, this.context.checker)) return false;
     this.findings.push({ kind: "announce", node, write: ended, lost: [ended] });
     return true;
   }

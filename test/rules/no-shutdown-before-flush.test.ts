@@ -933,6 +933,26 @@ export async function drainThenClose(socket: Socket, data: Buffer): Promise<void
 }
 `,
     },
+    {
+      name: "evaluation F9: resolve() after end() in a promise the function awaits, and then it waits on the stream itself",
+      code: `
+import { PassThrough } from "node:stream";
+import { finished } from "node:stream/promises";
+export async function render(handler: (out: PassThrough, next: () => void) => void): Promise<Buffer[]> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  await new Promise<void>((resolve) => {
+    handler(out, () => {
+      out.end();
+      resolve();
+    });
+  });
+  await finished(out);
+  return chunks;
+}
+`,
+    },
   ],
   invalid: [
     {
