@@ -123,17 +123,32 @@ const SHORT_SCALAR_FLAGS =
   ts.TypeFlags.Undefined |
   ts.TypeFlags.Void;
 
-const MESSAGE_TRACE_DEPTH = 4;
+/** How many constants a message is followed through to their initializers (`const a = b + c`). */
+const MESSAGE_TRACE_HOPS = 6;
 
+const TEXT_FLAGS = ts.TypeFlags.StringLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
+
+/** Whether every member of `type` (a union's, or itself) has one of `flags`. */
+function hasOnlyFlags(type: ts.Type, flags: ts.TypeFlags): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => (part.flags & flags) !== 0);
+}
+
+/** Text (or `any`), maybe missing or a number: `string | undefined`. */
+function isTextValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  return hasOnlyFlags(checker.getTypeAtLocation(node), TEXT_FLAGS | SHORT_SCALAR_FLAGS);
+}
+
+/** A number, a boolean, an error: a few characters, or one error with its stack. */
 function isErrorValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
   const type = checker.getTypeAtLocation(node);
-  if (type.flags & SHORT_SCALAR_FLAGS) return true;
+  if (hasOnlyFlags(type, SHORT_SCALAR_FLAGS)) return true;
   return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
 }
 
 /** An array, a `Map`, a `Set` or another iterable object, or binary data: what bulk is made from. */
 function isCollectionOrBinary(type: ts.Type, checker: ts.TypeChecker): boolean {
-  const parts = type.isUnion() ? type.types : [type];
+  const parts = type.isUnionOrIntersection() ? type.types : [type];
   return parts.some(
     (part) =>
       (part.flags & ts.TypeFlags.Object) !== 0 &&
@@ -150,10 +165,9 @@ function isCollectionOrBinary(type: ts.Type, checker: ts.TypeChecker): boolean {
 function isMessageInput(node: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
   if (isMessage(node, checker, depth)) return true;
   const type = checker.getTypeAtLocation(node);
-  return (type.flags & ts.TypeFlags.Object) !== 0 && !isCollectionOrBinary(type, checker);
+  const isObject = hasOnlyFlags(type, ts.TypeFlags.Object | ts.TypeFlags.Intersection | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Null | ts.TypeFlags.Undefined);
+  return isObject && !isCollectionOrBinary(type, checker);
 }
-
-const TEXT_FLAGS = ts.TypeFlags.StringLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
 
 /**
  * A message: text made from literals, errors, values handed in, options, and calls on those
@@ -163,10 +177,12 @@ const TEXT_FLAGS = ts.TypeFlags.StringLike | ts.TypeFlags.Any | ts.TypeFlags.Unk
  */
 function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
   const value = skipOuterExpressions(node);
-  if (depth > MESSAGE_TRACE_DEPTH) return false;
-  const isPart = (part: ts.Expression): boolean => isMessage(part, checker, depth + 1);
-  const isInput = (part: ts.Expression): boolean => isMessageInput(part, checker, depth + 1);
+  if (depth > MESSAGE_TRACE_HOPS) return false;
+  const isPart = (part: ts.Expression): boolean => isMessage(part, checker, depth);
+  const isInput = (part: ts.Expression): boolean => isMessageInput(part, checker, depth);
   if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return true;
+  // `rows.length`, `count > 1`: a few characters, whatever they are computed from.
+  if (hasOnlyFlags(checker.getTypeAtLocation(value), SHORT_SCALAR_FLAGS)) return true;
   if (ts.isTemplateExpression(value)) return value.templateSpans.every((span) => isPart(span.expression));
   if (ts.isTaggedTemplateExpression(value)) return isPart(value.template);
   if (ts.isBinaryExpression(value)) {
@@ -187,14 +203,15 @@ function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boo
   }
   if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) {
     if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack")) return true;
-    const isText = (checker.getTypeAtLocation(value).flags & TEXT_FLAGS) !== 0;
-    return (isText || isErrorValue(value, checker)) && isInput(value.expression);
+    return (isTextValue(value, checker) || isErrorValue(value, checker)) && isInput(value.expression);
   }
   if (ts.isIdentifier(value)) {
     const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
     if (declaration && ts.isCatchClause(declaration.parent)) return true;
-    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) return isPart(declaration.initializer);
-    if ((checker.getTypeAtLocation(value).flags & TEXT_FLAGS) !== 0) return true;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      return isMessage(declaration.initializer, checker, depth + 1);
+    }
+    if (isTextValue(value, checker)) return true;
   }
   return isErrorValue(value, checker);
 }
