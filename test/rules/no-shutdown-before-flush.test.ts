@@ -953,8 +953,66 @@ export async function render(handler: (out: PassThrough, next: () => void) => vo
 }
 `,
     },
+    {
+      name: "evaluation F1: messages made from options, errors, numbers and handed-in text before process.exit()",
+      code: `
+declare const c: { red(text: string): string; gray(text: string): string };
+interface Options { usage?: { command?: string }; meta?: { version?: string } }
+declare function usage(options: Options): string;
+declare function versions(options: Options): string[];
+export function cli(options: Options, argv: readonly string[]): void {
+  try {
+    if (argv.includes("--version")) {
+      process.stdout.write(versions(options).join("\\n") + "\\n");
+      process.exit(0);
+    }
+    if (argv.length > 3) {
+      console.log(usage(options));
+      process.exit(0);
+    }
+  } catch (error) {
+    const command = options.usage?.command || "cli";
+    console.error(c.red((error as Error).message || String(error)));
+    console.error(c.gray(\`Run \\\`\${command} --help\\\` for usage.\`));
+    process.exit(1);
+  }
+  console.warn(\`\${[argv, options].filter(Boolean).length} things keep the process alive\`);
+  process.exit();
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: "evaluation TP (typeorm check mode): a message that carries a generated file, then process.exit()",
+      code: `
+declare function green(strings: TemplateStringsArray, ...values: unknown[]): string;
+declare function white(text: string): string;
+declare function getTemplate(name: string, up: readonly string[]): string;
+export function check(name: string, upSqls: readonly string[]): void {
+  const fileContent = getTemplate(name, upSqls);
+  console.log(green\`Unexpected changes found:\\n\\n\${white(fileContent)}\`);
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 8,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 7 },
+          suggestions: [{ messageId: "useExitCode", output: `
+declare function green(strings: TemplateStringsArray, ...values: unknown[]): string;
+declare function white(text: string): string;
+declare function getTemplate(name: string, up: readonly string[]): string;
+export function check(name: string, upSqls: readonly string[]): void {
+  const fileContent = getTemplate(name, upSqls);
+  console.log(green\`Unexpected changes found:\\n\\n\${white(fileContent)}\`);
+  process.exitCode = 1;
+}
+` }],
+        },
+      ],
+    },
     {
       name: "a report rendered from data, then process.exit()",
       code: `
