@@ -181,8 +181,8 @@ function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boo
   const isPart = (part: ts.Expression): boolean => isMessage(part, checker, depth);
   const isInput = (part: ts.Expression): boolean => isMessageInput(part, checker, depth);
   if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return true;
-  // `rows.length`, `count > 1`: a few characters, whatever they are computed from.
-  if (hasOnlyFlags(checker.getTypeAtLocation(value), SHORT_SCALAR_FLAGS)) return true;
+  // `rows.length`, `count > 1`, a `"ok" | "stall"`: a few characters, whatever they are computed from.
+  if (hasOnlyFlags(checker.getTypeAtLocation(value), SHORT_SCALAR_FLAGS | ts.TypeFlags.StringLiteral)) return true;
   if (ts.isTemplateExpression(value)) return value.templateSpans.every((span) => isPart(span.expression));
   if (ts.isTaggedTemplateExpression(value)) return isPart(value.template);
   if (ts.isBinaryExpression(value)) {
@@ -201,6 +201,8 @@ function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boo
     const receiverOk = !ts.isPropertyAccessExpression(callee) || isInput(callee.expression);
     return receiverOk && value.arguments.every((argument) => ts.isFunctionLike(argument) || isInput(argument));
   }
+  // One element of a collection (`process.argv[2]`) is no more than one item.
+  if (ts.isElementAccessExpression(value) && isTextValue(value, checker)) return true;
   if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) {
     if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack")) return true;
     return (isTextValue(value, checker) || isErrorValue(value, checker)) && isInput(value.expression);
@@ -208,6 +210,12 @@ function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boo
   if (ts.isIdentifier(value)) {
     const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
     if (declaration && ts.isCatchClause(declaration.parent)) return true;
+    // A parameter by its declared type: `if (error) console.error(error)` narrows `unknown` to `{}`.
+    if (declaration && ts.isParameter(declaration)) {
+      const declared = checker.getTypeAtLocation(declaration);
+      const isError = ts.isIdentifier(declaration.name) && isErrorValue(declaration.name, checker);
+      return hasOnlyFlags(declared, TEXT_FLAGS | SHORT_SCALAR_FLAGS) || isError;
+    }
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
       return isMessage(declaration.initializer, checker, depth + 1);
     }
@@ -219,8 +227,8 @@ function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boo
 /** A message to stdout or stderr, outside a loop: the kernel takes it whole at once. */
 function isSmallStdioWrite(call: StreamCall, context: AnalysisContext, options: ShutdownOptions): boolean {
   const { checker } = context;
-  // The syntactic tests are cheap; the type tests that follow are not.
-  if (call.operation !== "write" || call.node.arguments.length === 0) return false;
+  // The syntactic tests are cheap; the type tests that follow are not. `console.log()` prints a newline.
+  if (call.operation !== "write") return false;
   const isStdio =
     call.owner === "console" ||
     (call.stream !== undefined && isProcessStdio(checker.getTypeAtLocation(call.stream), checker));
@@ -663,7 +671,9 @@ class ScopeAnalysis {
       keys.push(STDIO_KEY);
     }
     const repeated = this.loopDepth > 0 && !this.isFollowedByPathEnd(call.node);
-    const small = !repeated && isSmallStdioWrite(call, this.context, this.options);
+    // By default a message is small even in a loop: what makes output large is judged by its
+    // content (a list of a few dozen lines is the common case); the option counts every repeat.
+    const small = (!repeated || !this.options.checkMessagesBeforeExit) && isSmallStdioWrite(call, this.context, this.options);
     return { call, keys: [...keys, ...getHolderKeys(call.node, this.context.checker)], repeated, small };
   }
 

@@ -557,7 +557,7 @@ export async function collect(): Promise<string[]> {
 `,
     },
     {
-      name: "evaluation N2: a write into a TextEncoderStream whose readable the same function reads (awaiting it first would deadlock)",
+      name: "evaluation F12: a write into a TextEncoderStream whose readable the same function reads (awaiting it first would deadlock)",
       code: `
 export async function encodeOne(text: string): Promise<Uint8Array | undefined> {
   const stream = new TextEncoderStream();

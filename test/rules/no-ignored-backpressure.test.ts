@@ -635,7 +635,7 @@ export const server = createServer((socket) => {
         {
           messageId: "ignoredBackpressure",
           line: 5,
-          data: { write: "socket.write()", where: "once per chunk of a \`data\` handler", stream: "socket" },
+          data: { write: "socket.write()", where: "once per chunk of a `data` handler", stream: "socket" },
           suggestions: [{ messageId: "pauseSource", output: `
 import { createServer } from "node:net";
 export const server = createServer((socket) => {

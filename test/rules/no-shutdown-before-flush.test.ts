@@ -880,7 +880,7 @@ export async function drainThenClose(socket: Socket, data: Buffer): Promise<void
 `,
     },
     {
-      name: "evaluation N2: a literal then process.exit() in a loop: every run of the write ends the process",
+      name: "evaluation F13: a literal then process.exit() in a loop: every run of the write ends the process",
       code: `
 declare function question(prompt: string): Promise<string>;
 export async function repl(): Promise<void> {
@@ -909,7 +909,7 @@ export async function connectThroughProxy(socket: Socket, target: string): Promi
 `,
     },
     {
-      name: "evaluation N1: destroy(err) passes on the error the handler was given: the reader sees the failure",
+      name: "evaluation F11: destroy(err) passes on the error the handler was given: the reader sees the failure",
       code: `
 import type { ServerResponse } from "node:http";
 export function failResponse(err: Error, res: ServerResponse): void {
@@ -978,6 +978,39 @@ export function cli(options: Options, argv: readonly string[]): void {
   }
   console.warn(\`\${[argv, options].filter(Boolean).length} things keep the process alive\`);
   process.exit();
+}
+`,
+    },
+    {
+      name: "evaluation F18: a list of short messages printed in a loop before process.exit(): judged by content by default",
+      code: `
+export function summarise(failed: readonly { file: string }[]): void {
+  for (const r of failed) console.log(\`  FAIL \${r.file}\`);
+  process.exit(failed.length === 0 ? 0 : 1);
+}
+`,
+    },
+    {
+      name: "evaluation F1: a narrowed unknown error, an empty line, an argument and a literal-union result before process.exit()",
+      code: `
+declare function run(): Promise<void>;
+declare function wait(): Promise<"ok" | "stall">;
+export async function main(): Promise<void> {
+  const mode = process.argv[2];
+  if (mode !== "host") {
+    console.log();
+    console.error(\`Unknown mode: \${mode}\`);
+    process.exit(1);
+  }
+  const result = await wait();
+  console.log(\`Result: \${result.toUpperCase()}\`);
+  await run().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      if (error) console.error(error);
+      process.exit(1);
+    },
+  );
 }
 `,
     },
@@ -1110,6 +1143,7 @@ export async function run(sql: string): Promise<void> {
     },
     {
       name: "console.log() once per item in forEach, then process.exit() (evaluation TP: typeorm SchemaLogCommand)",
+      options: [{ checkMessagesBeforeExit: true }],
       code: `
 declare function destroy(): Promise<void>;
 export async function logSchema(queries: readonly { query: string }[]): Promise<void> {
@@ -3374,6 +3408,7 @@ export function sendSkipped(sock: Socket, items: { skip: boolean; data: string }
     },
     {
       name: "regression: short stdout literals in a loop add up: not exempt before process.exit()",
+      options: [{ checkMessagesBeforeExit: true }],
       code: `
 for (let i = 0; i < 100000; i++) console.log("row");
 process.exit(0);
