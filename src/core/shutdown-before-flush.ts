@@ -714,6 +714,24 @@ class ScopeAnalysis {
   }
 }
 
+/** A parameter, or a constant made from one (`const err = e instanceof Error ? e : new Error(String(e))`). */
+function isHandedIn(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const value = skipOuterExpressions(node);
+  const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
+  if (!declaration) return false;
+  if (ts.isParameter(declaration)) return true;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  if ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0) return false;
+  let found = false;
+  forEachDescendant(declaration, (child) => {
+    if (found) return false;
+    const symbol = ts.isIdentifier(child) && child !== declaration.name ? checker.getSymbolAtLocation(child) : undefined;
+    found = symbol?.valueDeclaration !== undefined && ts.isParameter(symbol.valueDeclaration);
+    return !found;
+  });
+  return found;
+}
+
 /**
  * `destroy(error)` in a `catch` block, or passing on an error the function was handed
  * (`onError(err, res) { res.end(text); res.destroy(err); }`): the code fails the stream on purpose
@@ -722,9 +740,7 @@ class ScopeAnalysis {
 function isDeliberateFailure(call: StreamCall, checker: ts.TypeChecker): boolean {
   const [reason] = call.node.arguments;
   if (reason === undefined) return false;
-  const value = skipOuterExpressions(reason);
-  const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
-  if (declaration && ts.isParameter(declaration)) return true;
+  if (isHandedIn(reason, checker)) return true;
   for (let node: ts.Node = call.node; !ts.isFunctionLike(node) && !ts.isSourceFile(node); node = node.parent) {
     if (ts.isCatchClause(node)) return true;
   }

@@ -1014,6 +1014,17 @@ export async function main(): Promise<void> {
 }
 `,
     },
+    {
+      name: "evaluation F11: destroy(err) with an error made from the one the handler was given",
+      code: `
+import type { ServerResponse } from "node:http";
+export function handleResponseError(e: unknown, outgoing: ServerResponse): void {
+  const err = e instanceof Error ? e : new Error("unknown error", { cause: e });
+  outgoing.end(\`Error: \${err.message}\`);
+  outgoing.destroy(err);
+}
+`,
+    },
   ],
   invalid: [
     {
