@@ -1025,8 +1025,70 @@ export function handleResponseError(e: unknown, outgoing: ServerResponse): void 
 }
 `,
     },
+    {
+      name: "evaluation F10: destroy() in a test after its assertions is teardown",
+      code: `
+import { connect } from "node:net";
+declare function it(name: string, body: () => Promise<void>): void;
+declare function expect(value: unknown): { toBe(expected: unknown): void };
+it("counts the bytes written", async () => {
+  const socket = connect(8080);
+  socket.write("hello");
+  expect(socket.bytesWritten).toBe(5);
+  socket.destroy();
+});
+`,
+    },
   ],
   invalid: [
+    {
+      name: "a destroy() in a test before any assertion is no teardown",
+      code: `
+import { connect } from "node:net";
+declare function it(name: string, body: () => Promise<void>): void;
+declare function expect(value: unknown): { toBe(expected: unknown): void };
+it("sends a greeting", async () => {
+  const socket = connect(8080);
+  socket.write("hello");
+  socket.destroy();
+  expect(socket.destroyed).toBe(true);
+});
+`,
+      errors: [
+        {
+          messageId: "discardBeforeFlush",
+          line: 8,
+          data: { shutdown: "socket.destroy()", write: "socket.write()", line: 7, stream: "socket" },
+          suggestions: [
+            { messageId: "endBeforeDestroy", output: `
+import { connect } from "node:net";
+declare function it(name: string, body: () => Promise<void>): void;
+declare function expect(value: unknown): { toBe(expected: unknown): void };
+it("sends a greeting", async () => {
+  const socket = connect(8080);
+  socket.write("hello");
+  socket.end(() => socket.destroy());
+  expect(socket.destroyed).toBe(true);
+});
+` },
+            { messageId: "awaitFinishedBeforeDestroy", output: `
+import { connect } from "node:net";
+import { finished } from "node:stream/promises";
+declare function it(name: string, body: () => Promise<void>): void;
+declare function expect(value: unknown): { toBe(expected: unknown): void };
+it("sends a greeting", async () => {
+  const socket = connect(8080);
+  socket.write("hello");
+  socket.end();
+  await finished(socket, { readable: false });
+  socket.destroy();
+  expect(socket.destroyed).toBe(true);
+});
+` },
+          ],
+        },
+      ],
+    },
     {
       name: "evaluation TP (typeorm check mode): a message that carries a generated file, then process.exit()",
       code: `
