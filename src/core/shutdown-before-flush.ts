@@ -35,8 +35,11 @@ export interface PendingWrite {
   readonly keys: readonly StreamKey[];
   /** Written inside a loop: several writes of unknown number may be queued. */
   readonly repeated: boolean;
-  /** A message to stdout or stderr that the kernel takes whole at once: exiting loses nothing. */
-  readonly small: boolean;
+  /**
+   * Whether it is a message to stdout or stderr that the kernel takes whole at once, so exiting
+   * loses nothing. Asked only when an exit is reached: the type checks behind it are not cheap.
+   */
+  readonly isSmall: () => boolean;
   /** An `end()` without data: nothing to lose by itself, only what was written before it. */
   readonly bare?: boolean;
 }
@@ -240,7 +243,7 @@ function isSmallStdioWrite(call: StreamCall, context: AnalysisContext, options: 
 
 /** Whether `process.exit()` would cut this write short. */
 function isLostOnExit(write: PendingWrite): boolean {
-  if (write.small) return false;
+  if (write.isSmall()) return false;
   switch (write.call.owner) {
     case "node-writable":
     case "console":
@@ -673,8 +676,10 @@ class ScopeAnalysis {
     const repeated = this.loopDepth > 0 && !this.isFollowedByPathEnd(call.node);
     // By default a message is small even in a loop: what makes output large is judged by its
     // content (a list of a few dozen lines is the common case); the option counts every repeat.
-    const small = (!repeated || !this.options.checkMessagesBeforeExit) && isSmallStdioWrite(call, this.context, this.options);
-    return { call, keys: [...keys, ...getHolderKeys(call.node, this.context.checker)], repeated, small };
+    let small: boolean | undefined;
+    const isSmall = (): boolean =>
+      (small ??= (!repeated || !this.options.checkMessagesBeforeExit) && isSmallStdioWrite(call, this.context, this.options));
+    return { call, keys: [...keys, ...getHolderKeys(call.node, this.context.checker)], repeated, isSmall };
   }
 
   private isAnnounce(node: ts.CallExpression, state: State): boolean {
