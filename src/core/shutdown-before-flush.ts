@@ -376,6 +376,8 @@ class ScopeAnalysis {
    * or the listener itself, a spy): awaiting something that reads them waits for that stream.
    */
   private readonly listenerSignals = new Map<ts.Symbol, readonly StreamKey[]>();
+  /** For each enclosing `try` with a `catch`, innermost last: the states at which its block can throw. */
+  private readonly throwStates: State[][] = [];
 
   constructor(
     private readonly scope: FunctionLike | ts.SourceFile,
@@ -436,9 +438,13 @@ class ScopeAnalysis {
     }
     if (ts.isIterationStatement(node, false)) return this.loop(node, state);
     if (ts.isTryStatement(node)) {
+      // The catch block starts from the states where the try block can throw: at its calls,
+      // awaits and throws, not from wherever the try block ends.
+      if (node.catchClause) this.throwStates.push([]);
       const tryState = this.statements(node.tryBlock.statements, state);
+      const thrownStates = node.catchClause ? this.throwStates.pop()! : [];
       const catchState = node.catchClause
-        ? this.statements(node.catchClause.block.statements, merge(state, tryState) ?? state)
+        ? this.statements(node.catchClause.block.statements, thrownStates.reduce(merge, state) ?? state)
         : tryState;
       const joined = node.catchClause ? merge(tryState, catchState) : tryState;
       if (!node.finallyBlock) return joined;
@@ -461,6 +467,7 @@ class ScopeAnalysis {
     if (ts.isLabeledStatement(node)) return this.statement(node.statement, state);
     if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
       const returned = node.expression ? this.expression(node.expression, state) : state;
+      if (ts.isThrowStatement(node)) this.throwStates.at(-1)?.push(returned);
       // A `return` leaves every block around it; a `throw` is an error path, where disposal is meant.
       if (ts.isReturnStatement(node)) {
         for (const bindings of this.disposals) this.dispose(bindings, returned, node);
@@ -514,8 +521,18 @@ class ScopeAnalysis {
     ts.forEachChild(node, (child) => {
       current = this.expression(child, current);
     });
-    if (ts.isAwaitExpression(node)) return this.awaited(node, current);
-    if (ts.isCallExpression(node)) return this.call(node, current);
+    // A call that throws has no effect; an await that rejects on a stream means the stream failed,
+    // so what it waited for is no longer pending for the catch block either.
+    if (ts.isAwaitExpression(node)) {
+      const waited = this.awaited(node, current);
+      this.throwStates.at(-1)?.push(waited);
+      return waited;
+    }
+    if (ts.isCallExpression(node)) {
+      // `await finished(s)`: its failure is the await's, recorded there.
+      if (!ts.isAwaitExpression(getOutermostExpression(node).parent)) this.throwStates.at(-1)?.push(current);
+      return this.call(node, current);
+    }
     return current;
   }
 

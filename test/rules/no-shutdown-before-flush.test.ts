@@ -1039,6 +1039,25 @@ it("counts the bytes written", async () => {
 });
 `,
     },
+    {
+      name: "evaluation F17: a large print on a branch that ends the try without anything that can throw after it",
+      code: `
+declare function createFile(path: string, content: string): Promise<void>;
+export async function generate(dryRun: boolean, path: string, rows: readonly string[]): Promise<void> {
+  try {
+    const content = rows.join("\\n");
+    if (dryRun) {
+      console.log(content);
+    } else {
+      await createFile(path, content);
+    }
+  } catch (error) {
+    console.error("Failed:", error);
+    process.exit(1);
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
