@@ -198,6 +198,78 @@ function isWritingAwaitedData(node: ts.CallExpression, loop: ts.IterationStateme
   return assigned;
 }
 
+function isEarlyReturn(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement)) return true;
+  return ts.isBlock(statement) && statement.statements.length > 0 && ts.isReturnStatement(statement.statements[0]!);
+}
+
+/**
+ * `if (answered) return; answered = true; socket.write(reply);`: a handler that returns early on a
+ * flag it then sets, declared outside it, writes once per stream, not once per chunk.
+ */
+function isGuardedByFlag(node: ts.CallExpression, handler: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): boolean {
+  if (!handler.body) return false;
+  const guards = new Set<ts.Symbol>();
+  const flags: ts.Symbol[] = [];
+  forEachDescendant(handler.body, (child) => {
+    if (child.pos >= node.pos || ts.isFunctionLike(child)) return false;
+    if (ts.isIfStatement(child) && isEarlyReturn(child.thenStatement)) {
+      forEachDescendant(child.expression, (part) => {
+        const symbol = ts.isIdentifier(part) ? checker.getSymbolAtLocation(part) : undefined;
+        if (symbol) guards.add(symbol);
+      });
+      const symbol = ts.isIdentifier(child.expression) ? checker.getSymbolAtLocation(child.expression) : undefined;
+      if (symbol) guards.add(symbol);
+    }
+    const isSetToTrue =
+      ts.isBinaryExpression(child) &&
+      child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(child.left) &&
+      child.right.kind === ts.SyntaxKind.TrueKeyword;
+    const symbol = isSetToTrue ? checker.getSymbolAtLocation(child.left as ts.Identifier) : undefined;
+    if (symbol) flags.push(symbol);
+  });
+  return flags.some((flag) => {
+    const declaration = flag.valueDeclaration;
+    return guards.has(flag) && declaration !== undefined && !isInside(declaration, handler);
+  });
+}
+
+/** `write(chunk, encoding, callback) { ...; callback(); }`: a sink that takes each chunk at once. */
+function callsBackAtOnce(member: ts.ObjectLiteralElementLike): boolean {
+  const fn = ts.isMethodDeclaration(member)
+    ? member
+    : ts.isPropertyAssignment(member) && (ts.isFunctionExpression(member.initializer) || ts.isArrowFunction(member.initializer))
+      ? member.initializer
+      : undefined;
+  const callback = fn?.parameters[2]?.name;
+  const last = fn?.body && ts.isBlock(fn.body) ? fn.body.statements.at(-1) : undefined;
+  if (!callback || !ts.isIdentifier(callback) || !last || !ts.isExpressionStatement(last)) return false;
+  const call = skipOuterExpressions(last.expression);
+  return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === callback.text;
+}
+
+/**
+ * `const sink = new Writable({ write(chunk, _, callback) { captured.push(chunk); callback(); } })`:
+ * a local in-memory sink never holds a chunk back, so its `false` never comes.
+ */
+function isInMemorySink(stream: ts.Expression, checker: ts.TypeChecker): boolean {
+  const initializer = getRootVariable(stream, checker)?.initializer;
+  const construction = initializer && skipOuterExpressions(initializer);
+  if (!construction || !ts.isNewExpression(construction) || getCalleeName(construction.expression) !== "Writable") return false;
+  const [options] = construction.arguments ?? [];
+  const write = options && ts.isObjectLiteralExpression(options)
+    ? options.properties.find((member) => member.name?.getText() === "write")
+    : undefined;
+  return write !== undefined && callsBackAtOnce(write);
+}
+
+/** A constant prompt in a `process.stdin` handler: keystrokes come at a person's pace. */
+function isPromptForTyping(node: ts.CallExpression, source: ts.Expression | undefined): boolean {
+  const [data] = node.arguments;
+  return source?.getText() === "process.stdin" && data !== undefined && ts.isStringLiteralLike(skipOuterExpressions(data));
+}
+
 /**
  * Whether a producer that could be slowed down feeds the writes: a `"data"` handler, a `for await`
  * loop (this one or one around it), or a loop writing what it awaited. Otherwise the data is
@@ -205,10 +277,12 @@ function isWritingAwaitedData(node: ts.CallExpression, loop: ts.IterationStateme
  */
 function isFedByProducer(
   node: ts.CallExpression,
-  repeater: Pick<IgnoredBackpressure, "repetition" | "repeater">,
+  repeater: Pick<IgnoredBackpressure, "repetition" | "repeater" | "source">,
   checker: ts.TypeChecker,
 ): boolean {
-  if (repeater.repetition === "data-handler") return true;
+  if (repeater.repetition === "data-handler") {
+    return !isPromptForTyping(node, repeater.source);
+  }
   if (repeater.repetition !== "loop") return false;
   for (let current: ts.Node = node.parent; !ts.isFunctionLike(current) && !ts.isSourceFile(current); current = current.parent) {
     if (ts.isForOfStatement(current) && current.awaitModifier) return true;
@@ -236,6 +310,8 @@ export function findIgnoredBackpressure(
     const call = getStreamCall(node, context);
     if (!call || call.operation !== "write" || !call.stream || !hasBackpressureSignal(call, context)) return;
     if (isOncePerStream(node, call.stream, repeater.repeater, checker)) return;
+    if (repeater.repetition === "data-handler" && isGuardedByFlag(node, repeater.repeater as ts.FunctionLikeDeclaration, checker)) return;
+    if (isInMemorySink(call.stream, checker)) return;
     if (isResultIgnored(node, repeater.repeater, checker)) {
       findings.push({ node, stream: call.stream, ...repeater });
     }

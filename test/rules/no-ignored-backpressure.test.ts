@@ -619,6 +619,57 @@ export function writeCommands(socket: Socket, commands: Iterable<readonly Buffer
 }
 `,
     },
+    {
+      name: "evaluation F14: a \"data\" handler that answers once per connection behind a flag",
+      options: [{ checkAllLoops: true }],
+      code: `
+import { createServer } from "node:net";
+export const upstream = createServer((socket) => {
+  let answered = false;
+  let head = "";
+  socket.on("data", (chunk: Buffer) => {
+    head += chunk.toString("latin1");
+    if (answered || !head.includes("\\r\\n\\r\\n")) return;
+    answered = true;
+    socket.write("HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\nok");
+    socket.end();
+  });
+});
+`,
+    },
+    {
+      name: "evaluation F16: a constant prompt written from a process.stdin handler",
+      code: `
+declare function disconnect(): Promise<void>;
+export function listenForEscape(): void {
+  process.stdin.on("data", async (data: Buffer) => {
+    if (data.length === 1 && data[0] === 27) {
+      await disconnect();
+      process.stdout.write("> ");
+    }
+  });
+}
+`,
+    },
+    {
+      name: "evaluation F15: writes into a local in-memory sink that calls back at once",
+      options: [{ checkAllLoops: true }],
+      code: `
+import { Writable } from "node:stream";
+import type { ChildProcess } from "node:child_process";
+export function capture(child: ChildProcess): Buffer[] {
+  const captured: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      captured.push(chunk);
+      callback();
+    },
+  });
+  child.stdout?.on("data", (chunk: Buffer) => sink.write(chunk));
+  return captured;
+}
+`,
+    },
   ],
   invalid: [
     {
