@@ -496,15 +496,23 @@ class ScopeAnalysis {
     ts.forEachChild(node, (child) => {
       if (child !== node.statement) entry = this.expression(child, entry);
     });
-    // `for await (const reply of sock)` waits on `sock` as `await` does: a reply means our data arrived.
-    if (ts.isForOfStatement(node) && node.awaitModifier) entry = this.waitedFor(node.expression, entry);
+    // `for await (const reply of sock)` waits on `sock` as `await` does: a reply means our data
+    // arrived. Each step awaits the source, which may reject.
+    const isForAwait = ts.isForOfStatement(node) && node.awaitModifier !== undefined;
+    if (isForAwait) {
+      entry = this.waitedFor(node.expression, entry);
+      this.throwStates.at(-1)?.push(entry);
+    }
     this.loopDepth++;
     let bodyState: State | undefined;
     const jumps = this.collectJumps(() => {
       bodyState = this.statement(node.statement, entry);
     });
     this.loopDepth--;
-    return [bodyState, ...jumps].reduce(merge, entry) ?? entry;
+    const exit = [bodyState, ...jumps].reduce(merge, entry) ?? entry;
+    // The next step of a `for await` awaits the source again, after what the body left pending.
+    if (isForAwait) this.throwStates.at(-1)?.push(exit);
+    return exit;
   }
 
   /** Runs `analyse` and returns the states at the jumps it made out of the current loop or switch. */
@@ -529,8 +537,9 @@ class ScopeAnalysis {
       return waited;
     }
     if (ts.isCallExpression(node)) {
-      // `await finished(s)`: its failure is the await's, recorded there.
-      if (!ts.isAwaitExpression(getOutermostExpression(node).parent)) this.throwStates.at(-1)?.push(current);
+      // `await finished(s)`: its failure is the await's, recorded there; `process.exit()` ends all.
+      const throws = this.throwStates.at(-1);
+      if (throws && !ts.isAwaitExpression(getOutermostExpression(node).parent) && !this.endsThePath(node)) throws.push(current);
       return this.call(node, current);
     }
     return current;
@@ -789,18 +798,22 @@ function isHandedIn(node: ts.Expression, checker: ts.TypeChecker): boolean {
 }
 
 /**
- * `destroy(error)` in a `catch` block, or passing on an error the function was handed
+ * `destroy(error)` in a `catch` block, `destroy()` in one that throws again, or passing on an error the function was handed
  * (`onError(err, res) { res.end(text); res.destroy(err); }`): the code fails the stream on purpose
  * and the reader sees an error, not a silently short stream.
  */
 function isDeliberateFailure(call: StreamCall, checker: ts.TypeChecker): boolean {
   const [reason] = call.node.arguments;
-  if (reason === undefined) return false;
-  if (isHandedIn(reason, checker)) return true;
   for (let node: ts.Node = call.node; !ts.isFunctionLike(node) && !ts.isSourceFile(node); node = node.parent) {
-    if (ts.isCatchClause(node)) return true;
+    // A catch block that throws again reports the failure to the caller: the loss is not silent.
+    if (ts.isCatchClause(node)) return reason !== undefined || isRethrowing(node.block);
   }
-  return false;
+  return reason !== undefined && isHandedIn(reason, checker);
+}
+
+function isRethrowing(block: ts.Block): boolean {
+  const last = block.statements.at(-1);
+  return last !== undefined && ts.isThrowStatement(last);
 }
 
 /**

@@ -1058,8 +1058,52 @@ export async function generate(dryRun: boolean, path: string, rows: readonly str
 }
 `,
     },
+    {
+      name: "destroy() in a catch block that throws again: the caller learns of the failure",
+      code: `
+import { once } from "node:events";
+import type { WriteStream } from "node:fs";
+export async function copy(out: WriteStream, source: AsyncIterable<Uint8Array>): Promise<void> {
+  try {
+    for await (const chunk of source) {
+      if (!out.write(chunk)) await once(out, "drain");
+    }
+    out.end();
+    await once(out, "finish");
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: "evaluation F17: the exit in the try is reported, the one in the catch is not: process.exit() throws nothing",
+      code: `
+declare function check(): Promise<boolean>;
+export async function run(rows: readonly string[]): Promise<void> {
+  try {
+    if (await check()) {
+      console.log(rows.join("\\n"));
+      process.exit(1);
+    }
+  } catch (error) {
+    console.error("Failed:", error);
+    process.exit(1);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 7,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 6 },
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: "a destroy() in a test before any assertion is no teardown",
       code: `
