@@ -37,7 +37,8 @@ export type ManualReason =
   | "written-through-another-object"
   | "exit-in-never-function"
   | "several-scope-exits"
-  | "not-a-statement";
+  | "not-a-statement"
+  | "exit-stops-other-work";
 
 export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
   "synchronous-function": "in a synchronous function: making it async would change its callers",
@@ -53,6 +54,8 @@ export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
   "exit-in-never-function": "process.exit() ends a function declared to return never: rewrite it by hand",
   "several-scope-exits": "the using scope is left at several places: end the stream and wait before each of them by hand",
   "not-a-statement": "the call is part of a larger expression: rewrite it by hand",
+  "exit-stops-other-work":
+    "process.exit() also stops child processes, servers, timers or 'exit' listeners here: flush the output before it by hand",
 };
 
 /** What the codemod does at a site the rules report: edit it, or list it for a person. */
@@ -151,20 +154,30 @@ function getStdioTarget(write: PendingWrite, context: AnalysisContext): string |
   return undefined;
 }
 
+/**
+ * Whether the file starts work that `process.exit()` would stop and `process.exitCode` would let
+ * run on: child processes, servers, intervals, `"exit"` listeners that clean up. Then the exit is
+ * kept, and the output flushed before it.
+ */
+function mayStopOtherWork(sourceFile: ts.SourceFile): boolean {
+  return /\bchild_process\b|\bprocess\.(?:on|once)\(\s*["'`]exit["'`]|\bsetInterval\(|\.listen\(/.test(sourceFile.text);
+}
+
 function getExitRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {
   const call = finding.node;
   const statement = ts.isCallExpression(call) ? getExpressionStatementOf(call) : undefined;
   if (!ts.isCallExpression(call) || !statement || call.arguments.length > 1) return manual("not-a-statement");
   const [code] = call.arguments;
   if (isNeverReturning(getEnclosingFunction(statement), context.checker)) return manual("exit-in-never-function");
-  if (isLastStatementOfMain(statement)) {
+  const stopsOtherWork = mayStopOtherWork(statement.getSourceFile());
+  if (isLastStatementOfMain(statement) && !stopsOtherWork) {
     if (!code) return { kind: "edit", edits: [removeStatement(statement)] };
     return { kind: "edit", edits: [replaceNode(call, `process.exitCode = ${code.getText()}`)] };
   }
   const targets = finding.lost.map((write) => getStdioTarget(write, context));
   if (targets.some((target) => target === undefined)) return manual("no-handle-to-wait-on");
   const streams = [...new Set(targets as string[])];
-  if (!isAwaitAllowedAt(statement, context.program)) return manual("exit-mid-flow");
+  if (!isAwaitAllowedAt(statement, context.program)) return manual(stopsOtherWork ? "exit-stops-other-work" : "exit-mid-flow");
   // A write's callback runs once everything written before it has been handed to the OS.
   const waits = streams.map((stream) => `await new Promise((resolve) => ${stream}.write("", resolve));`);
   return { kind: "edit", edits: insertStatementsBefore(statement, waits) };
