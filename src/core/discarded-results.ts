@@ -6,7 +6,7 @@ import { isReadInSameFunction } from "./local-pipes.js";
 import {
   getStreamCall,
   getWriterPromiseOperation,
-  isCandidateStreamCall,
+  isCandidatePromiseCall,
   isThenableType,
   type StreamOperation,
   type StreamOwner,
@@ -44,7 +44,7 @@ const RETURNS_PROMISE: Partial<Record<StreamOwner, boolean>> = {
 
 function getResultOperation(node: ts.Node, context: AnalysisContext): ResultOperation | undefined {
   if (ts.isCallExpression(node)) {
-    if (!isCandidateStreamCall(node)) return undefined;
+    if (!isCandidatePromiseCall(node)) return undefined;
     const call = getStreamCall(node, context);
     if (!call || call.operation === "exit") return undefined;
     const returnsPromise =

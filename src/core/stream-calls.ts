@@ -119,6 +119,17 @@ function getRenamedCandidates(sourceFile: ts.SourceFile): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * Whether a call may return a stream's promise: a candidate, but not `console.log()` and friends
+ * or `process.exit()`, which never do (most candidates in ordinary code are console calls).
+ */
+export function isCandidatePromiseCall(node: ts.CallExpression): boolean {
+  const name = getCalleeName(node.expression);
+  if (name === undefined) return false;
+  const isConsoleOrExit = CONSOLE_METHODS.has(name) || name === "exit";
+  return (CANDIDATE_NAMES.has(name) && !isConsoleOrExit) || getRenamedCandidates(node.getSourceFile()).has(name);
+}
+
 /** Whether a call's callee has a name that some stream call has: no type information needed. */
 export function isCandidateStreamCall(node: ts.CallExpression): boolean {
   const name = getCalleeName(node.expression);
