@@ -174,12 +174,21 @@ class CodemodRun {
   }
 
   /**
+   * ts-morph's program typed as the tree's `typescript`: the same version (checked by
+   * test/meta/typescript-versions.test.ts), but two copies, whose types the checker would otherwise
+   * compare structurally, deeply enough to give up ("excessive stack depth").
+   */
+  private getProgram(): ts.Program {
+    return this.project.getProgram().compilerObject as unknown as ts.Program;
+  }
+
+  /**
    * Analyses every pending file against one program, and only then changes their texts: changing
    * a file invalidates the program, so interleaving would rebuild it once per file. Returns the
    * files that had rewrites left over because they overlapped others: a further pass may apply them.
    */
   private rewritePass(pending: readonly Candidate[], pass: number): Candidate[] {
-    const program = this.project.getProgram().compilerObject;
+    const program = this.getProgram();
     this.originalProgram ??= program;
     const context = getAnalysisContext(program, { streamTypes: [] });
     const updates: { candidate: Candidate; text: string }[] = [];
@@ -204,7 +213,7 @@ class CodemodRun {
   private verifyRewrites(): void {
     const changed = this.candidates.filter((candidate) => candidate.report.status === "changed");
     if (changed.length === 0) return;
-    const program = this.project.getProgram().compilerObject;
+    const program = this.getProgram();
     for (const candidate of changed) {
       const sourceFile = candidate.sourceFile.compilerNode;
       const after = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];

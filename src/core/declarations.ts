@@ -10,6 +10,17 @@ export function getAmbientModuleName(node: ts.Node): string | undefined {
   return undefined;
 }
 
+/** The `const`/`let`/`var` declaration that binds `identifier`, also through `{ a } =` and `[a] =` patterns. */
+export function getVariableDeclaration(identifier: ts.Identifier, checker: ts.TypeChecker): ts.VariableDeclaration | undefined {
+  let node: ts.Node | undefined = checker.getSymbolAtLocation(identifier)?.valueDeclaration;
+  while (node && ts.isBindingElement(node)) node = node.parent.parent;
+  return node && ts.isVariableDeclaration(node) ? node : undefined;
+}
+
+export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
+}
+
 /** Whether `fileName` belongs to `packageName` as installed, or to its `@types` package. */
 export function isInPackageFolder(fileName: string, packageName: string): boolean {
   const normalized = fileName.replaceAll("\\", "/");

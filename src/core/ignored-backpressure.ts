@@ -1,6 +1,7 @@
 import ts from "typescript";
 
 import type { AnalysisContext } from "./analysis-context.js";
+import { getVariableDeclaration } from "./declarations.js";
 import { getDiscardSite } from "./discarded.js";
 import { isPerItemCall } from "./function-context.js";
 import { getStreamCall, type StreamCall } from "./stream-calls.js";
@@ -160,12 +161,7 @@ function isBackpressureHandled(scope: ts.Node, checker: ts.TypeChecker): boolean
 function getRootVariable(node: ts.Expression, checker: ts.TypeChecker): ts.VariableDeclaration | undefined {
   let root = skipOuterExpressions(node);
   while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuterExpressions(root.expression);
-  if (!ts.isIdentifier(root)) return undefined;
-  let declaration: ts.Node | undefined = checker.getSymbolAtLocation(root)?.valueDeclaration;
-  while (declaration && (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration))) {
-    declaration = declaration.parent;
-  }
-  return declaration && ts.isVariableDeclaration(declaration) ? declaration : undefined;
+  return ts.isIdentifier(root) ? getVariableDeclaration(root, checker) : undefined;
 }
 
 function isAwaited(node: ts.Expression | undefined): boolean {

@@ -1,6 +1,7 @@
 import ts from "typescript";
 
 import type { AnalysisContext } from "./analysis-context.js";
+import { getVariableDeclaration } from "./declarations.js";
 import { getEnclosingFunction } from "./function-context.js";
 import { getStreamFamily, hasReadableSide } from "./stream-families.js";
 import { forEachDescendant, skipOuterExpressions } from "./syntax.js";
@@ -19,12 +20,6 @@ function getBoundNames(name: ts.BindingName): ts.Identifier[] {
   return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : getBoundNames(element.name)));
 }
 
-function getDeclarationOf(identifier: ts.Identifier, checker: ts.TypeChecker): ts.VariableDeclaration | undefined {
-  let node: ts.Node | undefined = checker.getSymbolAtLocation(identifier)?.valueDeclaration;
-  while (node && ts.isBindingElement(node)) node = node.parent.parent;
-  return node && ts.isVariableDeclaration(node) ? node : undefined;
-}
-
 /** Follows `writer` → `ts.writable.getWriter()` → `ts` → `new TransformStream()`. */
 function findLocalPipe(stream: ts.Expression, checker: ts.TypeChecker): LocalPipe | undefined {
   let current: ts.Expression = stream;
@@ -40,7 +35,7 @@ function findLocalPipe(stream: ts.Expression, checker: ts.TypeChecker): LocalPip
       continue;
     }
     if (!ts.isIdentifier(current)) return undefined;
-    const declaration = getDeclarationOf(current, checker);
+    const declaration = getVariableDeclaration(current, checker);
     const initializer = declaration?.initializer && skipOuterExpressions(declaration.initializer);
     if (!declaration || !initializer) return undefined;
     if (ts.isNewExpression(initializer)) {

@@ -1,6 +1,7 @@
 import ts from "typescript";
 
 import type { AnalysisContext } from "./analysis-context.js";
+import { getVariableDeclaration, isConstDeclaration } from "./declarations.js";
 import { getBodyStatements, getEnclosingFunction, isPerItemCall, type FunctionLike } from "./function-context.js";
 import { getStreamCall, isExitReference, type StreamCall } from "./stream-calls.js";
 import { isComposedMessage, isMessage } from "./stdio-messages.js";
@@ -82,7 +83,7 @@ const STDIO_KEY = "stdio";
 const FLUSH_EVENTS = new Set(["finish", "drain", "close"]);
 const FLUSH_LISTENER_METHODS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
 
-const SHUTDOWN_NAMES = new Set(["destroy", "resetAndDestroy", "abort", "error", "exit", "then", "finally"]);
+const SHUTDOWN_NAMES = new Set(["destroy", "resetAndDestroy", "abort", "exit", "then", "finally"]);
 
 function merge(a: State | undefined, b: State | undefined): State | undefined {
   if (!a) return b;
@@ -614,8 +615,7 @@ function isHandedIn(node: ts.Expression, checker: ts.TypeChecker): boolean {
   const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
   if (!declaration) return false;
   if (ts.isParameter(declaration)) return true;
-  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
-  if ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0) return false;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || !isConstDeclaration(declaration)) return false;
   let found = false;
   forEachDescendant(declaration, (child) => {
     if (found) return false;
@@ -653,14 +653,9 @@ function isRethrowing(block: ts.Block): boolean {
 function getConstInitializers(node: ts.Expression, checker: ts.TypeChecker): ts.Expression[] {
   const initializers: ts.Expression[] = [];
   const visit = (child: ts.Node): void => {
-    if (!ts.isIdentifier(child)) return;
-    let declaration: ts.Node | undefined = checker.getSymbolAtLocation(child)?.valueDeclaration;
-    while (declaration && (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration))) {
-      declaration = declaration.parent;
-    }
-    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return;
-    const isConst = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
-    if (isConst && !initializers.includes(declaration.initializer)) initializers.push(declaration.initializer);
+    const declaration = ts.isIdentifier(child) ? getVariableDeclaration(child, checker) : undefined;
+    if (!declaration?.initializer || !isConstDeclaration(declaration)) return;
+    if (!initializers.includes(declaration.initializer)) initializers.push(declaration.initializer);
   };
   visit(node);
   forEachDescendant(node, visit);
