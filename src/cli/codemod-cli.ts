@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 import { SingleBar } from "cli-progress";
@@ -8,6 +8,7 @@ import { createTwoFilesPatch } from "diff";
 import { createColors } from "picocolors";
 import { glob, isDynamicPattern } from "tinyglobby";
 
+import { ProjectError, resolveTsconfigPath } from "../codemod/project.js";
 import type { CodemodReport, FileReport } from "../codemod/run-codemod.js";
 
 /** Where the CLI reads and writes: the real process in the bin, buffers in tests. */
@@ -33,14 +34,16 @@ instead of exiting, and waits for "drain" in write loops. Sites it cannot rewrit
 listed for a person.
 
 Options:
-  --project <tsconfig>  the tsconfig giving the types (default: the nearest tsconfig.json)
+  --project <tsconfig>  the tsconfig (or its folder) giving the types; its references are
+                        followed (default: the nearest tsconfig.json)
   --dry                 change nothing; print a unified diff of what would change
   --json                print a machine-readable report on stdout
   --force               also write into files with uncommitted git changes
   --help                show this help
   --version             show the version
 
-Exit codes: 0 done, 1 a file could not be read or written, 2 usage error.`;
+Exit codes: 0 done, 1 a file could not be read or written, 2 usage or configuration error
+(unknown option, no such path, a broken or missing tsconfig, no Node types, uncommitted changes).`;
 
 class UsageError extends Error {}
 
@@ -185,18 +188,15 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return EXIT_OK;
     }
     if (positionals.length === 0) throw new UsageError("name the files, folders or globs to rewrite");
-    const tsconfig = values.project
-      ? resolve(io.cwd, values.project)
-      : findNearestTsconfig(io.cwd);
+    const tsconfig = values.project ? resolveTsconfigPath(resolve(io.cwd, values.project)) : findNearestTsconfig(io.cwd);
     if (!tsconfig) throw new UsageError(`no tsconfig.json in ${io.cwd} or above it: pass --project <tsconfig>`);
-    if (!existsSync(tsconfig)) throw new UsageError(`no such tsconfig: ${values.project}`);
     const files = await resolveFiles(positionals, io.cwd);
     if (files.length === 0) throw new UsageError(`no TypeScript or JavaScript files match ${positionals.join(" ")}`);
     const progress = createProgress(io, files.length);
     // Loaded here, not at the top: TypeScript takes a second to load, and --help should not wait.
     const { runCodemod } = await import("../codemod/run-codemod.js");
     const report = runCodemod({
-      tsconfig: isAbsolute(tsconfig) ? tsconfig : resolve(io.cwd, tsconfig),
+      tsconfig,
       files,
       dry: values.dry,
       force: values.force,
@@ -218,9 +218,16 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
     if (values.json) io.stdout.write(`${toJson(report, io.cwd, values.dry)}\n`);
     else printHuman(report, io, values.dry);
+    if (report.analysed === 0 && report.untyped.length > 0) {
+      io.stderr.write(
+        `flush-codemod: no Node types are visible in any file it could rewrite (${report.untyped.length} file(s)), ` +
+          'so it understood nothing. Install @types/node and list "node" in compilerOptions.types, then run it again.\n',
+      );
+      return EXIT_USAGE;
+    }
     return report.files.some((file) => file.status === "failed") ? EXIT_FILE_FAILED : EXIT_OK;
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError || error instanceof ProjectError)) throw error;
     io.stderr.write(`flush-codemod: ${error.message}\nRun flush-codemod --help for usage.\n`);
     return EXIT_USAGE;
   }

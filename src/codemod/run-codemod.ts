@@ -1,18 +1,22 @@
-import { Project, type SourceFile } from "ts-morph";
+import { resolve } from "node:path";
+
 import ts from "typescript";
 
 import { getAnalysisContext, type AnalysisContext } from "../core/analysis-context.js";
+import { findUntypedNodeModule, hasNodeTypes } from "../core/node-types.js";
 import { MANUAL_REASONS } from "../core/rewrites.js";
 import { mayContainStreamCall } from "../core/stream-calls.js";
 import type { TextEdit } from "../core/text-edits.js";
 import { applyEdits, selectCompatibleGroups } from "./apply-edits.js";
+import { EditableProgram } from "./editable-program.js";
 import { readDiskFile, writeFileAtomically, type DiskFile } from "./file-io.js";
 import { findUncommittedFiles } from "./git-status.js";
+import { assertSupportedTypeScript, loadProjects, type TsProject } from "./project.js";
 import type { Transform } from "./transform.js";
 import { TRANSFORMS } from "./transforms.js";
 
 export interface CodemodOptions {
-  /** The tsconfig whose program gives the types. */
+  /** The tsconfig whose program gives the types; its `references` are followed. */
   readonly tsconfig: string;
   /** Absolute paths of the files to rewrite. */
   readonly files: readonly string[];
@@ -51,6 +55,13 @@ export interface CodemodReport {
   readonly files: FileReport[];
   /** Files the codemod would change that have uncommitted changes; set when it refused to write. */
   readonly uncommitted: readonly string[];
+  /**
+   * Files the codemod could not understand because no Node types are visible in them: every stream
+   * would be `any`. When every file it looked at is one of them, it understood nothing.
+   */
+  readonly untyped: readonly string[];
+  /** How many files it analysed with types: the ones that could contain a stream call. */
+  readonly analysed: number;
 }
 
 /** Rewriting one site can move another: files get up to this many analysis passes. */
@@ -58,7 +69,8 @@ const MAX_PASSES = 3;
 
 interface Candidate {
   readonly report: FileReport;
-  readonly sourceFile: SourceFile;
+  /** The file's name as its program spells it. */
+  readonly fileName: string;
   readonly disk: DiskFile;
 }
 
@@ -83,73 +95,85 @@ function getPosition(node: ts.Node): { line: number; column: number } {
   return { line: line + 1, column: character + 1 };
 }
 
-function stripBom(text: string): string {
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+function untypedReason(module: string): string {
+  return (
+    `no types for "${module}": every stream in this file would be \`any\`, so nothing can be recognised. ` +
+    'Install @types/node and list "node" in compilerOptions.types (TypeScript 6 loads no @types package by itself)'
+  );
 }
 
-class CodemodRun {
-  private readonly project: Project;
+/** The rewrites of the files of one TypeScript project, against one program kept up to date. */
+class ProjectRun {
+  private readonly program: EditableProgram;
   private readonly transforms: readonly Transform[];
-  private readonly reports: FileReport[] = [];
-  private readonly candidates: Candidate[] = [];
+  readonly candidates: Candidate[] = [];
+  readonly untyped: string[] = [];
   /** The program before any rewrite, kept to learn which type errors files had already. */
   private originalProgram: ts.Program | undefined;
 
-  constructor(private readonly options: CodemodOptions) {
-    this.project = new Project({ tsConfigFilePath: options.tsconfig });
+  constructor(
+    project: TsProject,
+    private readonly options: CodemodOptions,
+  ) {
+    this.program = new EditableProgram(project);
     this.transforms = options.transforms ?? TRANSFORMS;
   }
 
-  run(): CodemodReport {
-    this.collectCandidates();
+  /** Reads, checks and rewrites `reports`' files in memory; writing is the caller's. */
+  run(reports: readonly FileReport[], onFile: (file: string) => void): void {
+    this.collectCandidates(reports, onFile);
     let pending = this.candidates;
     for (let pass = 0; pass < MAX_PASSES && pending.length > 0; pass++) {
       pending = this.rewritePass(pending, pass);
     }
     this.verifyRewrites();
-    return this.write();
   }
 
-  private collectCandidates(): void {
-    const { files, onFile } = this.options;
-    files.forEach((file, index) => {
-      onFile?.(file, index + 1, files.length);
-      const report: FileReport = { file, status: "unchanged", sites: [] };
-      this.reports.push(report);
-      const sourceFile = this.project.getSourceFile(file);
+  private collectCandidates(reports: readonly FileReport[], onFile: (file: string) => void): void {
+    const program = this.program.getProgram();
+    const checker = program.getTypeChecker();
+    const nodeTypes = hasNodeTypes(program);
+    for (const report of reports) {
+      onFile(report.file);
+      const sourceFile = program.getSourceFile(report.file);
       if (!sourceFile) {
         report.status = "skipped";
-        report.reason = `not in ${this.options.tsconfig}: add it to the tsconfig's "include", or pass --project`;
-        return;
+        report.reason = `not in ${this.options.tsconfig} or its references: add it to a tsconfig's "include", or pass --project`;
+        continue;
       }
       let disk: DiskFile;
       try {
-        disk = readDiskFile(file);
+        disk = readDiskFile(report.file);
       } catch (error) {
         report.status = "failed";
         report.reason = `cannot read: ${(error as Error).message}`;
-        return;
+        continue;
       }
-      const syntaxErrors = this.project.getProgram().compilerObject.getSyntacticDiagnostics(sourceFile.compilerNode);
+      const syntaxErrors = program.getSyntacticDiagnostics(sourceFile);
       if (syntaxErrors.length > 0) {
         report.status = "skipped";
         report.reason = `syntax error, ${describeDiagnostic(syntaxErrors[0]!)}`;
-        return;
+        continue;
       }
-      if (!mayContainStreamCall(disk.text)) return;
+      if (!mayContainStreamCall(disk.text)) continue;
+      const untyped = findUntypedNodeModule(sourceFile, checker) ?? (nodeTypes ? undefined : "process");
+      if (untyped !== undefined) {
+        report.status = "skipped";
+        report.reason = untypedReason(untyped);
+        this.untyped.push(report.file);
+        continue;
+      }
       report.original = disk.text;
-      this.candidates.push({ report, sourceFile, disk });
-    });
+      this.candidates.push({ report, fileName: sourceFile.fileName, disk });
+    }
   }
 
-  /** Gives the program a file's new text exactly as it is: ts-morph's `replaceWithText` would normalise line endings. */
-  private setText(candidate: Candidate, text: string): void {
-    this.project.createSourceFile(candidate.report.file, text, { overwrite: true });
+  private getSourceFile(candidate: Candidate, program: ts.Program): ts.SourceFile {
+    return program.getSourceFile(candidate.fileName)!;
   }
 
   /** The sites of one file: rewrites grouped per site, and the report of each. */
-  private analyse(candidate: Candidate, context: AnalysisContext): { groups: TextEdit[][]; sites: SiteReport[] } {
-    const sourceFile = candidate.sourceFile.compilerNode;
+  private analyse(sourceFile: ts.SourceFile, file: string, context: AnalysisContext): { groups: TextEdit[][]; sites: SiteReport[] } {
     const groups: TextEdit[][] = [];
     const sites: SiteReport[] = [];
     for (const transform of this.transforms) {
@@ -157,15 +181,9 @@ class CodemodRun {
         const position = getPosition(site.node);
         if (site.rewrite.kind === "edit") {
           groups.push([...site.rewrite.edits]);
-          sites.push({ file: candidate.report.file, ...position, rule: transform.rule, rewritten: true });
+          sites.push({ file, ...position, rule: transform.rule, rewritten: true });
         } else {
-          sites.push({
-            file: candidate.report.file,
-            ...position,
-            rule: transform.rule,
-            rewritten: false,
-            reason: MANUAL_REASONS[site.rewrite.reason],
-          });
+          sites.push({ file, ...position, rule: transform.rule, rewritten: false, reason: MANUAL_REASONS[site.rewrite.reason] });
         }
       }
     }
@@ -174,36 +192,28 @@ class CodemodRun {
   }
 
   /**
-   * ts-morph's program typed as the tree's `typescript`: the same version (checked by
-   * test/meta/typescript-versions.test.ts), but two copies, whose types the checker would otherwise
-   * compare structurally, deeply enough to give up ("excessive stack depth").
-   */
-  private getProgram(): ts.Program {
-    return this.project.getProgram().compilerObject as unknown as ts.Program;
-  }
-
-  /**
    * Analyses every pending file against one program, and only then changes their texts: changing
    * a file invalidates the program, so interleaving would rebuild it once per file. Returns the
    * files that had rewrites left over because they overlapped others: a further pass may apply them.
    */
   private rewritePass(pending: readonly Candidate[], pass: number): Candidate[] {
-    const program = this.getProgram();
+    const program = this.program.getProgram();
     this.originalProgram ??= program;
     const context = getAnalysisContext(program, { streamTypes: [] });
-    const updates: { candidate: Candidate; text: string }[] = [];
+    const updates: { sourceFile: ts.SourceFile; candidate: Candidate; text: string }[] = [];
     const again: Candidate[] = [];
     for (const candidate of pending) {
-      const { groups, sites } = this.analyse(candidate, context);
+      const sourceFile = this.getSourceFile(candidate, program);
+      const { groups, sites } = this.analyse(sourceFile, candidate.report.file, context);
       const rewrittenBefore = candidate.report.sites.filter((site) => site.rewritten);
       candidate.report.sites = pass === 0 ? sites : [...rewrittenBefore, ...sites];
       if (groups.length === 0) continue;
       const { chosen, deferred } = selectCompatibleGroups(groups);
-      updates.push({ candidate, text: applyEdits(candidate.sourceFile.getFullText(), chosen) });
+      updates.push({ sourceFile, candidate, text: applyEdits(sourceFile.text, chosen) });
       if (deferred > 0) again.push(candidate);
     }
-    for (const { candidate, text } of updates) {
-      this.setText(candidate, text);
+    for (const { sourceFile, candidate, text } of updates) {
+      this.program.setText(sourceFile, text);
       candidate.report.status = "changed";
     }
     return again;
@@ -213,28 +223,15 @@ class CodemodRun {
   private verifyRewrites(): void {
     const changed = this.candidates.filter((candidate) => candidate.report.status === "changed");
     if (changed.length === 0) return;
-    const program = this.getProgram();
+    const program = this.program.getProgram();
     for (const candidate of changed) {
-      const sourceFile = candidate.sourceFile.compilerNode;
+      const sourceFile = this.getSourceFile(candidate, program);
       const after = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
-      if (after.length === 0) {
-        candidate.report.rewritten = stripBom(candidate.sourceFile.getFullText());
-        continue;
-      }
-      // Only now is it worth checking the original: a rewrite may not add to the errors it had.
-      const original = this.originalProgram!.getSourceFile(candidate.sourceFile.getFilePath())!;
-      const remaining = countDiagnostics(this.originalProgram!.getSemanticDiagnostics(original));
-      const added = after.filter((diagnostic) => {
-        const [key] = countDiagnostics([diagnostic]).keys();
-        const left = remaining.get(key!) ?? 0;
-        remaining.set(key!, left - 1);
-        return left <= 0;
-      });
+      const added = after.length === 0 ? [] : this.getAddedDiagnostics(candidate, after);
       if (added.length === 0) {
-        candidate.report.rewritten = stripBom(candidate.sourceFile.getFullText());
+        candidate.report.rewritten = sourceFile.text;
         continue;
       }
-      this.setText(candidate, candidate.disk.text);
       candidate.report.status = "skipped";
       candidate.report.reason = `the rewrite would add type errors (${describeDiagnostic(added[0]!)}); left unchanged`;
       candidate.report.sites = candidate.report.sites.map((site) =>
@@ -243,26 +240,72 @@ class CodemodRun {
     }
   }
 
-  private write(): CodemodReport {
-    const changed = this.candidates.filter((candidate) => candidate.report.status === "changed");
-    if (this.options.dry || changed.length === 0) return { files: this.reports, uncommitted: [] };
-    if (!this.options.force) {
-      const uncommitted = findUncommittedFiles(changed.map((candidate) => candidate.report.file));
-      if (uncommitted.length > 0) return { files: this.reports, uncommitted };
-    }
-    for (const candidate of changed) {
-      try {
-        writeFileAtomically(candidate.report.file, candidate.report.rewritten!, candidate.disk);
-      } catch (error) {
-        candidate.report.status = "failed";
-        candidate.report.reason = `cannot write: ${(error as Error).message}`;
-      }
-    }
-    return { files: this.reports, uncommitted: [] };
+  /** The diagnostics in `after` that the file did not have before the rewrite. */
+  private getAddedDiagnostics(candidate: Candidate, after: readonly ts.Diagnostic[]): ts.Diagnostic[] {
+    const original = this.getSourceFile(candidate, this.originalProgram!);
+    const remaining = countDiagnostics(this.originalProgram!.getSemanticDiagnostics(original));
+    return after.filter((diagnostic) => {
+      const [key] = countDiagnostics([diagnostic]).keys();
+      const left = remaining.get(key!) ?? 0;
+      remaining.set(key!, left - 1);
+      return left <= 0;
+    });
   }
 }
 
-/** Rewrites what the rules report in `options.files`, safely: see the codemod's README section. */
+/** Which project each file belongs to: the first whose `tsc -p` would compile it; the rest go to the first project with files. */
+function assignFiles(projects: readonly TsProject[], files: readonly string[]): Map<TsProject, string[]> {
+  const byProject = new Map<TsProject, string[]>();
+  const owners = new Map<string, TsProject>();
+  for (const project of [...projects].reverse()) {
+    for (const fileName of project.fileNames) owners.set(resolve(fileName), project);
+  }
+  const fallback = projects.find((project) => project.fileNames.length > 0) ?? projects[0]!;
+  for (const file of files) {
+    const project = owners.get(file) ?? fallback;
+    byProject.set(project, [...(byProject.get(project) ?? []), file]);
+  }
+  return byProject;
+}
+
+function writeChanged(candidates: readonly Candidate[], options: CodemodOptions): readonly string[] {
+  const changed = candidates.filter((candidate) => candidate.report.status === "changed");
+  if (options.dry || changed.length === 0) return [];
+  if (!options.force) {
+    const uncommitted = findUncommittedFiles(changed.map((candidate) => candidate.report.file));
+    if (uncommitted.length > 0) return uncommitted;
+  }
+  for (const candidate of changed) {
+    try {
+      writeFileAtomically(candidate.report.file, candidate.report.rewritten!, candidate.disk);
+    } catch (error) {
+      candidate.report.status = "failed";
+      candidate.report.reason = `cannot write: ${(error as Error).message}`;
+    }
+  }
+  return [];
+}
+
+/**
+ * Rewrites what the rules report in `options.files`, safely: see the codemod's README section.
+ * Throws a `ProjectError` (./project.js) when the tsconfig or the TypeScript installed cannot be used.
+ */
 export function runCodemod(options: CodemodOptions): CodemodReport {
-  return new CodemodRun(options).run();
+  assertSupportedTypeScript();
+  const projects = loadProjects(options.tsconfig);
+  const reports = options.files.map((file): FileReport => ({ file, status: "unchanged", sites: [] }));
+  const reportOf = new Map(reports.map((report) => [report.file, report]));
+  const candidates: Candidate[] = [];
+  const untyped: string[] = [];
+  let done = 0;
+  for (const [project, files] of assignFiles(projects, options.files)) {
+    const run = new ProjectRun(project, options);
+    run.run(
+      files.map((file) => reportOf.get(file)!),
+      (file) => options.onFile?.(file, ++done, options.files.length),
+    );
+    candidates.push(...run.candidates);
+    untyped.push(...run.untyped);
+  }
+  return { files: reports, uncommitted: writeChanged(candidates, options), untyped, analysed: candidates.length };
 }

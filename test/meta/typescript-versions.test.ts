@@ -1,17 +1,39 @@
-// The rules analyse with the tree's `typescript`; the codemod analyses with the TypeScript ts-morph
-// bundles. Two versions would parse, type and therefore judge the same code differently.
-import { createRequire } from "node:module";
+// The codemod builds its program with the one `typescript` it finds next to it, the user's, and
+// refuses versions whose compiler API it does not know; the peer range must promise the same.
+import { readFileSync } from "node:fs";
 
-import { ts } from "ts-morph";
-import { expect, it } from "vitest";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
 
-const require = createRequire(import.meta.url);
+import { isSupportedTypeScript, SUPPORTED_TYPESCRIPT } from "../../src/codemod/project.js";
 
-it("ts-morph bundles the same TypeScript as the one in the tree", () => {
-  const { version: treeVersion } = require("typescript") as { version: string };
-  expect(
-    ts.version,
-    `ts-morph bundles TypeScript ${ts.version}, but the tree has typescript ${treeVersion}: ` +
-      "pin the `typescript` devDependency to the version ts-morph bundles, or pick the ts-morph release that bundles yours",
-  ).toBe(treeVersion);
+const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  peerDependencies: Record<string, string>;
+  dependencies: Record<string, string>;
+};
+
+describe("the TypeScript versions the codemod accepts", () => {
+  it("are the package's typescript peer range", () => {
+    const { oldest, below } = SUPPORTED_TYPESCRIPT;
+    expect(packageJson.peerDependencies.typescript).toBe(`>=${oldest.join(".")}.0 <${below.join(".")}.0`);
+  });
+
+  it.each([
+    ["5.3.3", false],
+    ["5.4.0", true],
+    ["5.9.3", true],
+    ["6.0.2", true],
+    ["6.1.0", false],
+    ["7.0.2", false],
+  ])("TypeScript %s accepted: %s", (version, accepted) => {
+    expect(isSupportedTypeScript(version)).toBe(accepted);
+  });
+
+  it("include the TypeScript this repository develops with", () => {
+    expect(isSupportedTypeScript(ts.version)).toBe(true);
+  });
+
+  it("need no bundled second compiler: nothing depends on ts-morph", () => {
+    expect(Object.keys(packageJson.dependencies)).not.toContain("ts-morph");
+  });
 });
