@@ -227,7 +227,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
     return report.files.some((file) => file.status === "failed") ? EXIT_FILE_FAILED : EXIT_OK;
   } catch (error) {
-    if (!(error instanceof UsageError || error instanceof ProjectError)) throw error;
+    if (error instanceof ProjectError) {
+      io.stderr.write(`flush-codemod: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`flush-codemod: ${error.message}\nRun flush-codemod --help for usage.\n`);
     return EXIT_USAGE;
   }
