@@ -1,6 +1,6 @@
 import ts from "typescript";
 
-import { forEachDescendant } from "./syntax.js";
+import { forEachDescendant, perSourceFile } from "./syntax.js";
 import { getNewLine, type TextEdit } from "./text-edits.js";
 
 export interface ImportRequest {
@@ -36,9 +36,22 @@ function getRequiredModule(node: ts.Expression | undefined): ts.Expression | und
   return undefined;
 }
 
+/**
+ * The file's imports and `require` statements, in order: the only statements the import helpers
+ * look at, found once per file rather than in every statement at every site.
+ */
+const getModuleStatements = perSourceFile((sourceFile) =>
+  sourceFile.statements.filter(
+    (statement) =>
+      ts.isImportDeclaration(statement) ||
+      (ts.isVariableStatement(statement) &&
+        statement.declarationList.declarations.some((d) => getRequiredModule(d.initializer) !== undefined)),
+  ),
+);
+
 /** The existing way to reach `request` in the file, if it imports the module already. */
 function findExistingReference(sourceFile: ts.SourceFile, request: ImportRequest): string | undefined {
-  for (const statement of sourceFile.statements) {
+  for (const statement of getModuleStatements(sourceFile)) {
     if (ts.isImportDeclaration(statement) && isSameModule(statement.moduleSpecifier, request.module)) {
       const bindings = statement.importClause?.namedBindings;
       if (statement.importClause?.isTypeOnly || !bindings) continue;
@@ -72,15 +85,13 @@ export function getFreeName(sourceFile: ts.SourceFile, name: string): string {
   return candidate;
 }
 
-/** Whether the file declares `name` anywhere, so that importing it could clash or shadow. */
-function isNameTaken(sourceFile: ts.SourceFile, name: string): boolean {
-  let taken = false;
+/** Every name the file declares anywhere (variables, functions, classes, parameters, imports): one walk per file. */
+const getDeclaredNames = perSourceFile((sourceFile) => {
+  const names = new Set<string>();
   forEachDescendant(sourceFile, (node) => {
-    if (taken) return false;
     const parent = node.parent;
-    taken =
+    const isDeclaredName =
       ts.isIdentifier(node) &&
-      node.text === name &&
       (ts.isVariableDeclaration(parent) ||
         ts.isFunctionDeclaration(parent) ||
         ts.isClassDeclaration(parent) ||
@@ -90,20 +101,25 @@ function isNameTaken(sourceFile: ts.SourceFile, name: string): boolean {
         ts.isImportClause(parent) ||
         ts.isNamespaceImport(parent)) &&
       parent.name === node;
-    return !taken;
+    if (isDeclaredName) names.add(node.text);
   });
-  return taken;
+  return names;
+});
+
+/** Whether the file declares `name` anywhere, so that importing it could clash or shadow. */
+function isNameTaken(sourceFile: ts.SourceFile, name: string): boolean {
+  return getDeclaredNames(sourceFile).has(name);
 }
 
 /** Whether the file should get `require()` rather than `import`: a CommonJS JavaScript file. */
 function usesRequire(sourceFile: ts.SourceFile): boolean {
-  const hasImports = sourceFile.statements.some(ts.isImportDeclaration);
+  const hasImports = getModuleStatements(sourceFile).some(ts.isImportDeclaration);
   const isJavaScript = /\.(c?js|jsx)$/.test(sourceFile.fileName);
   return !hasImports && isJavaScript && sourceFile.impliedNodeFormat !== ts.ModuleKind.ESNext;
 }
 
 function getQuote(sourceFile: ts.SourceFile): string {
-  const first = sourceFile.statements.find(ts.isImportDeclaration);
+  const first = getModuleStatements(sourceFile).find(ts.isImportDeclaration);
   return first?.moduleSpecifier.getText().startsWith("'") ? "'" : '"';
 }
 
@@ -115,11 +131,7 @@ export function quote(sourceFile: ts.SourceFile, text: string): string {
 
 /** Where a new import goes: after the last import or `require`, else before the first statement. */
 function getInsertionPoint(sourceFile: ts.SourceFile): { position: number; after: boolean } {
-  const isImport = (statement: ts.Statement): boolean =>
-    ts.isImportDeclaration(statement) ||
-    (ts.isVariableStatement(statement) &&
-      statement.declarationList.declarations.some((d) => getRequiredModule(d.initializer) !== undefined));
-  const last = sourceFile.statements.filter(isImport).at(-1);
+  const last = getModuleStatements(sourceFile).at(-1);
   if (last) return { position: last.getEnd(), after: true };
   const first = sourceFile.statements.find((s) => !ts.isExpressionStatement(s) || !ts.isStringLiteral(s.expression));
   if (!first) return { position: sourceFile.getEnd(), after: true };
@@ -134,7 +146,7 @@ function getInsertionPoint(sourceFile: ts.SourceFile): { position: number; after
  * `require` of the module, after which one more name can be added.
  */
 function findMergeableBinding(sourceFile: ts.SourceFile, module: string): ts.Node | undefined {
-  for (const statement of sourceFile.statements) {
+  for (const statement of getModuleStatements(sourceFile)) {
     if (ts.isImportDeclaration(statement) && isSameModule(statement.moduleSpecifier, module)) {
       const bindings = statement.importClause?.namedBindings;
       if (!statement.importClause?.isTypeOnly && bindings && ts.isNamedImports(bindings)) {

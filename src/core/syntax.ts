@@ -57,3 +57,15 @@ export function getExpressionStatementOf(node: ts.Node): ts.ExpressionStatement 
 export function isInside(node: ts.Node, container: ts.Node): boolean {
   return node.pos >= container.pos && node.end <= container.end;
 }
+
+/**
+ * `compute` run once per source file: a tree never changes (an edit makes a new one), so whatever
+ * is derived from a whole file can be kept, and asked for at every site for free.
+ */
+export function perSourceFile<T>(compute: (sourceFile: ts.SourceFile) => T): (sourceFile: ts.SourceFile) => T {
+  const cache = new WeakMap<ts.SourceFile, T>();
+  return (sourceFile) => {
+    if (!cache.has(sourceFile)) cache.set(sourceFile, compute(sourceFile));
+    return cache.get(sourceFile)!;
+  };
+}
