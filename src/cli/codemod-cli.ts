@@ -8,7 +8,7 @@ import { createTwoFilesPatch } from "diff";
 import { createColors } from "picocolors";
 import { glob, isDynamicPattern } from "tinyglobby";
 
-import { ProjectError, resolveTsconfigPath } from "../codemod/project.js";
+import { ProjectError } from "../codemod/project-error.js";
 import type { CodemodReport, FileReport } from "../codemod/run-codemod.js";
 
 /** Where the CLI reads and writes: the real process in the bin, buffers in tests. */
@@ -175,6 +175,26 @@ function printHuman(report: CodemodReport, io: CliIo, dry: boolean): void {
   }
 }
 
+/**
+ * The modules that need TypeScript, once the `typescript` beside the package is known to have the
+ * compiler API the analysis uses. Loaded here, not at the top: TypeScript takes a second to load,
+ * and --help should not wait; and a missing or native-only TypeScript must end in a message.
+ */
+async function loadTypeScriptSide(): Promise<typeof import("../codemod/project.js")> {
+  let project: typeof import("../codemod/project.js");
+  try {
+    project = await import("../codemod/project.js");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw error;
+    throw new ProjectError(
+      `TypeScript is not installed next to eslint-plugin-flush (${(error as Error).message}). ` +
+        "Install it in your project, for example `npm install --save-dev typescript@~6.0`.",
+    );
+  }
+  project.assertSupportedTypeScript();
+  return project;
+}
+
 /** Runs the codemod CLI with `args`; returns the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -188,12 +208,12 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return EXIT_OK;
     }
     if (positionals.length === 0) throw new UsageError("name the files, folders or globs to rewrite");
-    const tsconfig = values.project ? resolveTsconfigPath(resolve(io.cwd, values.project)) : findNearestTsconfig(io.cwd);
+    const project = await loadTypeScriptSide();
+    const tsconfig = values.project ? project.resolveTsconfigPath(resolve(io.cwd, values.project)) : findNearestTsconfig(io.cwd);
     if (!tsconfig) throw new UsageError(`no tsconfig.json in ${io.cwd} or above it: pass --project <tsconfig>`);
     const files = await resolveFiles(positionals, io.cwd);
     if (files.length === 0) throw new UsageError(`no TypeScript or JavaScript files match ${positionals.join(" ")}`);
     const progress = createProgress(io, files.length);
-    // Loaded here, not at the top: TypeScript takes a second to load, and --help should not wait.
     const { runCodemod } = await import("../codemod/run-codemod.js");
     const report = runCodemod({
       tsconfig,

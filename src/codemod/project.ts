@@ -3,11 +3,8 @@ import { dirname, join, resolve } from "node:path";
 
 import ts from "typescript";
 
-/**
- * A tsconfig the codemod cannot use as it is: broken JSON, a missing `extends`, unknown options, a
- * TypeScript without the compiler API. The CLI prints the message and exits with 2.
- */
-export class ProjectError extends Error {}
+import { ProjectError } from "./project-error.js";
+
 
 /** One TypeScript project: what `tsc -p <tsconfig>` would compile, with the options it would use. */
 export interface TsProject {
