@@ -6,6 +6,7 @@ import type { Transform } from "../src/codemod/transform.js";
 export default {
   name: "await-discarded-result",
   rule: "no-discarded-result",
+  defaultOptions: {},
   findSites: (sourceFile, context) =>
     findDiscardedResults(sourceFile, context).map((result) => ({
       node: result.node,

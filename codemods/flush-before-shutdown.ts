@@ -9,8 +9,11 @@ import type { Transform } from "../src/codemod/transform.js";
 export default {
   name: "flush-before-shutdown",
   rule: "no-shutdown-before-flush",
-  findSites: (sourceFile, context) =>
-    findShutdownsBeforeFlush(sourceFile, context, { checkMessagesBeforeExit: true }).map((finding) => ({
+  defaultOptions: { checkMessagesBeforeExit: true },
+  findSites: (sourceFile, context, options) =>
+    findShutdownsBeforeFlush(sourceFile, context, {
+      checkMessagesBeforeExit: options.checkMessagesBeforeExit === true,
+    }).map((finding) => ({
       node: finding.node,
       rewrite: getShutdownRewrite(finding, context),
     })),

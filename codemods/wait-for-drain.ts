@@ -4,13 +4,15 @@ import type { Transform } from "../src/codemod/transform.js";
 
 /**
  * `s.write(chunk)` in an async loop → wait for `"drain"` (or the stream closing) when it returns
- * `false`. Every loop the strict config reports: waiting for `"drain"` is never wrong.
+ * `false`. Without a project config, every loop the strict config reports: waiting for `"drain"`
+ * is never wrong.
  */
 export default {
   name: "wait-for-drain",
   rule: "no-ignored-backpressure",
-  findSites: (sourceFile, context) =>
-    findIgnoredBackpressure(sourceFile, context, { checkAllLoops: true }).map((finding) => ({
+  defaultOptions: { checkAllLoops: true },
+  findSites: (sourceFile, context, options) =>
+    findIgnoredBackpressure(sourceFile, context, { checkAllLoops: options.checkAllLoops === true }).map((finding) => ({
       node: finding.node,
       rewrite: getBackpressureRewrite(finding, context),
     })),

@@ -8,6 +8,7 @@ import { createTwoFilesPatch } from "diff";
 import { createColors } from "picocolors";
 import { glob, isDynamicPattern } from "tinyglobby";
 
+import { loadRuleSettings } from "../codemod/eslint-options.js";
 import { ProjectError } from "../codemod/project-error.js";
 import type { CodemodReport, FileReport } from "../codemod/run-codemod.js";
 
@@ -213,6 +214,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     if (!tsconfig) throw new UsageError(`no tsconfig.json in ${io.cwd} or above it: pass --project <tsconfig>`);
     const files = await resolveFiles(positionals, io.cwd);
     if (files.length === 0) throw new UsageError(`no TypeScript or JavaScript files match ${positionals.join(" ")}`);
+    const ruleSettings = await loadRuleSettings(files, io.cwd);
     const progress = createProgress(io, files.length);
     const { runCodemod } = await import("../codemod/run-codemod.js");
     const report = runCodemod({
@@ -220,6 +222,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       files,
       dry: values.dry,
       force: values.force,
+      ruleSettings,
       onFile: (file, done, total) => {
         if (progress) progress(file, done);
         else if (io.stderr.isTTY !== true && total >= PROGRESS_BAR_MIN_FILES && done % 100 === 0) {

@@ -2,13 +2,14 @@ import { resolve } from "node:path";
 
 import ts from "typescript";
 
-import { getAnalysisContext, type AnalysisContext } from "../core/analysis-context.js";
+import { getAnalysisContext } from "../core/analysis-context.js";
 import { findUntypedNodeModule, hasNodeTypes } from "../core/node-types.js";
 import { MANUAL_REASONS } from "../core/rewrites.js";
 import { mayContainStreamCall } from "../core/stream-calls.js";
 import type { TextEdit } from "../core/text-edits.js";
 import { applyEdits, selectCompatibleGroups } from "./apply-edits.js";
 import { EditableProgram } from "./editable-program.js";
+import type { RuleSettingsLookup } from "./eslint-options.js";
 import { readDiskFile, writeFileAtomically, type DiskFile } from "./file-io.js";
 import { findUncommittedFiles } from "./git-status.js";
 import { assertSupportedTypeScript, loadProjects, type TsProject } from "./project.js";
@@ -25,6 +26,8 @@ export interface CodemodOptions {
   /** Write even into files with uncommitted changes. */
   readonly force: boolean;
   readonly transforms?: readonly Transform[];
+  /** The plugin's rule settings the project's ESLint config gives each file (./eslint-options.js). */
+  readonly ruleSettings?: RuleSettingsLookup;
   /** Called as each file is looked at, for progress display. */
   readonly onFile?: (file: string, done: number, total: number) => void;
 }
@@ -172,12 +175,20 @@ class ProjectRun {
     return program.getSourceFile(candidate.fileName)!;
   }
 
-  /** The sites of one file: rewrites grouped per site, and the report of each. */
-  private analyse(sourceFile: ts.SourceFile, file: string, context: AnalysisContext): { groups: TextEdit[][]; sites: SiteReport[] } {
+  /**
+   * The sites of one file: rewrites grouped per site, and the report of each. Each transform runs
+   * with its rule's setting for the file in the project's ESLint config: off, or with its options.
+   */
+  private analyse(sourceFile: ts.SourceFile, file: string, program: ts.Program): { groups: TextEdit[][]; sites: SiteReport[] } {
     const groups: TextEdit[][] = [];
     const sites: SiteReport[] = [];
+    const settings = this.options.ruleSettings?.(file);
     for (const transform of this.transforms) {
-      for (const site of transform.findSites(sourceFile, context)) {
+      const setting = settings?.get(transform.rule);
+      if (settings && !setting?.enabled) continue;
+      const options = setting?.options ?? transform.defaultOptions;
+      const context = getAnalysisContext(program, { streamTypes: options.streamTypes ?? [] });
+      for (const site of transform.findSites(sourceFile, context, options)) {
         const position = getPosition(site.node);
         if (site.rewrite.kind === "edit") {
           groups.push([...site.rewrite.edits]);
@@ -199,12 +210,11 @@ class ProjectRun {
   private rewritePass(pending: readonly Candidate[], pass: number): Candidate[] {
     const program = this.program.getProgram();
     this.originalProgram ??= program;
-    const context = getAnalysisContext(program, { streamTypes: [] });
     const updates: { sourceFile: ts.SourceFile; candidate: Candidate; text: string }[] = [];
     const again: Candidate[] = [];
     for (const candidate of pending) {
       const sourceFile = this.getSourceFile(candidate, program);
-      const { groups, sites } = this.analyse(sourceFile, candidate.report.file, context);
+      const { groups, sites } = this.analyse(sourceFile, candidate.report.file, program);
       const rewrittenBefore = candidate.report.sites.filter((site) => site.rewritten);
       candidate.report.sites = pass === 0 ? sites : [...rewrittenBefore, ...sites];
       if (groups.length === 0) continue;

@@ -2,6 +2,7 @@ import type ts from "typescript";
 
 import type { AnalysisContext } from "../core/analysis-context.js";
 import type { Rewrite } from "../core/rewrites.js";
+import type { RuleOptions } from "./eslint-options.js";
 
 /** One site a rule reports, with what the codemod does about it. */
 export interface TransformSite {
@@ -18,5 +19,11 @@ export interface Transform {
   readonly name: string;
   /** The rule whose findings it rewrites. */
   readonly rule: string;
-  findSites(sourceFile: ts.SourceFile, context: AnalysisContext): TransformSite[];
+  /**
+   * The rule's options where the project's ESLint config sets none: the strict config's, since the
+   * rewrite (waiting for "drain", flushing before an exit) is right after every strict report too.
+   */
+  readonly defaultOptions: RuleOptions;
+  /** The sites the rule reports with `options` (the project's, or `defaultOptions`). */
+  findSites(sourceFile: ts.SourceFile, context: AnalysisContext, options: RuleOptions): TransformSite[];
 }

@@ -5,7 +5,16 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { assertCliBuilt, createProject, describeResult, readText, removeProjects, runCli, TSCONFIG } from "./cli-helpers.js";
+import {
+  assertCliBuilt,
+  createProject,
+  describeResult,
+  readText,
+  removeProjects,
+  REPO_ROOT,
+  runCli,
+  TSCONFIG,
+} from "./cli-helpers.js";
 
 const SOCKET_BUG_TS = `import type { Socket } from "node:net";
 
@@ -109,5 +118,60 @@ describe("configs it cannot use exit 2 with a message naming the fix", () => {
         rewritten: 0,
       },
     ]);
+  });
+});
+
+describe("the project's ESLint config", () => {
+  /** A project type the plugin knows only through `streamTypes`, and a file with one of its writes and a socket bug. */
+  const CONNECTION_TS = `import type { Socket } from "node:net";
+
+export class Connection {
+  async write(_data: string): Promise<void> {}
+}
+
+export async function greet(connection: Connection): Promise<void> {
+  connection.write("hello");
+}
+
+${SOCKET_BUG_TS.split("\n").slice(2).join("\n")}`;
+
+  const pluginUrl = new URL("dist/src/index.js", `file://${REPO_ROOT}/`).href;
+  const eslintConfig = (rules: Record<string, unknown>) => `import flush from ${JSON.stringify(pluginUrl)};
+
+export default [{ files: ["**/*.ts"], plugins: { flush }, rules: ${JSON.stringify(rules)} }];
+`;
+
+  it("gives the rules' options and turns rewrites off where the config turns rules off", async () => {
+    const dir = await createProject({
+      "eslint.config.js": eslintConfig({
+        "flush/no-discarded-result": ["error", { streamTypes: [{ from: "file", name: "Connection" }] }],
+        "flush/no-shutdown-before-flush": "off",
+      }),
+      "src/connection.ts": CONNECTION_TS,
+    });
+    const result = await runCli(["src"], dir);
+    expect(result.code, describeResult("with the project's config", result)).toBe(0);
+    const rewritten = await readText(dir, "src/connection.ts");
+    expect(rewritten).toContain('  await connection.write("hello");');
+    expect(rewritten).toContain("  sock.write(data);\n  sock.destroy();");
+  });
+
+  it("uses the strict options and every rule where the project has no ESLint config", async () => {
+    const dir = await createProject({ "src/connection.ts": CONNECTION_TS });
+    const result = await runCli(["src"], dir);
+    expect(result.code, describeResult("without a config", result)).toBe(0);
+    const rewritten = await readText(dir, "src/connection.ts");
+    expect(rewritten).toContain('  connection.write("hello");');
+    expect(rewritten).not.toContain("await connection.write");
+    expect(rewritten).toMatch(REWRITTEN_SEND);
+  });
+
+  it("exits 2 when ESLint cannot load the config", async () => {
+    const dir = await createProject({ "eslint.config.js": "export default [{ rules: {", "src/send.ts": SOCKET_BUG_TS });
+    const result = await runCli(["src"], dir);
+    expect(result.code, describeResult("broken ESLint config", result)).toBe(2);
+    expect(result.stderr).toMatch(/ESLint cannot load the config for .*send\.ts: .*Fix the ESLint config/);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(await readText(dir, "src/send.ts")).toBe(SOCKET_BUG_TS);
   });
 });

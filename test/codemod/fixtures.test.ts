@@ -210,7 +210,7 @@ function findSites(program: ts.Program, path: string): FoundSite[] {
   if (!sourceFile) throw new Error(`${path} is not in the program`);
   const context = getAnalysisContext(program, { streamTypes: [] });
   return TRANSFORMS.flatMap((transform) =>
-    transform.findSites(sourceFile, context).map((site) => {
+    transform.findSites(sourceFile, context, transform.defaultOptions).map((site) => {
       const { line, character } = sourceFile.getLineAndCharacterOfPosition(site.node.getStart());
       return { rule: transform.rule, line: line + 1, column: character + 1, rewrite: site.rewrite };
     }),
