@@ -1,11 +1,33 @@
 import { defineConfig } from "vitest/config";
 
+// Two projects: `unit` (`npm test`) checks rules, codemod fixtures, docs and metadata in-process and
+// fast; `integration` (`npm run test:integration`) starts real processes: the packed package
+// installed into new projects, the CLI, and the runtime proof on sockets and pipes. Integration
+// files run one at a time, so that no test's time depends on how many others run beside it.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     reporters: ["default", "./test/summary-reporter.ts"],
-    // Typed linting builds a TypeScript program per worker: the first case of a file pays for it.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/rules/**/*.test.ts", "test/codemod/fixtures.test.ts", "test/docs.test.ts", "test/meta/**/*.test.ts"],
+          // Typed linting builds a TypeScript program per worker: the first case of a file pays for it.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/e2e/**/*.test.ts", "test/runtime/**/*.test.ts", "test/codemod/cli*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+        },
+      },
+    ],
   },
 });

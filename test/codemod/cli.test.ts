@@ -134,8 +134,8 @@ beforeAll(() => {
 
 afterAll(removeProjects);
 
-// Each test has its own project, so they run side by side; a run of the CLI takes seconds on a busy machine.
-describe.concurrent("flush-codemod CLI", { timeout: 120_000 }, () => {
+// Each test has its own project; they run one after another, so that a busy machine only makes them slower.
+describe("flush-codemod CLI", { timeout: 120_000 }, () => {
   describe("usage", () => {
     it("--help prints the usage and exits 0", async ({ expect }) => {
       const dir = await createProject({});
