@@ -1,3 +1,4 @@
+import { findUntypedNodeImport } from "../src/core/node-types.js";
 import { getShutdownRemedies } from "../src/core/remedies.js";
 import {
   findShutdownsBeforeFlush,
@@ -24,7 +25,8 @@ type MessageIds =
   | "endBeforeDestroy"
   | "awaitFinishedBeforeDestroy"
   | "useExitCode"
-  | "closeInsteadOfAbort";
+  | "closeInsteadOfAbort"
+  | "missingNodeTypes";
 
 const MESSAGE_IDS: Readonly<Record<ShutdownKind, MessageIds>> = {
   discard: "discardBeforeFlush",
@@ -60,6 +62,8 @@ export default createRule<Options, MessageIds>({
       useExitCode: "Set `process.exitCode` instead of exiting.",
       endAndWaitBeforeDispose: "End `{{stream}}` and await `finished()` before the scope ends.",
       closeInsteadOfAbort: "Close instead of aborting: `close()` delivers the queued writes first.",
+      missingNodeTypes:
+        "`{{module}}` has no types in this project, so no stream in this file can be checked and every rule of eslint-plugin-flush stays silent here. Install `@types/node` and list `\"node\"` in `compilerOptions.types` (TypeScript 6 loads no `@types` package by itself).",
     },
     schema: getOptionsSchema({
       checkMessagesBeforeExit: {
@@ -72,8 +76,15 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceFile, analysis } = getTypedAnalysis(context, options);
+    /** Once per file, from this rule only: silence would look like a clean file. */
+    const reportMissingNodeTypes = () => {
+      const specifier = findUntypedNodeImport(sourceFile, analysis.checker);
+      if (!specifier) return;
+      reportFinding(context, { node: specifier, messageId: "missingNodeTypes", data: { module: specifier.text }, remedies: [] });
+    };
     return {
       Program() {
+        reportMissingNodeTypes();
         const checkMessagesBeforeExit = options.checkMessagesBeforeExit ?? false;
         for (const finding of findShutdownsBeforeFlush(sourceFile, analysis, { checkMessagesBeforeExit })) {
           const { call } = finding.write;

@@ -216,8 +216,8 @@ describe("rule metadata", () => {
   it("names every rule the same in rules/, the plugin and docs/rules/", async () => {
     expect(baseNames(rulesDir, ".ts")).toEqual(ruleNames);
     expect(baseNames(docsDir, ".md")).toEqual(ruleNames);
-    // The rule tests are written one by one: each that exists must be named after a rule.
-    for (const test of baseNames(ruleTestsDir, ".test.ts")) expect(ruleNames).toContain(test);
+    // Each rule's tests are test/rules/<rule>.test.ts or the files of test/rules/<rule>/.
+    for (const entry of readdirSync(ruleTestsDir)) expect(ruleNames).toContain(entry.replace(/\.test\.ts$/, ""));
     for (const name of ruleNames) {
       const module = (await import(pathToFileURL(path.join(rulesDir, `${name}.ts`)).href)) as { default: Rule };
       expect(module.default, `rules/${name}.ts is the plugin's ${name}`).toBe(plugin.rules[name as keyof typeof plugin.rules]);
@@ -229,7 +229,12 @@ describe("rule metadata", () => {
       const rule = plugin.rules[name as keyof typeof plugin.rules];
 
       it("has its tests in test/rules/", () => {
-        expect(existsSync(path.join(ruleTestsDir, `${name}.test.ts`)), `test/rules/${name}.test.ts exists`).toBe(true);
+        const folder = path.join(ruleTestsDir, name);
+        const tests = [
+          ...(existsSync(path.join(ruleTestsDir, `${name}.test.ts`)) ? [`${name}.test.ts`] : []),
+          ...baseNames(folder, ".test.ts"),
+        ];
+        expect(tests, `test/rules/${name}.test.ts or test files in test/rules/${name}/`).not.toEqual([]);
       });
 
       it("is named after its key and links to its doc", () => {

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import ts from "typescript";
 
 import { getAnalysisContext } from "../core/analysis-context.js";
-import { findUntypedNodeModule, hasNodeTypes } from "../core/node-types.js";
+import { findUntypedNodeImport, hasNodeTypes } from "../core/node-types.js";
 import { MANUAL_REASONS } from "../core/rewrites.js";
 import { mayContainStreamCall } from "../core/stream-calls.js";
 import type { TextEdit } from "../core/text-edits.js";
@@ -159,7 +159,7 @@ class ProjectRun {
         continue;
       }
       if (!mayContainStreamCall(disk.text)) continue;
-      const untyped = findUntypedNodeModule(sourceFile, checker) ?? (nodeTypes ? undefined : "process");
+      const untyped = findUntypedNodeImport(sourceFile, checker)?.text ?? (nodeTypes ? undefined : "process");
       if (untyped !== undefined) {
         report.status = "skipped";
         report.reason = untypedReason(untyped);

@@ -33,15 +33,14 @@ function getModuleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] 
 }
 
 /**
- * The first Node I/O module (`node:stream`, `fs`, `net`…) the file imports without types for it:
+ * The specifier of the first Node I/O module (`node:stream`, `fs`, `net`…) the file imports without types for it:
  * TypeScript resolves no declaration, so every stream in the file is `any` and no rule can see it.
  * Usually `@types/node` is missing, or (TypeScript 6) not listed in `compilerOptions.types`.
  */
-export function findUntypedNodeModule(sourceFile: ts.SourceFile, checker: ts.TypeChecker): string | undefined {
-  for (const specifier of getModuleSpecifiers(sourceFile)) {
-    if (NODE_IO_MODULE.test(specifier.text) && checker.getSymbolAtLocation(specifier) === undefined) return specifier.text;
-  }
-  return undefined;
+export function findUntypedNodeImport(sourceFile: ts.SourceFile, checker: ts.TypeChecker): ts.StringLiteralLike | undefined {
+  return getModuleSpecifiers(sourceFile).find(
+    (specifier) => NODE_IO_MODULE.test(specifier.text) && checker.getSymbolAtLocation(specifier) === undefined,
+  );
 }
 
 /** Whether `@types/node` is part of the program: without it `process.stdout` is no stream either. */
