@@ -28,18 +28,27 @@ const COMPILER_OPTIONS = {
 
 interface Setup {
   readonly name: string;
-  readonly typescript: string;
+  /** What the project installs as its TypeScript. */
+  readonly packages: readonly string[];
   readonly compilerOptions: Record<string, unknown>;
 }
 
+const WITH_NODE_TYPES = { ...COMPILER_OPTIONS, types: ["node"] };
+
 /** Each supported TypeScript, with the tsconfig its users write. */
 const SUPPORTED: readonly Setup[] = [
-  { name: "TypeScript 5.4, @types found by default", typescript: "5.4.5", compilerOptions: COMPILER_OPTIONS },
-  { name: "TypeScript 5.9, @types found by default", typescript: "5.9.3", compilerOptions: COMPILER_OPTIONS },
-  { name: "TypeScript 6.0, types: [node]", typescript: "6.0.2", compilerOptions: { ...COMPILER_OPTIONS, types: ["node"] } },
+  { name: "TypeScript 5.4, @types found by default", packages: ["typescript@5.4.5"], compilerOptions: COMPILER_OPTIONS },
+  { name: "TypeScript 5.9, @types found by default", packages: ["typescript@5.9.3"], compilerOptions: COMPILER_OPTIONS },
+  { name: "TypeScript 6.0, types: [node]", packages: ["typescript@6.0.2"], compilerOptions: WITH_NODE_TYPES },
+  {
+    // The README's setup for TypeScript 7 projects: 7's tsc beside 6's compiler API as `typescript`.
+    name: "TypeScript 7 beside @typescript/typescript6 as typescript",
+    packages: ["typescript@npm:@typescript/typescript6@6.0.2", "@typescript/native@npm:typescript@7.0.2"],
+    compilerOptions: WITH_NODE_TYPES,
+  },
 ];
-const WITHOUT_TYPES: Setup = { name: "TypeScript 6.0 without types", typescript: "6.0.2", compilerOptions: COMPILER_OPTIONS };
-const NATIVE: Setup = { name: "TypeScript 7 (native)", typescript: "7.0.2", compilerOptions: COMPILER_OPTIONS };
+const WITHOUT_TYPES: Setup = { name: "TypeScript 6.0 without types", packages: ["typescript@6.0.2"], compilerOptions: COMPILER_OPTIONS };
+const NATIVE: Setup = { name: "TypeScript 7 (native)", packages: ["typescript@7.0.2"], compilerOptions: COMPILER_OPTIONS };
 
 interface RunResult {
   code: number;
@@ -73,7 +82,7 @@ let tarball: string;
 const projects = new Map<Setup, string>();
 
 async function createProject(setup: Setup): Promise<string> {
-  const dir = join(work, `${setup.typescript}-${projects.size}`);
+  const dir = join(work, `project-${projects.size}`);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, "package.json"), `${JSON.stringify({ name: "codemod-ts", private: true, type: "module" })}\n`);
   await writeFile(
@@ -91,7 +100,7 @@ async function createProject(setup: Setup): Promise<string> {
       "--no-fund",
       "--legacy-peer-deps",
       tarball,
-      `typescript@${setup.typescript}`,
+      ...setup.packages,
       "@types/node@24.19.2",
     ],
     dir,
