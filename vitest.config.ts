@@ -12,7 +12,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["test/rules/**/*.test.ts", "test/codemod/fixtures.test.ts", "test/docs.test.ts", "test/meta/**/*.test.ts"],
+          include: [
+            "test/rules/**/*.test.ts",
+            "test/codemod/fixtures.test.ts",
+            "test/docs.test.ts",
+            "test/meta/**/*.test.ts",
+            "test/style/**/*.test.ts",
+          ],
           // Typed linting builds a TypeScript program per worker: the first case of a file pays for it.
           testTimeout: 60_000,
           hookTimeout: 120_000,

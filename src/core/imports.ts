@@ -1,7 +1,8 @@
 import ts from "typescript";
 
+import { formatStatement, quote, startsWithAsiHazard, type CodeStyle } from "./code-style.js";
 import { forEachDescendant, perSourceFile } from "./syntax.js";
-import { getNewLine, type TextEdit } from "./text-edits.js";
+import type { TextEdit } from "./text-edits.js";
 
 export interface ImportRequest {
   /** The module as it should be written in a new import: `node:events`. */
@@ -118,19 +119,8 @@ function usesRequire(sourceFile: ts.SourceFile): boolean {
   return !hasImports && isJavaScript && sourceFile.impliedNodeFormat !== ts.ModuleKind.ESNext;
 }
 
-function getQuote(sourceFile: ts.SourceFile): string {
-  const first = getModuleStatements(sourceFile).find(ts.isImportDeclaration);
-  return first?.moduleSpecifier.getText().startsWith("'") ? "'" : '"';
-}
-
-/** `text` as a string literal in the file's own quote style. */
-export function quote(sourceFile: ts.SourceFile, text: string): string {
-  const mark = getQuote(sourceFile);
-  return `${mark}${text}${mark}`;
-}
-
 /** Where a new import goes: after the last import or `require`, else before the first statement. */
-function getInsertionPoint(sourceFile: ts.SourceFile): { position: number; after: boolean } {
+function getInsertionPoint(sourceFile: ts.SourceFile): { position: number; after: boolean; before?: ts.Statement } {
   const last = getModuleStatements(sourceFile).at(-1);
   if (last) return { position: last.getEnd(), after: true };
   const first = sourceFile.statements.find((s) => !ts.isExpressionStatement(s) || !ts.isStringLiteral(s.expression));
@@ -138,7 +128,7 @@ function getInsertionPoint(sourceFile: ts.SourceFile): { position: number; after
   // Not between a JSDoc comment and the declaration it documents (and types, in JavaScript).
   const comments = ts.getLeadingCommentRanges(sourceFile.text, first.getFullStart()) ?? [];
   const jsDoc = comments.find((comment) => sourceFile.text.startsWith("/**", comment.pos));
-  return { position: jsDoc ? jsDoc.pos : first.getStart(), after: false };
+  return { position: jsDoc ? jsDoc.pos : first.getStart(), after: false, before: first };
 }
 
 /**
@@ -167,8 +157,8 @@ function findMergeableBinding(sourceFile: ts.SourceFile, module: string): ts.Nod
   return undefined;
 }
 
-/** The reference to use for `request` in `sourceFile`, and the edit that imports it if needed. */
-export function getImport(sourceFile: ts.SourceFile, request: ImportRequest): ImportResult {
+/** The reference to use for `request` in `sourceFile`, and the edit that imports it (written in `style`) if needed. */
+export function getImport(sourceFile: ts.SourceFile, request: ImportRequest, style: CodeStyle): ImportResult {
   const existing = findExistingReference(sourceFile, request);
   if (existing) return { reference: existing, edit: undefined };
   const local = isNameTaken(sourceFile, request.name) ? request.alias : request.name;
@@ -179,13 +169,15 @@ export function getImport(sourceFile: ts.SourceFile, request: ImportRequest): Im
     return { reference: local, edit: { start: mergeable.getEnd(), end: mergeable.getEnd(), text: `, ${binding}` } };
   }
   const binding = local === request.name ? request.name : `${request.name}${usesRequire(sourceFile) ? ":" : " as"} ${local}`;
-  const quote = getQuote(sourceFile);
-  const statement = usesRequire(sourceFile)
-    ? `const { ${binding} } = require(${quote}${request.module}${quote});`
-    : `import { ${binding} } from ${quote}${request.module}${quote};`;
-  const newLine = getNewLine(sourceFile);
-  const { position, after } = getInsertionPoint(sourceFile);
-  const text = after ? `${newLine}${statement}` : `${statement}${newLine}`;
+  const specifier = quote(request.module, style);
+  const statement = formatStatement(
+    usesRequire(sourceFile) ? `const { ${binding} } = require(${specifier})` : `import { ${binding} } from ${specifier}`,
+    style,
+  );
+  const { position, after, before } = getInsertionPoint(sourceFile);
+  // Without semicolons, `require(…)⏎(async () => …)()` would call what `require` returns.
+  const guard = !style.semicolons && before && startsWithAsiHazard(before.getText()) ? ";" : "";
+  const text = after ? `${style.newLine}${statement}` : `${statement}${style.newLine}${guard}`;
   return { reference: local, edit: { start: position, end: position, text } };
 }
 

@@ -1,12 +1,13 @@
 import ts from "typescript";
 
-import type { AnalysisContext } from "./analysis-context.js";
+import { getCodeStyle, type AnalysisContext } from "./analysis-context.js";
+import { formatMultilineList, formatStatement, quote } from "./code-style.js";
 import type { DiscardedResult } from "./discarded-results.js";
 import { getChainOfCallback } from "./discarded.js";
 import { getEnclosingFunction, isAwaitAllowedAt, isNeverReturning, isReturnValueIgnored } from "./function-context.js";
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
 import type { IgnoredByteCount } from "./ignored-byte-counts.js";
-import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT, quote } from "./imports.js";
+import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT } from "./imports.js";
 import { isDisposeCall, type ShutdownBeforeFlush } from "./shutdown-before-flush.js";
 import { getStreamFamily, hasMethod, isConnection } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
@@ -14,11 +15,10 @@ import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } fro
 import {
   appendStatements,
   getIndentation,
-  getIndentUnit,
-  getNewLine,
   insertBefore,
   insertStatementsBefore,
   replaceNode,
+  replaceStatement,
   type TextEdit,
 } from "./text-edits.js";
 
@@ -138,25 +138,27 @@ function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisCo
   const statement = getExpressionStatementOf(finding.node);
   if (statement && isAwaitAllowedAt(statement, context.program)) {
     const { lines, importEdit } = getEndAndWait(written, false, context);
-    remedies.push({ id: "awaitFinishedBeforeDestroy", edits: compact([importEdit, ...insertStatementsBefore(statement, lines)]) });
+    const style = getCodeStyle(statement.getSourceFile(), context);
+    remedies.push({ id: "awaitFinishedBeforeDestroy", edits: compact([importEdit, ...insertStatementsBefore(statement, lines, style)]) });
   }
   return remedies;
 }
 
 /**
  * The statements that end `stream` and wait until everything written has left:
- * `s.end(); await finished(s);`, and the edit importing `finished` if the file needs it.
+ * `s.end(); await finished(s);` in the file's style, and the edit importing `finished` if the file needs it.
  */
 export function getEndAndWait(
   stream: ts.Expression,
   alreadyEnded: boolean,
   context: AnalysisContext,
 ): { lines: string[]; importEdit: TextEdit | undefined } {
-  const finished = getImport(stream.getSourceFile(), FINISHED_IMPORT);
+  const style = getCodeStyle(stream.getSourceFile(), context);
+  const finished = getImport(stream.getSourceFile(), FINISHED_IMPORT, style);
   const text = stream.getText();
   const options = isConnection(context.checker.getTypeAtLocation(stream), context.checker) ? ", { readable: false }" : "";
-  const lines = [...(alreadyEnded ? [] : [`${text}.end();`]), `await ${finished.reference}(${text}${options});`];
-  return { lines, importEdit: finished.edit };
+  const lines = [...(alreadyEnded ? [] : [`${text}.end()`]), `await ${finished.reference}(${text}${options})`];
+  return { lines: lines.map((line) => formatStatement(line, style)), importEdit: finished.edit };
 }
 
 /**
@@ -218,7 +220,8 @@ export function endAndWaitBeforeDispose(finding: ShutdownBeforeFlush, context: A
   const { exit } = finding;
   if (!exit || !isAwaitAllowedAt(ts.isSourceFile(exit) ? exit.statements[0]! : exit, context.program)) return undefined;
   const { lines, importEdit } = getEndAndWait(finding.node, false, context);
-  const edits = ts.isReturnStatement(exit) ? insertStatementsBefore(exit, lines) : compact([appendStatements(exit, lines)]);
+  const style = getCodeStyle(finding.node.getSourceFile(), context);
+  const edits = ts.isReturnStatement(exit) ? insertStatementsBefore(exit, lines, style) : compact([appendStatements(exit, lines, style)]);
   return { id: "endAndWaitBeforeDispose", edits: compact([importEdit, ...edits]) };
 }
 
@@ -235,27 +238,29 @@ function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): R
   if (!isEmitterStream(finding.stream, context)) return undefined;
   if (!isAwaitAllowedAt(statement, context.program)) return undefined;
   const sourceFile = statement.getSourceFile();
-  const once = getImport(sourceFile, ONCE_IMPORT);
-  const finished = getImport(sourceFile, FINISHED_IMPORT);
+  const style = getCodeStyle(sourceFile, context);
+  const once = getImport(sourceFile, ONCE_IMPORT, style);
+  const finished = getImport(sourceFile, FINISHED_IMPORT, style);
   const stream = finding.stream.getText();
-  const nl = getNewLine(sourceFile);
   const indent = getIndentation(statement);
-  const unit = getIndentUnit(sourceFile);
-  const inner = indent + unit;
+  const inner = indent + style.indent;
   const drained = getFreeName(sourceFile, "drained");
-  const drain = quote(sourceFile, "drain");
+  const signal = `{ signal: ${drained}.signal }`;
+  const racers = [`${once.reference}(${stream}, ${quote("drain", style)}, ${signal})`, `${finished.reference}(${stream}, ${signal})`];
   // A bare `once(s, "drain")` never settles when the stream is destroyed without an error;
   // racing it with `finished(s)` ends the wait then, and the abort removes both listeners.
+  const race = [
+    "await Promise.race([",
+    formatMultilineList(racers, inner + style.indent, style),
+    `${inner}]).finally(() => ${drained}.abort())`,
+  ].join(style.newLine);
   const text = [
     `if (${finding.node.getText()} === false) {`,
-    `${inner}const ${drained} = new AbortController();`,
-    `${inner}await Promise.race([`,
-    `${inner}${unit}${once.reference}(${stream}, ${drain}, { signal: ${drained}.signal }),`,
-    `${inner}${unit}${finished.reference}(${stream}, { signal: ${drained}.signal }),`,
-    `${inner}]).finally(() => ${drained}.abort());`,
+    `${inner}${formatStatement(`const ${drained} = new AbortController()`, style)}`,
+    `${inner}${formatStatement(race, style)}`,
     `${indent}}`,
-  ].join(nl);
-  return { id: "waitForDrain", edits: compact([once.edit, finished.edit, replaceNode(statement, text)]) };
+  ].join(style.newLine);
+  return { id: "waitForDrain", edits: compact([once.edit, finished.edit, replaceStatement(statement, text, style)]) };
 }
 
 /** Whether `source` can be paused and is named by a plain path, so that naming it twice is the same stream. */
@@ -270,18 +275,17 @@ function pauseSource(finding: IgnoredBackpressure, context: AnalysisContext): Re
     return undefined;
   }
   if (!isPausableSource(finding.source, context.checker)) return undefined;
-  const sourceFile = statement.getSourceFile();
-  const nl = getNewLine(sourceFile);
+  const style = getCodeStyle(statement.getSourceFile(), context);
   const indent = getIndentation(statement);
-  const inner = indent + getIndentUnit(sourceFile);
+  const inner = indent + style.indent;
   const source = finding.source.getText();
   const text = [
     `if (${finding.node.getText()} === false) {`,
-    `${inner}${source}.pause();`,
-    `${inner}${finding.stream.getText()}.once(${quote(sourceFile, "drain")}, () => ${source}.resume());`,
+    `${inner}${formatStatement(`${source}.pause()`, style)}`,
+    `${inner}${formatStatement(`${finding.stream.getText()}.once(${quote("drain", style)}, () => ${source}.resume())`, style)}`,
     `${indent}}`,
-  ].join(nl);
-  return { id: "pauseSource", edits: [replaceNode(statement, text)] };
+  ].join(style.newLine);
+  return { id: "pauseSource", edits: [replaceStatement(statement, text, style)] };
 }
 
 export function getBackpressureRemedies(finding: IgnoredBackpressure, context: AnalysisContext): Remedy[] {

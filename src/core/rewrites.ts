@@ -1,6 +1,7 @@
 import ts from "typescript";
 
-import type { AnalysisContext } from "./analysis-context.js";
+import { getCodeStyle, type AnalysisContext } from "./analysis-context.js";
+import { formatStatement, quote } from "./code-style.js";
 import type { DiscardedResult } from "./discarded-results.js";
 import { getEnclosingFunction, isAwaitAllowedAt, isNeverReturning, type FunctionLike } from "./function-context.js";
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
@@ -109,7 +110,8 @@ function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContex
     !destroysTheStreamItself ||
     (finding.node as ts.CallExpression).arguments.length > 0 ||
     isConnection(context.checker.getTypeAtLocation(stream), context.checker);
-  const edits = destroyStillMatters ? insertStatementsBefore(statement, lines) : replaceStatementWith(statement, lines);
+  const style = getCodeStyle(statement.getSourceFile(), context);
+  const edits = destroyStillMatters ? insertStatementsBefore(statement, lines, style) : replaceStatementWith(statement, lines, style);
   return { kind: "edit", edits: importEdit ? [importEdit, ...edits] : edits };
 }
 
@@ -177,10 +179,11 @@ function getExitRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext):
   const targets = finding.lost.map((write) => getStdioTarget(write, context));
   if (targets.some((target) => target === undefined)) return manual("no-handle-to-wait-on");
   const streams = [...new Set(targets as string[])];
+  const style = getCodeStyle(statement.getSourceFile(), context);
   if (!isAwaitAllowedAt(statement, context.program)) return manual(stopsOtherWork ? "exit-stops-other-work" : "exit-mid-flow");
   // A write's callback runs once everything written before it has been handed to the OS.
-  const waits = streams.map((stream) => `await new Promise((resolve) => ${stream}.write("", resolve));`);
-  return { kind: "edit", edits: insertStatementsBefore(statement, waits) };
+  const waits = streams.map((stream) => formatStatement(`await new Promise((resolve) => ${stream}.write(${quote("", style)}, resolve))`, style));
+  return { kind: "edit", edits: insertStatementsBefore(statement, waits, style) };
 }
 
 export function getShutdownRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {

@@ -1,5 +1,7 @@
 import ts from "typescript";
 
+import { startsWithAsiHazard, type CodeStyle } from "./code-style.js";
+
 /** A replacement of `[start, end)` in a file's text: what both ESLint fixers and the codemod apply. */
 export interface TextEdit {
   readonly start: number;
@@ -24,20 +26,6 @@ export function getIndentation(node: ts.Node): string {
   return /^[ \t]*/.exec(sourceFile.text.slice(lineStart, node.getStart()))![0];
 }
 
-/** One indentation step as the file writes it: a tab, or the smallest run of leading spaces. */
-export function getIndentUnit(sourceFile: ts.SourceFile): string {
-  // ` * ` continuation lines of block comments are not indentation.
-  const indents = sourceFile.text.match(/^[ \t]+(?=[^\s*])/gm) ?? [];
-  if (indents.some((indent) => indent.startsWith("\t"))) return "\t";
-  const widths = indents.map((indent) => indent.length);
-  return " ".repeat(widths.length > 0 ? Math.min(...widths) : 2);
-}
-
-/** The line terminator the file uses. */
-export function getNewLine(sourceFile: ts.SourceFile): string {
-  return sourceFile.text.includes("\r\n") ? "\r\n" : "\n";
-}
-
 /** Removes a whole statement, and its line when it stands alone on it. */
 export function removeStatement(statement: ts.Statement): TextEdit {
   const sourceFile = statement.getSourceFile();
@@ -53,46 +41,64 @@ export function removeStatement(statement: ts.Statement): TextEdit {
   return { start, end, text: "" };
 }
 
-/**
- * Puts `lines` (statements) before `statement`, each on its own line at the statement's
- * indentation. Where the statement is the unbraced body of an `if` or a loop, the new statements
- * and it are wrapped in braces so that they stay under the same condition.
- */
-export function insertStatementsBefore(statement: ts.Statement, lines: readonly string[]): TextEdit[] {
-  const sourceFile = statement.getSourceFile();
-  const newLine = getNewLine(sourceFile);
+/** `insertStatementsBefore`, for lines followed by `next`: the statement, or the line replacing it. */
+function insertLinesBefore(statement: ts.Statement, lines: readonly string[], style: CodeStyle, next: string): TextEdit[] {
+  const { newLine } = style;
+  // Without semicolons, `await finished(s)⏎(x as Socket).destroy()` would call the promise.
+  const guard = !style.semicolons && lines.length > 0 && startsWithAsiHazard(next) ? ";" : "";
   const parent = statement.parent;
   const isInBlock = ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseOrDefaultClause(parent) || ts.isModuleBlock(parent);
   if (isInBlock) {
     const indentation = getIndentation(statement);
-    return [insertBefore(statement, lines.map((line) => `${line}${newLine}${indentation}`).join(""))];
+    const text = lines.map((line) => `${line}${newLine}${indentation}`).join("");
+    const start = statement.getStart();
+    // `;(x as Socket).destroy()`: the lines go before the `;` that guards the statement already.
+    if (guard && statement.getSourceFile().text[start - 1] === ";") return [{ start: start - 1, end: start - 1, text }];
+    return [insertBefore(statement, `${text}${guard}`)];
   }
   const outer = getIndentation(parent);
-  const inner = outer + getIndentUnit(sourceFile);
+  const inner = outer + style.indent;
   const end = statement.getEnd();
   return [
-    insertBefore(statement, `{${newLine}${lines.map((line) => `${inner}${line}${newLine}`).join("")}${inner}`),
+    insertBefore(statement, `{${newLine}${lines.map((line) => `${inner}${line}${newLine}`).join("")}${inner}${guard}`),
     { start: end, end, text: `${newLine}${outer}}` },
   ];
+}
+
+/**
+ * Puts `lines` (statements formatted in `style`) before `statement`, each on its own line at the
+ * statement's indentation. Where the statement is the unbraced body of an `if` or a loop, the new
+ * statements and it are wrapped in braces so that they stay under the same condition.
+ */
+export function insertStatementsBefore(statement: ts.Statement, lines: readonly string[], style: CodeStyle): TextEdit[] {
+  return insertLinesBefore(statement, lines, style, statement.getText());
+}
+
+/**
+ * Replaces `statement` with `text` (a statement formatted in `style`). Without semicolons, the
+ * `;` that ends the statement on the next line, guarding that line, is kept.
+ */
+export function replaceStatement(statement: ts.Statement, text: string, style: CodeStyle): TextEdit {
+  const end = !style.semicolons && ts.isExpressionStatement(statement) ? statement.expression.getEnd() : statement.getEnd();
+  return { start: statement.getStart(), end, text };
 }
 
 /**
  * Replaces `statement` with `lines`, each on its own line at the statement's indentation, in
  * braces where the statement is the unbraced body of an `if` or a loop.
  */
-export function replaceStatementWith(statement: ts.Statement, lines: readonly string[]): TextEdit[] {
-  const [insert, close] = insertStatementsBefore(statement, lines.slice(0, -1));
+export function replaceStatementWith(statement: ts.Statement, lines: readonly string[], style: CodeStyle): TextEdit[] {
   const last = lines.at(-1) ?? "";
-  const replaced = { start: statement.getStart(), end: statement.getEnd(), text: `${insert!.text}${last}` };
+  const [insert, close] = insertLinesBefore(statement, lines.slice(0, -1), style, last);
+  const replaced = replaceStatement(statement, `${insert!.text}${last}`, style);
   return close ? [replaced, close] : [replaced];
 }
 
-/** Puts `lines` after the last statement of `block`, at that statement's indentation. */
-export function appendStatements(block: ts.Block | ts.SourceFile, lines: readonly string[]): TextEdit | undefined {
+/** Puts `lines` (statements formatted in `style`) after the last statement of `block`, at that statement's indentation. */
+export function appendStatements(block: ts.Block | ts.SourceFile, lines: readonly string[], style: CodeStyle): TextEdit | undefined {
   const last = block.statements.at(-1);
   if (!last) return undefined;
-  const newLine = getNewLine(block.getSourceFile());
   const indentation = getIndentation(last);
   const end = last.getEnd();
-  return { start: end, end, text: lines.map((line) => `${newLine}${indentation}${line}`).join("") };
+  return { start: end, end, text: lines.map((line) => `${style.newLine}${indentation}${line}`).join("") };
 }
