@@ -1,7 +1,7 @@
 import ts from "typescript";
 
 import { getCodeStyle, type AnalysisContext } from "./analysis-context.js";
-import { formatMultilineList, formatStatement, quote } from "./code-style.js";
+import { formatMultilineList, formatStatement, quote, type CodeStyle } from "./code-style.js";
 import type { DiscardedResult } from "./discarded-results.js";
 import { getChainOfCallback } from "./discarded.js";
 import { getEnclosingFunction, isAwaitAllowedAt, isNeverReturning, isReturnValueIgnored } from "./function-context.js";
@@ -232,6 +232,66 @@ function isEmitterStream(stream: ts.Expression, context: AnalysisContext): boole
   return ["once", "removeListener", "write", "end"].every((name) => hasMethod(type, name, context.checker));
 }
 
+const DRAIN_HELPER_NAME = "waitForDrain";
+
+/**
+ * The helper that waits for `"drain"`, as a function declaration named `name`. A bare
+ * `once(s, "drain")` never settles when the stream is destroyed without an error; racing it with
+ * `finished(s)` ends the wait then, and the abort removes both listeners.
+ */
+function getDrainHelper(name: string, once: string, finished: string, sourceFile: ts.SourceFile, style: CodeStyle): string {
+  // Not a name the imports are reached through (`import * as stream from "node:stream/promises"`).
+  const stream = [once, finished].some((reference) => reference.split(".")[0] === "stream") ? "writable" : "stream";
+  const isTypeScript = /\.[cm]?tsx?$/.test(sourceFile.fileName);
+  const signature = isTypeScript ? `${name}(${stream}: NodeJS.WritableStream): Promise<void>` : `${name}(${stream})`;
+  const signal = "{ signal: drained.signal }";
+  const racers = [`${once}(${stream}, ${quote("drain", style)}, ${signal})`, `${finished}(${stream}, ${signal})`];
+  const race = [
+    "await Promise.race([",
+    formatMultilineList(racers, style.indent.repeat(2), style),
+    `${style.indent}]).finally(() => drained.abort())`,
+  ].join(style.newLine);
+  return [
+    `async function ${signature} {`,
+    `${style.indent}${formatStatement("const drained = new AbortController()", style)}`,
+    `${style.indent}${formatStatement(race, style)}`,
+    "}",
+  ].join(style.newLine);
+}
+
+/** The same code, whatever its formatting: a helper reformatted since it was inserted is still recognised. */
+function isSameCode(a: string, b: string): boolean {
+  const normalize = (text: string) => text.replace(/[\s;,'"]/g, "");
+  return normalize(a) === normalize(b);
+}
+
+/**
+ * The name of the drain helper in `sourceFile`, and the edit that appends it to the file unless an
+ * earlier rewrite put it there already. Every site in a file asks for the same edit, which is applied once.
+ */
+function getDrainHelperName(
+  sourceFile: ts.SourceFile,
+  once: string,
+  finished: string,
+  style: CodeStyle,
+): { name: string; edit: TextEdit | undefined } {
+  for (const statement of sourceFile.statements) {
+    const name = ts.isFunctionDeclaration(statement) ? statement.name?.text : undefined;
+    const helper = name?.startsWith(DRAIN_HELPER_NAME) ? getDrainHelper(name, once, finished, sourceFile, style) : undefined;
+    if (name && helper && isSameCode(statement.getText(), helper)) return { name, edit: undefined };
+  }
+  const name = getFreeName(sourceFile, DRAIN_HELPER_NAME);
+  const helper = [
+    "/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */",
+    getDrainHelper(name, once, finished, sourceFile, style),
+  ].join(style.newLine);
+  // At the end of the file, after a blank line: function declarations are hoisted.
+  const { text } = sourceFile;
+  const { newLine } = style;
+  const appended = text.endsWith("\n") ? `${newLine}${helper}${newLine}` : `${newLine}${newLine}${helper}`;
+  return { name, edit: { start: text.length, end: text.length, text: appended } };
+}
+
 function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): Remedy | undefined {
   const statement = finding.node.parent;
   if (finding.repetition !== "loop" || !ts.isExpressionStatement(statement)) return undefined;
@@ -241,26 +301,10 @@ function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): R
   const style = getCodeStyle(sourceFile, context);
   const once = getImport(sourceFile, ONCE_IMPORT, style);
   const finished = getImport(sourceFile, FINISHED_IMPORT, style);
-  const stream = finding.stream.getText();
-  const indent = getIndentation(statement);
-  const inner = indent + style.indent;
-  const drained = getFreeName(sourceFile, "drained");
-  const signal = `{ signal: ${drained}.signal }`;
-  const racers = [`${once.reference}(${stream}, ${quote("drain", style)}, ${signal})`, `${finished.reference}(${stream}, ${signal})`];
-  // A bare `once(s, "drain")` never settles when the stream is destroyed without an error;
-  // racing it with `finished(s)` ends the wait then, and the abort removes both listeners.
-  const race = [
-    "await Promise.race([",
-    formatMultilineList(racers, inner + style.indent, style),
-    `${inner}]).finally(() => ${drained}.abort())`,
-  ].join(style.newLine);
-  const text = [
-    `if (${finding.node.getText()} === false) {`,
-    `${inner}${formatStatement(`const ${drained} = new AbortController()`, style)}`,
-    `${inner}${formatStatement(race, style)}`,
-    `${indent}}`,
-  ].join(style.newLine);
-  return { id: "waitForDrain", edits: compact([once.edit, finished.edit, replaceStatement(statement, text, style)]) };
+  const helper = getDrainHelperName(sourceFile, once.reference, finished.reference, style);
+  const wait = `if (${finding.node.getText()} === false) await ${helper.name}(${finding.stream.getText()})`;
+  const site = replaceStatement(statement, formatStatement(wait, style), style);
+  return { id: "waitForDrain", edits: compact([once.edit, finished.edit, site, helper.edit]) };
 }
 
 /** Whether `source` can be paused and is named by a plain path, so that naming it twice is the same stream. */

@@ -726,16 +726,19 @@ import { finished } from "node:stream/promises";
 export async function copy(reader: ReadableStreamDefaultReader<Uint8Array>, out: Writable): Promise<void> {
   let r = await reader.read();
   while (!r.done) {
-    if (out.write(r.value) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(r.value) === false) await waitForDrain(out);
     r = await reader.read();
   }
   out.end();
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 ` }],
         },
@@ -767,15 +770,18 @@ export async function copy(reader: ReadableStreamDefaultReader<Uint8Array>, out:
   while (true) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (out.write(value) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(value) === false) await waitForDrain(out);
   }
   out.end();
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 ` }],
         },
@@ -805,15 +811,18 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 export async function concatenate(files: readonly string[], out: Writable): Promise<void> {
   for (const file of files) {
-    if (out.write(await readFile(file)) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(await readFile(file)) === false) await waitForDrain(out);
   }
   out.end();
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 ` }],
         },
@@ -844,16 +853,19 @@ import { finished } from "node:stream/promises";
 export async function splitLines(source: AsyncIterable<string>, out: Writable): Promise<void> {
   for await (const chunk of source) {
     for (const line of chunk.split("\\n")) {
-      if (out.write(\`> \${line}\\n\`) === false) {
-        const drained = new AbortController();
-        await Promise.race([
-          once(out, "drain", { signal: drained.signal }),
-          finished(out, { signal: drained.signal }),
-        ]).finally(() => drained.abort());
-      }
+      if (out.write(\`> \${line}\\n\`) === false) await waitForDrain(out);
     }
   }
   out.end();
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 ` }],
         },
@@ -884,14 +896,17 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 export async function send(sock: Socket, chunks: Buffer[]) {
   for (const chunk of chunks) {
-    if (sock.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(sock, "drain", { signal: drained.signal }),
-        finished(sock, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (sock.write(chunk) === false) await waitForDrain(sock);
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -927,15 +942,18 @@ import { finished } from "node:stream/promises";
 export async function save(path: string, rows: string[]) {
   const out = createWriteStream(path);
   for (let i = 0; i < rows.length; i++) {
-    if (out.write(rows[i]) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(rows[i]) === false) await waitForDrain(out);
   }
   out.end();
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -972,16 +990,19 @@ import { finished } from "node:stream/promises";
 export async function compress(record: Record<string, string>) {
   const gzip = createGzip();
   for (const key in record) {
-    if (gzip.write(record[key]!) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(gzip, "drain", { signal: drained.signal }),
-        finished(gzip, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (gzip.write(record[key]!) === false) await waitForDrain(gzip);
   }
   gzip.end();
   return gzip;
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1014,14 +1035,17 @@ import { finished } from "node:stream/promises";
 export async function send(out: NodeJS.WritableStream, lines: string[]) {
   let i = 0;
   while (i < lines.length) {
-    if (out.write(lines[i++]!) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(lines[i++]!) === false) await waitForDrain(out);
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1062,16 +1086,19 @@ export async function feed(lines: string[]) {
   const stdin = child.stdin;
   let i = 0;
   do {
-    if (stdin.write(lines[i]!) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(stdin, "drain", { signal: drained.signal }),
-        finished(stdin, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (stdin.write(lines[i]!) === false) await waitForDrain(stdin);
     i++;
   } while (i < lines.length);
   stdin.end();
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1107,16 +1134,19 @@ import { finished } from "node:stream/promises";
 export async function copy(src: Readable) {
   const pass = new PassThrough();
   for await (const chunk of src) {
-    if (pass.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(pass, "drain", { signal: drained.signal }),
-        finished(pass, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (pass.write(chunk) === false) await waitForDrain(pass);
   }
   pass.end();
   return pass;
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1150,15 +1180,18 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 export async function handle(_req: IncomingMessage, res: ServerResponse, rows: string[]) {
   for (let i = 0; i < rows.length; i++) {
-    if (res.write(rows[i]) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(res, "drain", { signal: drained.signal }),
-        finished(res, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (res.write(rows[i]) === false) await waitForDrain(res);
   }
   res.end();
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1194,15 +1227,18 @@ import { finished } from "node:stream/promises";
 export async function upload(rows: string[]) {
   const req = request("http://localhost/");
   for (const row of rows) {
-    if (req.write(row) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(req, "drain", { signal: drained.signal }),
-        finished(req, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (req.write(row) === false) await waitForDrain(req);
   }
   req.end();
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1233,14 +1269,17 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 export async function print(lines: string[]) {
   for (const line of lines) {
-    if (process.stdout.write(line + "\\n") === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(process.stdout, "drain", { signal: drained.signal }),
-        finished(process.stdout, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (process.stdout.write(line + "\\n") === false) await waitForDrain(process.stdout);
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1286,15 +1325,18 @@ class Collect extends Writable {
 export async function fill(chunks: string[]) {
   const sink = new Collect();
   for (const chunk of chunks) {
-    if (sink.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(sink, "drain", { signal: drained.signal }),
-        finished(sink, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (sink.write(chunk) === false) await waitForDrain(sink);
   }
   return sink;
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1332,15 +1374,18 @@ export class Sink {
   constructor(private readonly out: Writable) {}
   async send(chunks: string[]) {
     for (const chunk of chunks) {
-      if (this.out.write(chunk) === false) {
-        const drained = new AbortController();
-        await Promise.race([
-          once(this.out, "drain", { signal: drained.signal }),
-          finished(this.out, { signal: drained.signal }),
-        ]).finally(() => drained.abort());
-      }
+      if (this.out.write(chunk) === false) await waitForDrain(this.out);
     }
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1370,13 +1415,16 @@ import type { Writable } from "node:stream";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 export async function send(out: Writable, chunks: string[]) {
-  for (const chunk of chunks) if (out.write(chunk) === false) {
-    const drained = new AbortController();
-    await Promise.race([
-      once(out, "drain", { signal: drained.signal }),
-      finished(out, { signal: drained.signal }),
-    ]).finally(() => drained.abort());
-  }
+  for (const chunk of chunks) if (out.write(chunk) === false) await waitForDrain(out);
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1413,14 +1461,17 @@ export async function send(out: Writable, rows: string[]) {
   for (const row of rows) {
     if (out.write(row, "utf8", (err) => {
       if (err) console.error(err);
-    }) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    }) === false) await waitForDrain(out);
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1454,15 +1505,18 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 export async function send(sock: Socket, rows: string[]) {
   for (const row of rows) {
-    if (sock.write(row) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(sock, "drain", { signal: drained.signal }),
-        finished(sock, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (sock.write(row) === false) await waitForDrain(sock);
     sock.write("\\n");
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1482,14 +1536,17 @@ import { finished } from "node:stream/promises";
 export async function send(sock: Socket, rows: string[]) {
   for (const row of rows) {
     sock.write(row);
-    if (sock.write("\\n") === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(sock, "drain", { signal: drained.signal }),
-        finished(sock, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (sock.write("\\n") === false) await waitForDrain(sock);
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1525,15 +1582,18 @@ import { finished } from "node:stream/promises";
 export async function table(out: Writable, rows: string[][]) {
   for (const row of rows) {
     for (const cell of row) {
-      if (out.write(cell) === false) {
-        const drained = new AbortController();
-        await Promise.race([
-          once(out, "drain", { signal: drained.signal }),
-          finished(out, { signal: drained.signal }),
-        ]).finally(() => drained.abort());
-      }
+      if (out.write(cell) === false) await waitForDrain(out);
     }
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1568,14 +1628,17 @@ import { finished } from "node:stream/promises";
 export async function send(out: Writable, rows: string[]) {
   outer: for (const row of rows) {
     if (row === "") continue outer;
-    if (out.write(row) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(row) === false) await waitForDrain(out);
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1609,15 +1672,18 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 export async function* tee(out: Writable, chunks: string[]) {
   for (const chunk of chunks) {
-    if (out.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(chunk) === false) await waitForDrain(out);
     yield chunk;
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -1650,15 +1716,18 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 const out = createWriteStream("out.txt");
 for (const line of ["a", "b"]) {
-  if (out.write(line) === false) {
-    const drained = new AbortController();
-    await Promise.race([
-      once(out, "drain", { signal: drained.signal }),
-      finished(out, { signal: drained.signal }),
-    ]).finally(() => drained.abort());
-  }
+  if (out.write(line) === false) await waitForDrain(out);
 }
 out.end();
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
+}
 `,
             },
           ],
@@ -2089,15 +2158,18 @@ import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 export async function send(out: Writable, chunks: string[]) {
   for (const chunk of chunks) {
-    if (out.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(chunk) === false) await waitForDrain(out);
   }
   await once(out, "finish");
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -2133,16 +2205,19 @@ import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 export async function send(out: Writable, chunks: string[], progress: EventEmitter) {
   for (const chunk of chunks) {
-    if (out.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(chunk) === false) await waitForDrain(out);
     progress.emit("chunk", chunk.length);
   }
   await once(out, "finish");
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -2177,15 +2252,18 @@ import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 export async function send(out: Writable, chunks: string[], progress: EventEmitter) {
   for (const chunk of chunks) {
-    if (out.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(chunk) === false) await waitForDrain(out);
     progress.emit("chunk");
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -2224,16 +2302,19 @@ import type { Readable, Writable } from "node:stream";
 export async function send(out: Writable, chunks: string[], src: Readable) {
   const finished = false;
   for (const chunk of chunks) {
-    if (out.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        streamFinished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(chunk) === false) await waitForDrain(out);
   }
   await pipeline(src, out);
   return [on, finished];
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    streamFinished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -2271,17 +2352,20 @@ import { finished as done } from "stream/promises";
 import type { Writable } from "node:stream";
 export async function send(out: Writable, chunks: string[]) {
   for (const chunk of chunks) {
-    if (out.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        onceEvent(out, "drain", { signal: drained.signal }),
-        done(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(chunk) === false) await waitForDrain(out);
   }
   out.end();
   await done(out);
   return onceEvent;
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    onceEvent(stream, "drain", { signal: drained.signal }),
+    done(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -2317,16 +2401,19 @@ import type { Writable } from "node:stream";
 import { once } from "node:events";
 export async function send(out: Writable, chunks: string[]) {
   for (const chunk of chunks) {
-    if (out.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        streamPromises.finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(chunk) === false) await waitForDrain(out);
   }
   out.end();
   await streamPromises.finished(out);
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    streamPromises.finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -2363,16 +2450,19 @@ import { finished as streamFinished } from "node:stream/promises";
 export async function send(out: Writable, chunks: string[], once: boolean) {
   let finished = false;
   for (const chunk of chunks) {
-    if (out.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        eventsOnce(out, "drain", { signal: drained.signal }),
-        streamFinished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(chunk) === false) await waitForDrain(out);
   }
   finished = once;
   return finished;
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    eventsOnce(stream, "drain", { signal: drained.signal }),
+    streamFinished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -2408,15 +2498,18 @@ import { once as eventsOnce } from "node:events";
 import { finished } from "node:stream/promises";
 export async function send(out: Writable, chunks: string[], wait: typeof once) {
   for (const chunk of chunks) {
-    if (out.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        eventsOnce(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(chunk) === false) await waitForDrain(out);
   }
   return wait;
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    eventsOnce(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -2449,14 +2542,17 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 export async function send(out: Writable, chunks: string[]) {
 \tfor (const chunk of chunks) {
-\t\tif (out.write(chunk) === false) {
-\t\t\tconst drained = new AbortController();
-\t\t\tawait Promise.race([
-\t\t\t\tonce(out, 'drain', { signal: drained.signal }),
-\t\t\t\tfinished(out, { signal: drained.signal }),
-\t\t\t]).finally(() => drained.abort());
-\t\t}
+\t\tif (out.write(chunk) === false) await waitForDrain(out);
 \t}
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+\tconst drained = new AbortController();
+\tawait Promise.race([
+\t\tonce(stream, 'drain', { signal: drained.signal }),
+\t\tfinished(stream, { signal: drained.signal }),
+\t]).finally(() => drained.abort());
 }
 `,
             },
@@ -2489,14 +2585,17 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 export async function send(out: Writable, chunks: string[]) {
     for (const chunk of chunks) {
-        if (out.write(chunk) === false) {
-            const drained = new AbortController();
-            await Promise.race([
-                once(out, "drain", { signal: drained.signal }),
-                finished(out, { signal: drained.signal }),
-            ]).finally(() => drained.abort());
-        }
+        if (out.write(chunk) === false) await waitForDrain(out);
     }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+    const drained = new AbortController();
+    await Promise.race([
+        once(stream, "drain", { signal: drained.signal }),
+        finished(stream, { signal: drained.signal }),
+    ]).finally(() => drained.abort());
 }
 `,
             },
@@ -2529,14 +2628,17 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 export async function send(out: Writable, chunks: string[]) {
   for (const chunk of chunks) {
-    if (out.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(chunk) === false) await waitForDrain(out);
   }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `),
             },
@@ -2573,15 +2675,18 @@ import { finished } from "node:stream/promises";
 export async function send(chunks) {
   const sock = net.connect(80, "example.com");
   for (const chunk of chunks) {
-    if (sock.write(chunk) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(sock, "drain", { signal: drained.signal }),
-        finished(sock, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (sock.write(chunk) === false) await waitForDrain(sock);
   }
   sock.end();
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream) {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -2615,15 +2720,18 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 const out = createWriteStream("out.txt");
 for (const line of ["a", "b"]) {
-  if (out.write(line) === false) {
-    const drained = new AbortController();
-    await Promise.race([
-      once(out, "drain", { signal: drained.signal }),
-      finished(out, { signal: drained.signal }),
-    ]).finally(() => drained.abort());
-  }
+  if (out.write(line) === false) await waitForDrain(out);
 }
 out.end();
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream) {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
+}
 `,
             },
           ],
@@ -2657,16 +2765,19 @@ const { once } = require("node:events");
 const { finished } = require("node:stream/promises");
 async function main(lines) {
   for (const line of lines) {
-    if (process.stdout.write(line) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(process.stdout, "drain", { signal: drained.signal }),
-        finished(process.stdout, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (process.stdout.write(line) === false) await waitForDrain(process.stdout);
   }
 }
 module.exports = main;
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream) {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
+}
 `,
             },
           ],
@@ -2700,16 +2811,19 @@ const { once } = require("node:events");
 const streamPromises = require("node:stream/promises");
 async function main(lines) {
   for (const line of lines) {
-    if (process.stdout.write(line) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(process.stdout, "drain", { signal: drained.signal }),
-        streamPromises.finished(process.stdout, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (process.stdout.write(line) === false) await waitForDrain(process.stdout);
   }
 }
 module.exports = { main, once, streamPromises };
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream) {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    streamPromises.finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
+}
 `,
             },
           ],
@@ -2743,17 +2857,20 @@ const { EventEmitter, once } = require("node:events");
 const { finished } = require("node:stream/promises");
 async function main(lines, progress) {
   for (const line of lines) {
-    if (process.stdout.write(line) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        once(process.stdout, "drain", { signal: drained.signal }),
-        finished(process.stdout, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (process.stdout.write(line) === false) await waitForDrain(process.stdout);
     progress.emit("line");
   }
 }
 module.exports = { main, EventEmitter };
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream) {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
+}
 `,
             },
           ],
@@ -2790,17 +2907,20 @@ const { finished } = require("node:stream/promises");
 async function main(lines, once) {
   const out = fs.createWriteStream("out.txt");
   for (const line of lines) {
-    if (out.write(line) === false) {
-      const drained = new AbortController();
-      await Promise.race([
-        eventsOnce(out, "drain", { signal: drained.signal }),
-        finished(out, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
-    }
+    if (out.write(line) === false) await waitForDrain(out);
   }
   return once;
 }
 module.exports = main;
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream) {
+  const drained = new AbortController();
+  await Promise.race([
+    eventsOnce(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
+}
 `,
             },
           ],
@@ -2928,13 +3048,16 @@ import type { Writable } from "node:stream";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 export async function f<T extends Writable>(s: T, cs: string[]) {
-  for (const c of cs) if (s.write(c) === false) {
-    const drained = new AbortController();
-    await Promise.race([
-      once(s, "drain", { signal: drained.signal }),
-      finished(s, { signal: drained.signal }),
-    ]).finally(() => drained.abort());
-  }
+  for (const c of cs) if (s.write(c) === false) await waitForDrain(s);
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -3038,7 +3161,7 @@ export function relay(src: Readable, out: Writable) {
       ],
     },
     {
-      name: "regression: a stream named `drained` makes the AbortController `drained2`",
+      name: "regression: a stream named `drained` is handed to the helper, whose own `drained` is local to it",
       options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
@@ -3059,13 +3182,16 @@ import type { Writable } from "node:stream";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 export async function copy(drained: Writable, cs: string[]) {
-  for (const c of cs) if (drained.write(c) === false) {
-    const drained2 = new AbortController();
-    await Promise.race([
-      once(drained, "drain", { signal: drained2.signal }),
-      finished(drained, { signal: drained2.signal }),
-    ]).finally(() => drained2.abort());
-  }
+  for (const c of cs) if (drained.write(c) === false) await waitForDrain(drained);
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -3095,13 +3221,16 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 /** Copies every chunk to \`out\`. */
 export async function copy(out: NodeJS.WritableStream, cs: string[]) {
-  for (const c of cs) if (out.write(c) === false) {
-    const drained = new AbortController();
-    await Promise.race([
-      once(out, "drain", { signal: drained.signal }),
-      finished(out, { signal: drained.signal }),
-    ]).finally(() => drained.abort());
-  }
+  for (const c of cs) if (out.write(c) === false) await waitForDrain(out);
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },
@@ -3148,13 +3277,16 @@ class MyStream extends EventEmitter implements NodeJS.WritableStream {
   }
 }
 export async function pump(s: MyStream, cs: string[]) {
-  for (const c of cs) if (s.write(c) === false) {
-    const drained = new AbortController();
-    await Promise.race([
-      once(s, "drain", { signal: drained.signal }),
-      finished(s, { signal: drained.signal }),
-    ]).finally(() => drained.abort());
-  }
+  for (const c of cs) if (s.write(c) === false) await waitForDrain(s);
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
 }
 `,
             },

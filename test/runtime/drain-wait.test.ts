@@ -1,16 +1,7 @@
 /**
  * Runs, on real Node streams, the code that `no-ignored-backpressure`'s `waitForDrain` suggestion
- * inserts (src/core/remedies.ts):
- *
- *     if (s.write(chunk) === false) {
- *       const drained = new AbortController();
- *       await Promise.race([
- *         once(s, "drain", { signal: drained.signal }),
- *         finished(s, { signal: drained.signal }),
- *       ]).finally(() => drained.abort());
- *     }
- *
- * and checks the three things it promises: the writer's buffer stays bounded while every byte
+ * inserts (src/core/remedies.ts): `if (s.write(chunk) === false) await waitForDrain(s);` and, once
+ * per file, the `waitForDrain` helper below. Checks the three things it promises: the writer's buffer stays bounded while every byte
  * arrives, the wait ends (with an error) when the stream is destroyed without one, and the waits
  * leave no listeners behind.
  */
@@ -41,6 +32,15 @@ interface LoopStats {
   maxBuffered: number;
 }
 
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
+}
+
 /** The loop as the suggestion leaves it; `afterWrite` observes the stream between iterations. */
 async function writeAllWaitingForDrain(
   s: Writable,
@@ -53,11 +53,7 @@ async function writeAllWaitingForDrain(
     if (s.write(chunk) === false) {
       stats.waits++;
       stats.maxBuffered = Math.max(stats.maxBuffered, s.writableLength);
-      const drained = new AbortController();
-      await Promise.race([
-        once(s, "drain", { signal: drained.signal }),
-        finished(s, { signal: drained.signal }),
-      ]).finally(() => drained.abort());
+      await waitForDrain(s);
     } else {
       stats.maxBuffered = Math.max(stats.maxBuffered, s.writableLength);
     }
