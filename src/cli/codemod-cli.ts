@@ -9,6 +9,7 @@ import { createColors } from "picocolors";
 import { glob, isDynamicPattern } from "tinyglobby";
 
 import { loadRuleSettings } from "../codemod/eslint-options.js";
+import { loadPrettierStyles } from "../codemod/prettier-style.js";
 import { ProjectError } from "../codemod/project-error.js";
 import type { CodemodReport, FileReport } from "../codemod/run-codemod.js";
 
@@ -215,6 +216,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     const files = await resolveFiles(positionals, io.cwd);
     if (files.length === 0) throw new UsageError(`no TypeScript or JavaScript files match ${positionals.join(" ")}`);
     const ruleSettings = await loadRuleSettings(files, io.cwd);
+    const codeStyle = await loadPrettierStyles(files);
     const progress = createProgress(io, files.length);
     const { runCodemod } = await import("../codemod/run-codemod.js");
     const report = runCodemod({
@@ -223,6 +225,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       dry: values.dry,
       force: values.force,
       ruleSettings,
+      codeStyle,
       onFile: (file, done, total) => {
         if (progress) progress(file, done);
         else if (io.stderr.isTTY !== true && total >= PROGRESS_BAR_MIN_FILES && done % 100 === 0) {

@@ -10,6 +10,7 @@ import type { TextEdit } from "../core/text-edits.js";
 import { applyEdits, selectCompatibleGroups } from "./apply-edits.js";
 import { EditableProgram } from "./editable-program.js";
 import type { RuleSettingsLookup } from "./eslint-options.js";
+import type { CodeStyleLookup } from "./prettier-style.js";
 import { readDiskFile, writeFileAtomically, type DiskFile } from "./file-io.js";
 import { findUncommittedFiles } from "./git-status.js";
 import { assertSupportedTypeScript, loadProjects, type TsProject } from "./project.js";
@@ -28,6 +29,8 @@ export interface CodemodOptions {
   readonly transforms?: readonly Transform[];
   /** The plugin's rule settings the project's ESLint config gives each file (./eslint-options.js). */
   readonly ruleSettings?: RuleSettingsLookup;
+  /** The code style the project's formatter sets for each file (./prettier-style.js); else each file's own. */
+  readonly codeStyle?: CodeStyleLookup;
   /** Called as each file is looked at, for progress display. */
   readonly onFile?: (file: string, done: number, total: number) => void;
 }
@@ -187,7 +190,10 @@ class ProjectRun {
       const setting = settings?.get(transform.rule);
       if (settings && !setting?.enabled) continue;
       const options = setting?.options ?? transform.defaultOptions;
-      const context = getAnalysisContext(program, { streamTypes: options.streamTypes ?? [] });
+      const context = getAnalysisContext(program, {
+        streamTypes: options.streamTypes ?? [],
+        ...(this.options.codeStyle ? { codeStyle: this.options.codeStyle } : {}),
+      });
       for (const site of transform.findSites(sourceFile, context, options)) {
         const position = getPosition(site.node);
         if (site.rewrite.kind === "edit") {

@@ -175,3 +175,17 @@ export default [{ files: ["**/*.ts"], plugins: { flush }, rules: ${JSON.stringif
     expect(await readText(dir, "src/send.ts")).toBe(SOCKET_BUG_TS);
   });
 });
+
+describe("the project's code style", () => {
+  it("writes inserted code as the project's Prettier config says", async () => {
+    const dir = await createProject({
+      ".prettierrc.json": json({ semi: false, singleQuote: true }),
+      "src/send.ts": SOCKET_BUG_TS,
+    });
+    const result = await runCli(["src"], dir);
+    expect(result.code, describeResult("with a Prettier config", result)).toBe(0);
+    const rewritten = await readText(dir, "src/send.ts");
+    expect(rewritten).toContain("import { finished } from 'node:stream/promises'\n");
+    expect(rewritten).toContain("  sock.end()\n  await finished(sock, { readable: false })\n  sock.destroy();");
+  });
+});
