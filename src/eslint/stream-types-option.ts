@@ -1,3 +1,4 @@
+import { typeOrValueSpecifiersSchema } from "@typescript-eslint/type-utils";
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
 
 import type { TypeOrValueSpecifier } from "../core/type-specifier.js";
@@ -7,37 +8,9 @@ export interface StreamTypesOption {
   streamTypes?: TypeOrValueSpecifier[];
 }
 
-const names: JSONSchema4 = {
-  oneOf: [{ type: "string" }, { type: "array", items: { type: "string" }, minItems: 1, uniqueItems: true }],
-};
-
-const specifier: JSONSchema4 = {
-  oneOf: [
-    { type: "string" },
-    {
-      type: "object",
-      additionalProperties: false,
-      properties: { from: { type: "string", enum: ["file"] }, name: names, path: { type: "string" } },
-      required: ["from", "name"],
-    },
-    {
-      type: "object",
-      additionalProperties: false,
-      properties: { from: { type: "string", enum: ["lib"] }, name: names },
-      required: ["from", "name"],
-    },
-    {
-      type: "object",
-      additionalProperties: false,
-      properties: { from: { type: "string", enum: ["package"] }, name: names, package: { type: "string" } },
-      required: ["from", "name", "package"],
-    },
-  ],
-};
-
+// typescript-eslint's own schema for the format, so that options valid for its rules are valid here.
 const streamTypesSchema: JSONSchema4 = {
-  type: "array",
-  items: specifier,
+  ...typeOrValueSpecifiersSchema,
   description:
     "Your own stream types (typescript-eslint TypeOrValueSpecifier format): their write/flush/end/close/destroy methods are checked like Node's.",
 };
