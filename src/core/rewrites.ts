@@ -5,7 +5,7 @@ import { formatStatement, quote } from "./code-style.js";
 import type { DiscardedResult } from "./discarded-results.js";
 import { getEnclosingFunction, isAwaitAllowedAt, isNeverReturning, type FunctionLike } from "./function-context.js";
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
-import { isReaderAttachedAfter } from "./local-pipes.js";
+import { getDeadlockRisk } from "./local-pipes.js";
 import {
   endAndWaitBeforeDispose,
   getBackpressureRemedies,
@@ -30,6 +30,7 @@ export type ManualReason =
   | "synchronous-function"
   | "ignored-callback-return"
   | "reader-attached-later"
+  | "stream-handed-on"
   | "abort"
   | "announce-before-finish"
   | "exit-mid-flow"
@@ -45,6 +46,8 @@ export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
   "synchronous-function": "in a synchronous function: making it async would change its callers",
   "ignored-callback-return": "returned from a callback whose caller ignores it: restructure the loop or handler",
   "reader-attached-later": "waiting here would deadlock: the stream's reader is attached later in this function",
+  "stream-handed-on":
+    "the stream is returned or handed on after this point: its reader may not be attached yet, so waiting here could deadlock",
   abort: "abort() throws queued data away: decide whether close() was meant",
   "announce-before-finish": "success is signalled before the stream finished: signal from the end callback",
   "exit-mid-flow": "process.exit() in the middle of synchronous code: wait for the write callback by hand",
@@ -76,9 +79,8 @@ function fromRemedy(remedy: Remedy | undefined, otherwise: ManualReason): Rewrit
 
 export function getDiscardedResultRewrite(result: DiscardedResult, context: AnalysisContext): Rewrite {
   if (result.site.kind === "ignored-return") return manual("ignored-callback-return");
-  if (result.stream && isReaderAttachedAfter(result.stream, result.node, context)) {
-    return manual("reader-attached-later");
-  }
+  const deadlock = result.stream && getDeadlockRisk(result.stream, result.node, context);
+  if (deadlock) return manual(deadlock);
   const addAwait = getDiscardedResultRemedies(result, context).find((remedy) => remedy.id === "addAwait");
   return fromRemedy(addAwait, "synchronous-function");
 }
@@ -95,7 +97,8 @@ function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContex
   if (!stream || finding.write.call.owner !== "node-writable") return manual("written-through-another-object");
   const statement = getExpressionStatementOf(finding.node);
   if (!statement) return manual("not-a-statement");
-  if (isReaderAttachedAfter(stream, finding.node, context)) return manual("reader-attached-later");
+  const deadlock = getDeadlockRisk(stream, finding.node, context);
+  if (deadlock) return manual(deadlock);
   if (!isAwaitAllowedAt(statement, context.program)) {
     // `end(cb)` after `end(data)` is allowed: the callback still waits for "finish".
     return { kind: "edit", edits: [replaceNode(finding.node, `${stream.getText()}.end(() => ${finding.node.getText()})`)] };
@@ -222,7 +225,8 @@ function hasSeveralExits(name: ts.Node): boolean {
 
 export function getBackpressureRewrite(finding: IgnoredBackpressure, context: AnalysisContext): Rewrite {
   if (finding.repetition !== "loop") return manual("writes-not-in-async-loop");
-  if (isReaderAttachedAfter(finding.stream, finding.repeater, context)) return manual("reader-attached-later");
+  const deadlock = getDeadlockRisk(finding.stream, finding.repeater, context);
+  if (deadlock) return manual(deadlock);
   if (!ts.isExpressionStatement(finding.node.parent)) return manual("not-a-statement");
   const waitForDrain = getBackpressureRemedies(finding, context).find((remedy) => remedy.id === "waitForDrain");
   return fromRemedy(waitForDrain, "synchronous-function");
