@@ -19,7 +19,6 @@ import { getStreamKey } from "./stream-identity.js";
 import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
 import {
   insertStatementsBefore,
-  removeStatement,
   replaceNode,
   replaceStatementWith,
   type TextEdit,
@@ -33,14 +32,13 @@ export type ManualReason =
   | "stream-handed-on"
   | "abort"
   | "announce-before-finish"
-  | "exit-mid-flow"
+  | "exit-in-synchronous-code"
   | "no-handle-to-wait-on"
   | "writes-not-in-async-loop"
   | "written-through-another-object"
   | "exit-in-never-function"
   | "several-scope-exits"
-  | "not-a-statement"
-  | "exit-stops-other-work";
+  | "not-a-statement";
 
 export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
   "synchronous-function": "in a synchronous function: making it async would change its callers",
@@ -50,16 +48,16 @@ export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
     "the stream is returned or handed on after this point: its reader may not be attached yet, so waiting here could deadlock",
   abort: "abort() throws queued data away: decide whether close() was meant",
   "announce-before-finish": "success is signalled before the stream finished: signal from the end callback",
-  "exit-mid-flow": "process.exit() in the middle of synchronous code: wait for the write callback by hand",
+  "exit-in-synchronous-code":
+    "process.exit() in synchronous code that does not end the program: exit from the output's write callback by hand " +
+    '(process.stdout.write("", () => process.exit(n))), and make sure what follows does not run meanwhile',
   "no-handle-to-wait-on": "the pending write has no handle to wait on: await it where it is made",
   "writes-not-in-async-loop": "the writes repeat outside an async loop: pause the source until 'drain'",
   "written-through-another-object":
     "the data was written through another object (a WHATWG writer over this stream): await its writes or close() before destroying",
-  "exit-in-never-function": "process.exit() ends a function declared to return never: rewrite it by hand",
+  "exit-in-never-function": "process.exit() ends a function that returns never (declared or inferred): rewrite it by hand",
   "several-scope-exits": "the using scope is left at several places: end the stream and wait before each of them by hand",
   "not-a-statement": "the call is part of a larger expression: rewrite it by hand",
-  "exit-stops-other-work":
-    "process.exit() also stops child processes, servers, timers or 'exit' listeners here: flush the output before it by hand",
 };
 
 /** What the codemod does at a site the rules report: edit it, or list it for a person. */
@@ -118,32 +116,6 @@ function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContex
   return { kind: "edit", edits: importEdit ? [importEdit, ...edits] : edits };
 }
 
-const MAIN_LIKE_NAME = /^(main|run|cli|start)$/;
-
-function getFunctionName(fn: FunctionLike): string | undefined {
-  if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
-  const parent = fn.parent;
-  return ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
-}
-
-function isTopLevelInvocation(fn: FunctionLike): boolean {
-  let node: ts.Node = fn;
-  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
-  const call = node.parent;
-  return ts.isCallExpression(call) && call.expression === node && getEnclosingFunction(call) === undefined;
-}
-
-/** Whether `statement` is the last thing a file's top level or a main-like function does. */
-function isLastStatementOfMain(statement: ts.Statement): boolean {
-  const parent = statement.parent;
-  if (ts.isSourceFile(parent)) return parent.statements.at(-1) === statement;
-  if (!ts.isBlock(parent) || parent.statements.at(-1) !== statement) return false;
-  const fn = parent.parent;
-  if (!ts.isFunctionLike(fn)) return false;
-  const name = getFunctionName(fn as FunctionLike);
-  return (name !== undefined && MAIN_LIKE_NAME.test(name)) || isTopLevelInvocation(fn as FunctionLike);
-}
-
 const STDERR_CONSOLE_METHODS = new Set(["error", "warn", "trace"]);
 
 /** The stdio stream a lost write went to, as code: `process.stderr`, or the alias the code used. */
@@ -160,33 +132,72 @@ function getStdioTarget(write: PendingWrite, context: AnalysisContext): string |
 }
 
 /**
- * Whether the file starts work that `process.exit()` would stop and `process.exitCode` would let
- * run on: child processes, servers, intervals, `"exit"` listeners that clean up. Then the exit is
- * kept, and the output flushed before it.
+ * The statement that calls `fn`, where nothing else can: an IIFE, or the one mention of a function
+ * that is not exported (`function main() {…}` … `main();`).
  */
-function mayStopOtherWork(sourceFile: ts.SourceFile): boolean {
-  return /\bchild_process\b|\bprocess\.(?:on|once)\(\s*["'`]exit["'`]|\bsetInterval\(|\.listen\(/.test(sourceFile.text);
+function getOnlyCall(fn: FunctionLike, checker: ts.TypeChecker): ts.ExpressionStatement | undefined {
+  let node: ts.Node = fn;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  if (ts.isCallExpression(node.parent) && node.parent.expression === node) return getExpressionStatementOf(node.parent);
+  const declaration = ts.isFunctionDeclaration(fn) ? fn : fn.parent;
+  const name = ts.isFunctionDeclaration(declaration) || ts.isVariableDeclaration(declaration) ? declaration.name : undefined;
+  if (!name || !ts.isIdentifier(name) || ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Export) {
+    return undefined;
+  }
+  const symbol = checker.getSymbolAtLocation(name);
+  const mentions: ts.Identifier[] = [];
+  forEachDescendant(fn.getSourceFile(), (child) => {
+    if (ts.isIdentifier(child) && child !== name && checker.getSymbolAtLocation(child) === symbol) mentions.push(child);
+  });
+  const [mention] = mentions;
+  if (mentions.length !== 1 || !ts.isCallExpression(mention!.parent) || mention!.parent.expression !== mention) return undefined;
+  return getExpressionStatementOf(mention!.parent);
 }
 
+/**
+ * Whether nothing runs after `statement`: it is the last statement of the file's top level, or of
+ * a branch, a block or a function whose only call is.
+ */
+function endsTheProgram(statement: ts.Statement, checker: ts.TypeChecker): boolean {
+  const seen = new Set<ts.Node>();
+  let current: ts.Node = statement;
+  for (;;) {
+    const parent: ts.Node = current.parent;
+    if (ts.isSourceFile(parent)) return parent.statements.at(-1) === current;
+    if (ts.isBlock(parent) ? parent.statements.at(-1) !== current : !ts.isIfStatement(parent)) return false;
+    current = parent;
+    if (ts.isFunctionLike(parent.parent) && !seen.has(parent.parent)) {
+      seen.add(parent.parent);
+      const call = getOnlyCall(parent.parent as FunctionLike, checker);
+      if (!call) return false;
+      current = call;
+    }
+  }
+}
+
+/**
+ * Flushes the stdio the lost writes went to, then exits as before: `process.exitCode` instead
+ * would also wait for every timer, socket, child process and open stdin, which the codemod cannot
+ * see all of, and a program that ended before could then run on.
+ */
 function getExitRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {
   const call = finding.node;
   const statement = ts.isCallExpression(call) ? getExpressionStatementOf(call) : undefined;
   if (!ts.isCallExpression(call) || !statement || call.arguments.length > 1) return manual("not-a-statement");
-  const [code] = call.arguments;
   if (isNeverReturning(getEnclosingFunction(statement), context.checker)) return manual("exit-in-never-function");
-  const stopsOtherWork = mayStopOtherWork(statement.getSourceFile());
-  if (isLastStatementOfMain(statement) && !stopsOtherWork) {
-    if (!code) return { kind: "edit", edits: [removeStatement(statement)] };
-    return { kind: "edit", edits: [replaceNode(call, `process.exitCode = ${code.getText()}`)] };
-  }
   const targets = finding.lost.map((write) => getStdioTarget(write, context));
   if (targets.some((target) => target === undefined)) return manual("no-handle-to-wait-on");
   const streams = [...new Set(targets as string[])];
   const style = getCodeStyle(statement.getSourceFile(), context);
-  if (!isAwaitAllowedAt(statement, context.program)) return manual(stopsOtherWork ? "exit-stops-other-work" : "exit-mid-flow");
   // A write's callback runs once everything written before it has been handed to the OS.
-  const waits = streams.map((stream) => formatStatement(`await new Promise((resolve) => ${stream}.write(${quote("", style)}, resolve))`, style));
-  return { kind: "edit", edits: insertStatementsBefore(statement, waits, style) };
+  if (isAwaitAllowedAt(statement, context.program)) {
+    const waits = streams.map((stream) => formatStatement(`await new Promise((resolve) => ${stream}.write(${quote("", style)}, resolve))`, style));
+    return { kind: "edit", edits: insertStatementsBefore(statement, waits, style) };
+  }
+  // Without await the exit moves into a callback: right only where no code after it would run meanwhile.
+  if (!endsTheProgram(statement, context.checker)) return manual("exit-in-synchronous-code");
+  const exit = streams.reduceRight((inner, stream) => `${stream}.write(${quote("", style)}, () => ${inner})`, call.getText());
+  return { kind: "edit", edits: [replaceNode(call, exit)] };
 }
 
 export function getShutdownRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {

@@ -20,8 +20,8 @@
  *   HTTP, destroy in the same tick              0, no response: ECONNRESET       rewrite: all
  *   HTTP close-delimited, destroy after a tick  219,149, 200 and a clean end     rewrite: all
  *   piped stdout + process.exit()               219,264 or 328,896, exit 0       rewrite: all
- *   createWriteStream() + process.exit()        no file at all                   rewrite: all
- *   writeFile() + process.exit()                an empty file                    rewrite: all
+ *   createWriteStream() + process.exit()        no file at all                   left for a person
+ *   writeFile() + process.exit()                an empty file                    rewrite (await): all
  *   WHATWG writer write()+abort()               0, clean end                     close(): all
  *   backpressure loop, peak writableLength      8,192,000                        rewrite: 65,536
  */
@@ -32,6 +32,8 @@ import type net from "node:net";
 import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { MANUAL_REASONS } from "../../src/core/rewrites.js";
 
 import {
   applyFix,
@@ -459,13 +461,23 @@ describe.concurrent("runtime proof", () => {
       it("leaves the file short", async () => {
         for (const size of await fileSizes(name, get(name).code, "original")) expect(size).toBeLessThan(PAYLOAD);
       });
-
-      it("the codemod's rewrite writes the whole file, every time, within the bound", async () => {
-        expectRewriteClean(name, "no-shutdown-before-flush");
-        expect(await fileSizes(name, rewritten(name), "rewrite")).toEqual(Array<number>(TRIALS).fill(PAYLOAD));
-      });
     });
   }
+
+  it("the codemod leaves process.exit() after a file stream's writes for a person: it has only stdio to wait on", () => {
+    const { code, rewrite } = get("file-stream-exit");
+    expect(rewrite.text).toBeUndefined();
+    expect(rewrite.sites).toMatchObject([
+      { line: lineOf(code, "process.exit(0)"), rewritten: false, reason: MANUAL_REASONS["no-handle-to-wait-on"] },
+    ]);
+  });
+
+  it("the codemod's await on the writeFile() writes the whole file before the exit, every time, within the bound", async () => {
+    const name = "write-file-exit";
+    expectRewriteClean(name, "no-discarded-result");
+    expect(lintScenario(get(name).file, rewritten(name)).filter((message) => message.ruleId?.startsWith("flush/"))).toEqual([]);
+    expect(await fileSizes(name, rewritten(name), "rewrite")).toEqual(Array<number>(TRIALS).fill(PAYLOAD));
+  });
 
   describe("a WHATWG writer over Writable.toWeb(socket): write() then abort()", () => {
     const name = "whatwg-writer-abort";
