@@ -19,6 +19,7 @@ import { getStreamKey } from "./stream-identity.js";
 import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
 import {
   insertStatementsBefore,
+  removeStatement,
   replaceNode,
   replaceStatementWith,
   type TextEdit,
@@ -97,10 +98,7 @@ function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContex
   if (!statement) return manual("not-a-statement");
   const deadlock = getDeadlockRisk(stream, finding.node, context);
   if (deadlock) return manual(deadlock);
-  if (!isAwaitAllowedAt(statement, context.program)) {
-    // `end(cb)` after `end(data)` is allowed: the callback still waits for "finish".
-    return { kind: "edit", edits: [replaceNode(finding.node, `${stream.getText()}.end(() => ${finding.node.getText()})`)] };
-  }
+  if (!isAwaitAllowedAt(statement, context.program)) return endThenDestroy(finding.node, stream, statement, context.checker);
   const { lines, importEdit } = getEndAndWait(stream, isEnded(finding.lost, stream, context.checker), context);
   const destroy = skipOuterExpressions((finding.node as ts.CallExpression).expression);
   const destroysTheStreamItself =
@@ -114,6 +112,37 @@ function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContex
   const style = getCodeStyle(statement.getSourceFile(), context);
   const edits = destroyStillMatters ? insertStatementsBefore(statement, lines, style) : replaceStatementWith(statement, lines, style);
   return { kind: "edit", edits: importEdit ? [importEdit, ...edits] : edits };
+}
+
+/** The `s.end()` or `s.end(data)` statement right before `statement`, `s` being `stream`. */
+function getEndRightBefore(statement: ts.Statement, stream: ts.Expression, checker: ts.TypeChecker): ts.CallExpression | undefined {
+  const parent = statement.parent;
+  const siblings = ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseOrDefaultClause(parent) ? parent.statements : undefined;
+  const previous = siblings?.[siblings.indexOf(statement) - 1];
+  if (!previous || !ts.isExpressionStatement(previous)) return undefined;
+  const end = skipOuterExpressions(previous.expression);
+  if (!ts.isCallExpression(end) || !ts.isPropertyAccessExpression(end.expression) || end.expression.name.text !== "end") {
+    return undefined;
+  }
+  const key = getStreamKey(stream, checker);
+  if (key === undefined || getStreamKey(end.expression.expression, checker) !== key) return undefined;
+  // `end(data)` takes the callback after the data; `end(cb)` has one already.
+  const [data, ...rest] = end.arguments;
+  const takesCallback = !data || (rest.length === 0 && checker.getTypeAtLocation(data).getCallSignatures().length === 0);
+  return takesCallback ? end : undefined;
+}
+
+/**
+ * `s.end(() => s.destroy())` where nothing can wait: the callback runs once "finish" came (or at
+ * once, with an error it ignores, when it came already). Right after an `s.end()` statement, that
+ * statement takes the callback, and the destroy goes.
+ */
+function endThenDestroy(destroy: ts.Node, stream: ts.Expression, statement: ts.Statement, checker: ts.TypeChecker): Rewrite {
+  const callback = `() => ${destroy.getText()}`;
+  const end = getEndRightBefore(statement, stream, checker);
+  if (!end) return { kind: "edit", edits: [replaceNode(destroy, `${stream.getText()}.end(${callback})`)] };
+  const args = [...end.arguments.map((argument) => argument.getText()), callback].join(", ");
+  return { kind: "edit", edits: [replaceNode(end, `${end.expression.getText()}(${args})`), removeStatement(statement)] };
 }
 
 const STDERR_CONSOLE_METHODS = new Set(["error", "warn", "trace"]);
