@@ -1,5 +1,7 @@
 import ts from "typescript";
 
+import { forEachDescendant, perSourceFile } from "./syntax.js";
+
 export type FunctionLike = ts.FunctionLikeDeclaration;
 
 /** The innermost function around `node`, or `undefined` at a file's top level. */
@@ -24,14 +26,32 @@ const MODULE_KINDS_WITH_TOP_LEVEL_AWAIT = new Set([
   ts.ModuleKind.Preserve,
 ]);
 
+/** Whether the file's own top level already awaits: `await x`, `for await`, `await using`. */
+const hasTopLevelAwait = perSourceFile((sourceFile) => {
+  let found = false;
+  forEachDescendant(sourceFile, (node) => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    found =
+      ts.isAwaitExpression(node) ||
+      (ts.isForOfStatement(node) && node.awaitModifier !== undefined) ||
+      (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing);
+    return !found;
+  });
+  return found;
+});
+
+/**
+ * Whether the file's top level may await: its module settings say so, or it awaits already (then
+ * whatever runs it, a bundler or a runtime the options do not describe, accepts one more).
+ */
 function allowsTopLevelAwait(sourceFile: ts.SourceFile, program: ts.Program): boolean {
   const moduleKind = program.getCompilerOptions().module;
-  return (
+  const bySettings =
     ts.isExternalModule(sourceFile) &&
     sourceFile.impliedNodeFormat !== ts.ModuleKind.CommonJS &&
     moduleKind !== undefined &&
-    MODULE_KINDS_WITH_TOP_LEVEL_AWAIT.has(moduleKind)
-  );
+    MODULE_KINDS_WITH_TOP_LEVEL_AWAIT.has(moduleKind);
+  return bySettings || hasTopLevelAwait(sourceFile);
 }
 
 /**
