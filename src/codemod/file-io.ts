@@ -1,5 +1,7 @@
 import {
+  accessSync,
   closeSync,
+  constants,
   fchmodSync,
   fsyncSync,
   openSync,
@@ -38,13 +40,28 @@ function removeLeftoverTemporaries(path: string): void {
 }
 
 /**
+ * Whether the file may be replaced: renaming over it needs only the folder's write bit, so its own
+ * mode is checked. The bits first: as root, access() calls every file writable.
+ */
+function isWritable(path: string): boolean {
+  if ((statSync(path).mode & 0o222) === 0) return false;
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Replaces `path` with `text` so that a reader (or a crash) sees either the old file or the new
  * one, never half of each: write a temporary file beside it, flush it to disk, rename it over.
  * A symbolic link is followed, so the file it points at is rewritten and the link stays a link.
- * The byte order mark and the file mode (whatever the umask) are kept.
+ * The byte order mark and the file mode (whatever the umask) are kept; a read-only file is refused.
  */
 export function writeFileAtomically(path: string, text: string, original: DiskFile): void {
   const target = realpathSync(path);
+  if (!isWritable(target)) throw new Error("read-only file: make it writable (chmod u+w) or leave it out");
   removeLeftoverTemporaries(target);
   const temporary = join(dirname(target), `.${basename(target)}${TEMPORARY_MARK}${process.pid}.tmp`);
   try {
