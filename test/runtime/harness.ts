@@ -213,17 +213,22 @@ export interface ChildReport extends ReadReport {
   readonly ms: number;
 }
 
+export interface ChildOptions extends SlowReaderOptions {
+  readonly timeoutMs: number;
+  /** Written to the child's stdin, which then stays open, as a terminal's does, until the child exits. */
+  readonly stdin?: string;
+}
+
 /**
  * Runs `node script ...args` with its stdout a pipe that the parent reads slowly. The child is
- * killed if it has not exited within `timeoutMs` (and the run then fails).
+ * killed if it has not exited within `timeoutMs` (and the run then fails with a `TimeoutError`).
  */
-export async function runChild(
-  script: string,
-  args: readonly string[],
-  options: SlowReaderOptions & { readonly timeoutMs: number },
-): Promise<ChildReport> {
+export async function runChild(script: string, args: readonly string[], options: ChildOptions): Promise<ChildReport> {
   const started = performance.now();
-  const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [script, ...args], { stdio: "pipe" });
+  child.stdin.on("error", () => {});
+  if (options.stdin === undefined) child.stdin.end();
+  else child.stdin.write(options.stdin);
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
   const reading = readSlowly(child.stdout, options);
@@ -232,6 +237,7 @@ export async function runChild(
     const [report, [exitCode, signal]] = await within(Promise.all([reading, exited]), options.timeoutMs, `node ${script}`);
     return { ...report, exitCode, signal, stderr, ms: performance.now() - started };
   } finally {
+    // Node destroys the child's stdin when the child exits, killed or not.
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   }
 }
@@ -332,7 +338,7 @@ const linter = new Linter({ configType: "flat", cwd: scenariosDir });
 export function lintScenario(file: string, code: string): Linter.LintMessage[] {
   const config: Linter.Config[] = [
     {
-      files: ["**/*.ts"],
+      files: ["**/*.ts", "**/*.cts"],
       languageOptions: {
         parser: tseslint.parser as Linter.Parser,
         parserOptions: { projectService: true, tsconfigRootDir: scenariosDir },
@@ -367,17 +373,22 @@ export function applyFix(code: string, fix: { range: readonly [number, number]; 
   return code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
 }
 
-/** Compiles TypeScript `code` to an ES module `name`.mjs in `dir`; returns its path. */
-export async function transpileTo(dir: string, name: string, code: string): Promise<string> {
+/** Compiles TypeScript `code` to an ES module `name`.mjs (or a CommonJS script `name`.cjs) in `dir`; returns its path. */
+export async function transpileTo(dir: string, name: string, code: string, format: "esm" | "commonjs" = "esm"): Promise<string> {
+  const commonjs = format === "commonjs";
   const { outputText, diagnostics } = ts.transpileModule(code, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+    compilerOptions: {
+      module: commonjs ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: true,
+    },
     reportDiagnostics: true,
-    fileName: `${name}.ts`,
+    fileName: `${name}.${commonjs ? "cts" : "ts"}`,
   });
   if (diagnostics && diagnostics.length > 0) {
     throw new Error(`${name}: ${ts.flattenDiagnosticMessageText(diagnostics[0]!.messageText, " ")}`);
   }
-  const file = path.join(dir, `${name}.mjs`);
+  const file = path.join(dir, `${name}.${commonjs ? "cjs" : "mjs"}`);
   await writeFile(file, outputText);
   return file;
 }
