@@ -11,7 +11,7 @@ import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT } from "./imports.
 import { isDisposeCall, type ShutdownBeforeFlush } from "./shutdown-before-flush.js";
 import { getStreamFamily, hasMethod, isConnection } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
-import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
+import { forEachDescendant, getExpressionStatementOf, perSourceFile, skipOuterExpressions } from "./syntax.js";
 import {
   appendStatements,
   getIndentation,
@@ -234,6 +234,14 @@ function isEmitterStream(stream: ts.Expression, context: AnalysisContext): boole
 
 const DRAIN_HELPER_NAME = "waitForDrain";
 
+/** The top-level functions named like the drain helper: looked for once per file, not at every site. */
+const getDrainHelperCandidates = perSourceFile((sourceFile) =>
+  sourceFile.statements.filter(
+    (statement): statement is ts.FunctionDeclaration =>
+      ts.isFunctionDeclaration(statement) && statement.name?.text.startsWith(DRAIN_HELPER_NAME) === true,
+  ),
+);
+
 /**
  * The helper that waits for `"drain"`, as a function declaration named `name`. A bare
  * `once(s, "drain")` never settles when the stream is destroyed without an error; racing it with
@@ -275,10 +283,9 @@ function getDrainHelperName(
   finished: string,
   style: CodeStyle,
 ): { name: string; edit: TextEdit | undefined } {
-  for (const statement of sourceFile.statements) {
-    const name = ts.isFunctionDeclaration(statement) ? statement.name?.text : undefined;
-    const helper = name?.startsWith(DRAIN_HELPER_NAME) ? getDrainHelper(name, once, finished, sourceFile, style) : undefined;
-    if (name && helper && isSameCode(statement.getText(), helper)) return { name, edit: undefined };
+  for (const statement of getDrainHelperCandidates(sourceFile)) {
+    const name = statement.name!.text;
+    if (isSameCode(statement.getText(), getDrainHelper(name, once, finished, sourceFile, style))) return { name, edit: undefined };
   }
   const name = getFreeName(sourceFile, DRAIN_HELPER_NAME);
   const helper = [
