@@ -1,5 +1,5 @@
-// npm run bench [-- --files N --runs R] [-- --project <dir>] [-- --profile <dir>]
-// Two measurements, each a comparison made side by side in the same run, every contender in its own
+// npm run bench [-- --files N --runs R] [-- --project <dir>] [-- --profile <dir>] [-- --sites 1000,4000]
+// Three measurements, each a comparison made side by side in the same run, every contender in its own
 // child process and the contenders alternated round by round, so that machine noise (other
 // processes, a busy disk, thermal limits) hits all of them alike. Run after `npm run build` (the
 // npm script does both). docs/performance.md explains the method and records results.
@@ -13,6 +13,11 @@
 //    shared machine), the increments B−A and C−A (medians of the per-round differences) and their
 //    ratio, and the peak RSS of B against A.
 // 2. The codemod (a dry run over the whole project) next to `tsc --noEmit`, and their ratio.
+// 3. The cost per site: one generated file with many sites (scripts/corpus.js, manySitesFile) at each
+//    --sites size, alternated round by round: the codemod next to `tsc --noEmit` on that one-file
+//    project, and the rules' increment (B − A) on it, each per 1,000 sites. A cost per site that
+//    stays flat from the smallest size to the largest is linear; one that grows with the size is
+//    per-site work over the whole file. --only-sites runs this measurement alone, --skip-sites skips it.
 //
 // The project is a generated corpus of --files files (scripts/corpus.js), or, with --project, the
 // real project in <dir>, linted over <dir>/tsconfig.json. --profile <dir> adds one more lint with B
@@ -22,10 +27,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir, cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
-import { writeCorpus } from "./corpus.js";
+import { writeCorpus, writeManySitesProject } from "./corpus.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
@@ -35,11 +40,16 @@ const { values } = parseArgs({
     project: { type: "string" },
     profile: { type: "string" },
     "skip-codemod": { type: "boolean", default: false },
+    sites: { type: "string", default: "1000,4000" },
+    "skip-sites": { type: "boolean", default: false },
+    "only-sites": { type: "boolean", default: false },
   },
 });
 const fileCount = Number(values.files);
 const runs = Number(values.runs);
+const siteCounts = values.sites.split(",").map(Number);
 if (!(fileCount > 0) || !(runs > 0)) throw new Error("--files and --runs take positive numbers");
+if (!siteCounts.every((count) => Number.isInteger(count) && count > 0)) throw new Error("--sites takes positive whole numbers, comma-separated");
 
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -49,6 +59,14 @@ function time(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return { seconds, status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs Node with `args`; its elapsed time and, with /usr/bin/time, its CPU time (user + system). */
+function timeNode(args, cwd) {
+  if (!TIME) return { ...time(process.execPath, args, cwd), cpuSeconds: undefined };
+  const run = time(TIME, ["-f", "cpu %U %S", process.execPath, ...args], cwd);
+  const measured = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
+  return { ...run, cpuSeconds: measured ? Number(measured[1]) + Number(measured[2]) : undefined };
 }
 
 function median(list) {
@@ -130,19 +148,29 @@ function benchLint(directory, scratch) {
   );
 }
 
-function benchCodemod(directory, tsconfig) {
-  const tsc = [join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", tsconfig];
-  const codemod = [join(root, "dist/src/cli/flush-codemod.js"), "--dry", "--json", "--project", tsconfig, "."];
+/** `tsc --noEmit` over `directory`'s tsconfig.json. */
+function typeCheck(directory) {
+  return timeNode([join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", join(directory, "tsconfig.json")], directory);
+}
+
+/** `flush-codemod --dry --json` over `directory`'s tsconfig.json; its report, parsed. */
+function dryCodemod(directory, nodeOptions = []) {
+  const cli = join(root, "dist/src/cli/flush-codemod.js");
+  const run = timeNode([...nodeOptions, cli, "--dry", "--json", "--project", join(directory, "tsconfig.json"), "."], directory);
+  if (run.status !== 0) throw new Error(`the codemod failed (exit ${run.status}): ${run.stderr}`);
+  return { ...run, report: JSON.parse(run.stdout) };
+}
+
+function benchCodemod(directory) {
   const timings = { tsc: [], codemod: [] };
   let summary;
   for (let run = 0; run < runs; run++) {
-    const typeCheck = time(process.execPath, tsc, directory);
-    timings.tsc.push(typeCheck.seconds);
-    const rewrite = time(process.execPath, codemod, directory);
-    if (rewrite.status !== 0) throw new Error(`the codemod failed (exit ${rewrite.status}): ${rewrite.stderr}`);
+    const checked = typeCheck(directory);
+    timings.tsc.push(checked.seconds);
+    const rewrite = dryCodemod(directory);
     timings.codemod.push(rewrite.seconds);
-    summary = JSON.parse(rewrite.stdout).summary;
-    log(`  run ${run + 1}/${runs} tsc ${typeCheck.seconds.toFixed(2)} s, codemod ${rewrite.seconds.toFixed(2)} s`);
+    summary = rewrite.report.summary;
+    log(`  run ${run + 1}/${runs} tsc ${checked.seconds.toFixed(2)} s, codemod ${rewrite.seconds.toFixed(2)} s`);
   }
   const tscMedian = median(timings.tsc);
   const codemodMedian = median(timings.codemod);
@@ -151,6 +179,92 @@ function benchCodemod(directory, tsconfig) {
   console.log(`tsc --noEmit        median ${tscMedian.toFixed(2)} s  (${seconds(timings.tsc)})`);
   console.log(`flush-codemod --dry median ${codemodMedian.toFixed(2)} s  (${seconds(timings.codemod)})`);
   console.log(`ratio codemod / tsc: ${(codemodMedian / tscMedian).toFixed(2)} (target: at most 1.50)`);
+}
+
+/**
+ * The cost per site: a one-file project for each of `siteCounts`, the sizes alternated round by
+ * round, each measured with `tsc --noEmit`, the codemod, and the lints A and B. CPU time (user +
+ * system, from /usr/bin/time, else elapsed time) is the figure compared: the codemod's beyond
+ * `tsc`'s, and the rules' (B − A), per 1,000 sites. Returns the project directories, by size.
+ */
+function benchManySites(scratch) {
+  const directories = new Map(
+    siteCounts.map((count) => {
+      const directory = join(scratch, `sites-${count}`);
+      writeManySitesProject(directory, count, join(root, "node_modules"));
+      return [count, directory];
+    }),
+  );
+  const measures = ["tsc", "codemod", "tscCpu", "codemodCpu", "rules", "rulesCpu"];
+  const m = new Map(siteCounts.map((count) => [count, Object.fromEntries(measures.map((key) => [key, []]))]));
+  const outcome = new Map();
+  for (let round = 0; round < runs; round++) {
+    for (const count of round % 2 === 0 ? siteCounts : [...siteCounts].reverse()) {
+      const directory = directories.get(count);
+      const checked = typeCheck(directory);
+      const rewrite = dryCodemod(directory);
+      const parse = lint("parse", directory, scratch);
+      const flush = lint("flush", directory, scratch);
+      const measured = {
+        tsc: checked.seconds,
+        codemod: rewrite.seconds,
+        tscCpu: checked.cpuSeconds ?? checked.seconds,
+        codemodCpu: rewrite.cpuSeconds ?? rewrite.seconds,
+        rules: flush.lintSeconds - parse.lintSeconds,
+        rulesCpu: flush.lintCpuSeconds - parse.lintCpuSeconds,
+      };
+      for (const key of measures) m.get(count)[key].push(measured[key]);
+      outcome.set(count, { rewritten: rewrite.report.files[0]?.rewritten ?? 0, problems: flush.problems });
+      log(
+        `  round ${round + 1}/${runs} ${count} sites: tsc ${checked.seconds.toFixed(2)} s, codemod ${rewrite.seconds.toFixed(2)} s, ` +
+          `lint A ${parse.lintSeconds.toFixed(2)} s, B ${flush.lintSeconds.toFixed(2)} s`,
+      );
+    }
+  }
+  // Per 1,000 sites: the codemod's CPU time beyond tsc's (the median of the per-round differences), and the rules'.
+  const perThousand = (count, list) => (1000 * median(list)) / count;
+  const codemodExtra = (count) => m.get(count).codemodCpu.map((cpu, round) => cpu - m.get(count).tscCpu[round]);
+  const cpuFrom = TIME ? "CPU (user + system)" : "elapsed (no /usr/bin/time for CPU)";
+  console.log(`\nmany sites in one file (scripts/corpus.js manySitesFile), ${runs} rounds, sizes alternated; medians, ${cpuFrom}`);
+  for (const count of siteCounts) {
+    const { tsc, codemod, tscCpu, codemodCpu, rules, rulesCpu } = m.get(count);
+    const { rewritten, problems } = outcome.get(count);
+    const reported = Object.values(problems).reduce((sum, n) => sum + n, 0);
+    console.log(
+      `${String(count).padStart(6)} sites: codemod ${median(codemodCpu).toFixed(2)} s, tsc --noEmit ${median(tscCpu).toFixed(2)} s, ` +
+        `codemod / tsc ${(median(codemodCpu) / median(tscCpu)).toFixed(2)} (elapsed ${median(codemod).toFixed(2)} s / ${median(tsc).toFixed(2)} s); ` +
+        `codemod beyond tsc ${perThousand(count, codemodExtra(count)).toFixed(2)} s per 1000 sites (${rewritten} rewritten); ` +
+        `rules B − A ${perThousand(count, rulesCpu).toFixed(2)} s per 1000 sites (elapsed ${perThousand(count, rules).toFixed(2)} s; ${reported} reports)`,
+    );
+  }
+  const [small, large] = [siteCounts[0], siteCounts.at(-1)];
+  if (large !== small) {
+    // Per-site work over the whole file makes the cost per site grow in proportion to the size.
+    const growth = (list) => perThousand(large, list(large)) / perThousand(small, list(small));
+    const rulesCpu = (count) => m.get(count).rulesCpu;
+    console.log(
+      `cost per site, ${large} sites against ${small}: codemod beyond tsc ×${growth(codemodExtra).toFixed(2)}, ` +
+        `rules ×${growth(rulesCpu).toFixed(2)} ` +
+        `(×1.00: linear, less with fixed costs spread over more sites; ×${(large / small).toFixed(2)}: quadratic)`,
+    );
+    // The cost of the sites added between the two sizes, fixed costs cancelled out.
+    const marginal = (list) => (1000 * (median(list(large)) - median(list(small)))) / (large - small);
+    console.log(
+      `cost per 1000 sites added from ${small} to ${large}: codemod beyond tsc ${marginal(codemodExtra).toFixed(2)} s, ` +
+        `rules ${marginal(rulesCpu).toFixed(2)} s`,
+    );
+  }
+  return directories;
+}
+
+/** A CPU profile of the codemod on `directory`, summarised for this plugin's frames. */
+async function profileCodemod(directory, into, name) {
+  mkdirSync(into, { recursive: true });
+  const { summarize } = await import("./profile-summary.js");
+  dryCodemod(directory, ["--cpu-prof", `--cpu-prof-dir=${into}`, `--cpu-prof-name=${name}`]);
+  console.log(`
+profile of the codemod: ${join(into, name)}`);
+  console.log(summarize(JSON.parse(readFileSync(join(into, name), "utf8")), pathToFileURL(join(root, "dist/")).href, 15).text);
 }
 
 async function profile(directory, scratch, into) {
@@ -179,25 +293,31 @@ async function profile(directory, scratch, into) {
 
 const scratch = mkdtempSync(join(tmpdir(), "flush-bench-"));
 try {
-  let directory;
-  if (values.project) {
-    directory = resolve(values.project);
-    if (!existsSync(join(directory, "tsconfig.json"))) throw new Error(`no tsconfig.json in ${directory}`);
-  } else {
-    directory = join(scratch, "corpus");
-    writeCorpus(directory, fileCount, join(root, "node_modules"));
+  console.log(`Node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  if (!values["only-sites"]) {
+    let directory;
+    if (values.project) {
+      directory = resolve(values.project);
+      if (!existsSync(join(directory, "tsconfig.json"))) throw new Error(`no tsconfig.json in ${directory}`);
+    } else {
+      directory = join(scratch, "corpus");
+      writeCorpus(directory, fileCount, join(root, "node_modules"));
+    }
+    console.log(`project: ${values.project ? directory : `generated corpus of ${fileCount} files`}`);
+    log("typed lint, sets A/B/C alternated:");
+    benchLint(directory, scratch);
+    if (!values["skip-codemod"]) {
+      log("codemod next to tsc, alternated:");
+      benchCodemod(directory);
+    }
+    if (values.profile) await profile(directory, scratch, resolve(values.profile));
   }
-  console.log(
-    `project: ${values.project ? directory : `generated corpus of ${fileCount} files`}; ` +
-      `Node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
-  );
-  log("typed lint, sets A/B/C alternated:");
-  benchLint(directory, scratch);
-  if (!values["skip-codemod"]) {
-    log("codemod next to tsc, alternated:");
-    benchCodemod(directory, join(directory, "tsconfig.json"));
+  if (!values["skip-sites"]) {
+    log(`many sites in one file (${siteCounts.join(", ")}), alternated:`);
+    const directories = benchManySites(scratch);
+    const largest = siteCounts.at(-1);
+    if (values.profile) await profileCodemod(directories.get(largest), resolve(values.profile), `codemod-${largest}-sites.cpuprofile`);
   }
-  if (values.profile) await profile(directory, scratch, resolve(values.profile));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
