@@ -1,0 +1,123 @@
+// no-discarded-result: the checkByteCounts option reports a dropped byte count of a write that may be partial.
+import rule from "../../../rules/no-discarded-result.js";
+import { createRuleTester } from "../../rule-tester.js";
+
+const ruleTester = createRuleTester();
+
+ruleTester.run("no-discarded-result", rule, {
+  valid: [
+    {
+      name: "checkByteCounts off (recommended): a dropped fs.writeSync() count is not reported",
+      code: `
+import * as fs from "node:fs";
+export function save(fd: number, data: string): void {
+  fs.writeSync(fd, data);
+}
+`,
+    },
+    {
+      name: "checkByteCounts: an fs.writeSync() count that is read is fine",
+      options: [{ checkByteCounts: true }],
+      code: `
+import * as fs from "node:fs";
+export function save(fd: number, data: string): number {
+  const written = fs.writeSync(fd, data);
+  return written;
+}
+`,
+    },
+    {
+      name: "checkByteCounts: an fs.write() callback that checks bytesWritten is fine",
+      options: [{ checkByteCounts: true }],
+      code: `
+import * as fs from "node:fs";
+export function save(fd: number, data: Buffer): void {
+  fs.write(fd, data, (error, written) => {
+    if (error || written < data.length) throw error ?? new Error("short write");
+  });
+}
+`,
+    },
+    {
+      name: "checkByteCounts: an awaited FileHandle.write(buffer) without offsets is not a by-hand loop",
+      options: [{ checkByteCounts: true }],
+      code: `
+import type { FileHandle } from "node:fs/promises";
+export async function save(fh: FileHandle, data: Buffer): Promise<void> {
+  await fh.write(data);
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "checkByteCounts: a dropped fs.writeSync() count; writeFileSync() writes everything",
+      options: [{ checkByteCounts: true }],
+      code: `
+import * as fs from "node:fs";
+export function save(fd: number, data: string): void {
+  fs.writeSync(fd, data);
+}
+`,
+      errors: [
+        {
+          messageId: "byteCountIgnored",
+          line: 4,
+          data: {
+            callee: "fs.writeSync()",
+            advice: "Use `writeFileSync()`, which writes everything, or loop until the count covers the data.",
+          },
+          suggestions: [
+            {
+              messageId: "useWriteFileSync",
+              output: `
+import * as fs from "node:fs";
+export function save(fd: number, data: string): void {
+  fs.writeFileSync(fd, data);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "checkByteCounts: an fs.write() callback without bytesWritten",
+      options: [{ checkByteCounts: true }],
+      code: `
+import * as fs from "node:fs";
+export function save(fd: number, data: Buffer): void {
+  fs.write(fd, data, (error) => {
+    if (error) throw error;
+  });
+}
+`,
+      errors: [{ messageId: "byteCountIgnored", line: 4, data: { callee: "fs.write()", advice: "Check `bytesWritten` in the callback and write the rest, or use `writeFile()`." }, suggestions: [] }],
+    },
+    {
+      name: "checkByteCounts: an awaited FileHandle.write() with offsets kept by hand, count dropped",
+      options: [{ checkByteCounts: true }],
+      code: `
+import type { FileHandle } from "node:fs/promises";
+export async function save(fh: FileHandle, data: Buffer, position: number): Promise<void> {
+  await fh.write(data, 0, data.length, position);
+}
+`,
+      errors: [{ messageId: "byteCountIgnored", line: 4, data: { callee: "fh.write()", advice: "Loop on `bytesWritten` until the whole buffer is written, or use `fh.writeFile()`." }, suggestions: [] }],
+    },
+    {
+      name: "checkByteCounts: Deno FsFile write() awaited and writeSync(), counts dropped",
+      options: [{ checkByteCounts: true }],
+      code: `
+export async function save(file: Deno.FsFile, data: Uint8Array): Promise<void> {
+  await file.write(data);
+  file.writeSync(data);
+}
+`,
+      errors: [
+        { messageId: "byteCountIgnored", line: 3, data: { callee: "file.write()", advice: "Loop on the count until everything is written, or use `writeAll()` from `@std/io`." }, suggestions: [] },
+        { messageId: "byteCountIgnored", line: 4, data: { callee: "file.writeSync()", advice: "Loop on the count until everything is written, or use `writeAll()` from `@std/io`." }, suggestions: [] },
+      ],
+    },
+  ],
+});
