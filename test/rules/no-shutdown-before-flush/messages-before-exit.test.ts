@@ -1,0 +1,599 @@
+// no-shutdown-before-flush: process.exit() after output to stdout, stderr or the console. Output whose content can be
+// large is reported; a short literal is not, and a message of unknown size only with
+// checkMessagesBeforeExit.
+import rule from "../../../rules/no-shutdown-before-flush.js";
+import { createRuleTester } from "../../rule-tester.js";
+
+const ruleTester = createRuleTester();
+
+/** A string literal of `length` characters: the stdout/stderr exemption stops at 4 KiB. */
+const literalOf = (length: number): string => `"${"x".repeat(length)}"`;
+
+ruleTester.run("no-shutdown-before-flush", rule, {
+  valid: [
+    // ---- short literals -------------------------------------------------------------------------
+    {
+      name: "Node is safe: a short string literal to console.log then exit (the kernel takes it at once)",
+      code: `
+console.log("usage: tool <file>");
+process.exit(2);
+`,
+    },
+    {
+      name: "Node is safe: a template literal without substitutions to console.error then exit",
+      code: `
+console.error(\`missing argument\`);
+process.exit(1);
+`,
+    },
+    {
+      name: "Node is safe: process.stdout.write of a literal then exit",
+      code: `
+process.stdout.write("done\\n");
+process.exit(0);
+`,
+    },
+    {
+      name: "Node is safe: string and number literals to stderr then exit",
+      code: `
+process.stderr.write("exit code ");
+console.error("code", 42);
+process.exit(3);
+`,
+    },
+    {
+      name: "Node is safe: a literal of 4095 characters to stdout is still small",
+      code: `
+process.stdout.write(${literalOf(4095)});
+process.exit(0);
+`,
+    },
+    {
+      name: "one short literal to stdout before process.exit() outside a loop is still exempt",
+      code: `
+console.log("usage");
+process.exit(2);
+`,
+    },
+    {
+      name: "a literal then process.exit() in a loop stays exempt: every run of the write ends the process [evaluation F13]",
+      code: `
+declare function question(prompt: string): Promise<string>;
+export async function repl(): Promise<void> {
+  while (true) {
+    const command = await question("> ");
+    if (command === "quit") {
+      console.log("Goodbye!");
+      process.exit(0);
+    }
+  }
+}
+`,
+    },
+    // ---- messages of unknown size are judged by their content -----------------------------------
+    {
+      name: "a diagnostic composed in a template, then process.exit(): the kernel takes it at once",
+      code: `
+export function requireValue(flag: string, value: string | undefined): string {
+  if (value === undefined) {
+    console.error(\`Error: \${flag} requires a value\`);
+    process.exit(1);
+  }
+  return value;
+}
+`,
+    },
+    {
+      name: "the caught error printed before process.exit()",
+      code: `
+export async function main(run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+`,
+    },
+    {
+      name: "one message of unknown size (a string parameter) before process.exit() is a message, not reported by default [evaluation F1]",
+      code: `
+export function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+`,
+    },
+    {
+      name: "a message wrapped in a colouring call, and a tagged template, before process.exit() are messages [evaluation F1]",
+      code: `
+declare function red(text: string): string;
+declare function green(strings: TemplateStringsArray, ...values: unknown[]): string;
+export function done(failed: boolean, flag: string): void {
+  if (failed) {
+    console.error(red(\`Error: \${flag} needs a value\`));
+    process.exit(1);
+  }
+  console.log(green\`Cache was cleared\`);
+  process.exit(0);
+}
+`,
+    },
+    {
+      name: "messages made from options, errors, numbers and handed-in text before process.exit() are not reported by default [evaluation F1]",
+      code: `
+declare const c: { red(text: string): string; gray(text: string): string };
+interface Options { usage?: { command?: string }; meta?: { version?: string } }
+declare function usage(options: Options): string;
+declare function versions(options: Options): string[];
+export function cli(options: Options, argv: readonly string[]): void {
+  try {
+    if (argv.includes("--version")) {
+      process.stdout.write(versions(options).join("\\n") + "\\n");
+      process.exit(0);
+    }
+    if (argv.length > 3) {
+      console.log(usage(options));
+      process.exit(0);
+    }
+  } catch (error) {
+    const command = options.usage?.command || "cli";
+    console.error(c.red((error as Error).message || String(error)));
+    console.error(c.gray(\`Run \\\`\${command} --help\\\` for usage.\`));
+    process.exit(1);
+  }
+  console.warn(\`\${[argv, options].filter(Boolean).length} things keep the process alive\`);
+  process.exit();
+}
+`,
+    },
+    {
+      name: "short messages printed in a loop before process.exit() are judged by their content by default [evaluation F18]",
+      code: `
+export function summarise(failed: readonly { file: string }[]): void {
+  for (const r of failed) console.log(\`  FAIL \${r.file}\`);
+  process.exit(failed.length === 0 ? 0 : 1);
+}
+`,
+    },
+    {
+      name: "a narrowed unknown error, an empty line, an argument and a literal-union result before process.exit() are messages [evaluation F1]",
+      code: `
+declare function run(): Promise<void>;
+declare function wait(): Promise<"ok" | "stall">;
+export async function main(): Promise<void> {
+  const mode = process.argv[2];
+  if (mode !== "host") {
+    console.log();
+    console.error(\`Unknown mode: \${mode}\`);
+    process.exit(1);
+  }
+  const result = await wait();
+  console.log(\`Result: \${result.toUpperCase()}\`);
+  await run().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      if (error) console.error(error);
+      process.exit(1);
+    },
+  );
+}
+`,
+    },
+    {
+      name: "a large print on a branch that ends the try, with nothing after it that can throw, does not reach the exit in the catch [evaluation F17]",
+      code: `
+declare function createFile(path: string, content: string): Promise<void>;
+export async function generate(dryRun: boolean, path: string, rows: readonly string[]): Promise<void> {
+  try {
+    const content = rows.join("\\n");
+    if (dryRun) {
+      console.log(content);
+    } else {
+      await createFile(path, content);
+    }
+  } catch (error) {
+    console.error("Failed:", error);
+    process.exit(1);
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    // ---- output whose content can be large ------------------------------------------------------
+    {
+      name: "process.stdout.write(big) then process.exit()",
+      code: `
+process.stdout.write(JSON.stringify(process.env));
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+process.stdout.write(JSON.stringify(process.env));
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "console.log(object) then process.exit(): console writes to stdout",
+      code: `
+console.log(process.env);
+process.exit(1);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+console.log(process.env);
+process.exitCode = 1;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "console.table() then process.exit()",
+      code: `
+console.table(process.env);
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(0)", write: "console.table()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+console.table(process.env);
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a Buffer to stdout, then process.exit()",
+      code: `
+export function dump(data: Buffer): void {
+  process.stdout.write(data);
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function dump(data: Buffer): void {
+  process.stdout.write(data);
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a file's contents printed through a constant, then process.exit()",
+      code: `
+import { readFile } from "node:fs/promises";
+export async function cat(path: string): Promise<void> {
+  const text = await readFile(path, "utf8");
+  console.log(text);
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 6,
+          data: { shutdown: "process.exit(0)", write: "console.log()", line: 5 },
+          suggestions: [{ messageId: "useExitCode", output: `
+import { readFile } from "node:fs/promises";
+export async function cat(path: string): Promise<void> {
+  const text = await readFile(path, "utf8");
+  console.log(text);
+  process.exitCode = 0;
+}
+` }],
+        },
+      ],
+    },
+    {
+      name: "a report rendered from data, then process.exit()",
+      code: `
+declare function renderTable(rows: readonly object[]): string;
+export function report(rows: readonly object[]): void {
+  process.stdout.write(renderTable(rows));
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 4 },
+          suggestions: [{ messageId: "useExitCode", output: `
+declare function renderTable(rows: readonly object[]): string;
+export function report(rows: readonly object[]): void {
+  process.stdout.write(renderTable(rows));
+  process.exitCode = 0;
+}
+` }],
+        },
+      ],
+    },
+    {
+      name: "a serialised result printed once, then process.exit()",
+      code: `
+export function printAll(rows: readonly object[]): void {
+  console.log(JSON.stringify(rows));
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(0)", write: "console.log()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function printAll(rows: readonly object[]): void {
+  console.log(JSON.stringify(rows));
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a message that carries a generated file, then process.exit(), is reported [evaluation TP: typeorm check mode]",
+      code: `
+declare function green(strings: TemplateStringsArray, ...values: unknown[]): string;
+declare function white(text: string): string;
+declare function getTemplate(name: string, up: readonly string[]): string;
+export function check(name: string, upSqls: readonly string[]): void {
+  const fileContent = getTemplate(name, upSqls);
+  console.log(green\`Unexpected changes found:\\n\\n\${white(fileContent)}\`);
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 8,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 7 },
+          suggestions: [{ messageId: "useExitCode", output: `
+declare function green(strings: TemplateStringsArray, ...values: unknown[]): string;
+declare function white(text: string): string;
+declare function getTemplate(name: string, up: readonly string[]): string;
+export function check(name: string, upSqls: readonly string[]): void {
+  const fileContent = getTemplate(name, upSqls);
+  console.log(green\`Unexpected changes found:\\n\\n\${white(fileContent)}\`);
+  process.exitCode = 1;
+}
+` }],
+        },
+      ],
+    },
+    {
+      name: "data from elsewhere concatenated with a newline, then process.exit(): still reported",
+      code: `
+export function dump(rows: readonly object[]) {
+  process.stdout.write(JSON.stringify(rows) + "\\n");
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function dump(rows: readonly object[]) {
+  process.stdout.write(JSON.stringify(rows) + "\\n");
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an object formatted by console.dir() in the try, then process.exit() in the catch [evaluation TP: typeorm QueryCommand]",
+      code: `
+declare function query(sql: string): Promise<object>;
+declare function release(): Promise<void>;
+export async function run(sql: string): Promise<void> {
+  try {
+    const result = await query(sql);
+    console.dir(result, { depth: null });
+    await release();
+  } catch (error) {
+    console.error("Query failed:", error);
+    process.exit(1);
+  }
+}
+`,
+      errors: [{ messageId: "exitBeforeFlush", line: 11 }],
+    },
+    {
+      name: "ES module JavaScript: console.log then process.exit()",
+      filename: "file.mjs",
+      code: `
+console.log(process.env);
+process.exit(1);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+console.log(process.env);
+process.exitCode = 1;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a large print before an exit in the try is reported, not at the exit in the catch: process.exit() throws nothing [evaluation F17]",
+      code: `
+declare function check(): Promise<boolean>;
+export async function run(rows: readonly string[]): Promise<void> {
+  try {
+    if (await check()) {
+      console.log(rows.join("\\n"));
+      process.exit(1);
+    }
+  } catch (error) {
+    console.error("Failed:", error);
+    process.exit(1);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 7,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 6 },
+          suggestions: [],
+        },
+      ],
+    },
+    // ---- checkMessagesBeforeExit ----------------------------------------------------------------
+    {
+      name: "process.stderr.write(message) then process.exit(1) in a function",
+      options: [{ checkMessagesBeforeExit: true }],
+      code: `
+export function fail(error: Error): void {
+  process.stderr.write(String(error.stack));
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(1)", write: "process.stderr.write()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function fail(error: Error): void {
+  process.stderr.write(String(error.stack));
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a literal of 5000 characters to stdout is no small write",
+      options: [{ checkMessagesBeforeExit: true }],
+      code: `
+process.stdout.write(${literalOf(5000)});
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+process.stdout.write(${literalOf(5000)});
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "short stdout literals in a loop add up: not exempt before process.exit()",
+      options: [{ checkMessagesBeforeExit: true }],
+      code: `
+for (let i = 0; i < 100000; i++) console.log("row");
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 3,
+          data: { shutdown: "process.exit(0)", write: "console.log()", line: 2 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+for (let i = 0; i < 100000; i++) console.log("row");
+process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "console.log() once per item in forEach, then process.exit() [evaluation TP: typeorm SchemaLogCommand]",
+      options: [{ checkMessagesBeforeExit: true }],
+      code: `
+declare function destroy(): Promise<void>;
+export async function logSchema(queries: readonly { query: string }[]): Promise<void> {
+  try {
+    queries.forEach((q) => {
+      console.log(q.query.trim());
+    });
+    await destroy();
+  } catch {
+    process.exit(1);
+  }
+}
+`,
+      errors: [{ messageId: "exitBeforeFlush", line: 10 }],
+    },
+  ],
+});
