@@ -8,6 +8,7 @@ import { getEnclosingFunction, isAwaitAllowedAt, isNeverReturning, isReturnValue
 import type { IgnoredBackpressure } from "./ignored-backpressure.js";
 import type { IgnoredByteCount } from "./ignored-byte-counts.js";
 import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT } from "./imports.js";
+import { getDeadlockRisk } from "./local-pipes.js";
 import { isDisposeCall, type ShutdownBeforeFlush } from "./shutdown-before-flush.js";
 import { getStreamFamily, hasMethod, isConnection } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
@@ -66,6 +67,7 @@ function needsParenthesesForAwait(node: ts.Expression): boolean {
 function addAwait(result: DiscardedResult, context: AnalysisContext): Remedy | undefined {
   const { site } = result;
   if (site.kind === "ignored-return" || !isAwaitAllowedAt(site.expression, context.program)) return undefined;
+  if (result.stream && getDeadlockRisk(result.stream, result.node, context)) return undefined;
   const voidExpression = site.expression.parent;
   if (site.kind === "void" && ts.isVoidExpression(voidExpression)) {
     return {
@@ -136,7 +138,7 @@ function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisCo
     });
   }
   const statement = getExpressionStatementOf(finding.node);
-  if (statement && isAwaitAllowedAt(statement, context.program)) {
+  if (statement && isAwaitAllowedAt(statement, context.program) && !getDeadlockRisk(written, finding.node, context)) {
     const { lines, importEdit } = getEndAndWait(written, false, context);
     const style = getCodeStyle(statement.getSourceFile(), context);
     remedies.push({ id: "awaitFinishedBeforeDestroy", edits: compact([importEdit, ...insertStatementsBefore(statement, lines, style)]) });
@@ -304,6 +306,7 @@ function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): R
   if (finding.repetition !== "loop" || !ts.isExpressionStatement(statement)) return undefined;
   if (!isEmitterStream(finding.stream, context)) return undefined;
   if (!isAwaitAllowedAt(statement, context.program)) return undefined;
+  if (getDeadlockRisk(finding.stream, finding.repeater, context)) return undefined;
   const sourceFile = statement.getSourceFile();
   const style = getCodeStyle(sourceFile, context);
   const once = getImport(sourceFile, ONCE_IMPORT, style);

@@ -14,14 +14,13 @@ import {
   type Remedy,
 } from "./remedies.js";
 import type { PendingWrite, ShutdownBeforeFlush } from "./shutdown-before-flush.js";
-import { isConnection, isProcessStdio } from "./stream-families.js";
+import { isProcessStdio } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
 import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
 import {
   insertStatementsBefore,
   removeStatement,
   replaceNode,
-  replaceStatementWith,
   type TextEdit,
 } from "./text-edits.js";
 
@@ -100,17 +99,9 @@ function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContex
   if (deadlock) return manual(deadlock);
   if (!isAwaitAllowedAt(statement, context.program)) return endThenDestroy(finding.node, stream, statement, context.checker);
   const { lines, importEdit } = getEndAndWait(stream, isEnded(finding.lost, stream, context.checker), context);
-  const destroy = skipOuterExpressions((finding.node as ts.CallExpression).expression);
-  const destroysTheStreamItself =
-    ts.isPropertyAccessExpression(destroy) &&
-    getStreamKey(destroy.expression, context.checker) === getStreamKey(stream, context.checker);
-  // Once finished, a file or HTTP response has nothing left to destroy; a connection still has its read side.
-  const destroyStillMatters =
-    !destroysTheStreamItself ||
-    (finding.node as ts.CallExpression).arguments.length > 0 ||
-    isConnection(context.checker.getTypeAtLocation(stream), context.checker);
-  const style = getCodeStyle(statement.getSourceFile(), context);
-  const edits = destroyStillMatters ? insertStatementsBefore(statement, lines, style) : replaceStatementWith(statement, lines, style);
+  // The destroy() stays: after "finish" it still closes a connection's read side or aborts a
+  // client request's response, and on a finished file it does no harm.
+  const edits = insertStatementsBefore(statement, lines, getCodeStyle(statement.getSourceFile(), context));
   return { kind: "edit", edits: importEdit ? [importEdit, ...edits] : edits };
 }
 

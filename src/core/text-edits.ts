@@ -83,17 +83,6 @@ export function replaceStatement(statement: ts.Statement, text: string, style: C
   return { start: statement.getStart(), end, text };
 }
 
-/**
- * Replaces `statement` with `lines`, each on its own line at the statement's indentation, in
- * braces where the statement is the unbraced body of an `if` or a loop.
- */
-export function replaceStatementWith(statement: ts.Statement, lines: readonly string[], style: CodeStyle): TextEdit[] {
-  const last = lines.at(-1) ?? "";
-  const [insert, close] = insertLinesBefore(statement, lines.slice(0, -1), style, last);
-  const replaced = replaceStatement(statement, `${insert!.text}${last}`, style);
-  return close ? [replaced, close] : [replaced];
-}
-
 /** Puts `lines` (statements formatted in `style`) after the last statement of `block`, at that statement's indentation. */
 export function appendStatements(block: ts.Block | ts.SourceFile, lines: readonly string[], style: CodeStyle): TextEdit | undefined {
   const last = block.statements.at(-1);

@@ -673,6 +673,20 @@ export function capture(child: ChildProcess): Buffer[] {
   ],
   invalid: [
     {
+      name: "a loop writing into a PassThrough the function then returns gets no drain-wait suggestion: its reader comes later, so the wait would never end",
+      code: `
+import { PassThrough } from "node:stream";
+export async function render(rows: AsyncIterable<string>) {
+  const out = new PassThrough();
+  for await (const row of rows) {
+    out.write(row);
+  }
+  return out;
+}
+`,
+      errors: [{ messageId: "ignoredBackpressure", line: 6, suggestions: [] }],
+    },
+    {
       name: "evaluation TP (redis test server): a \"data\" handler answering each chunk with a reply derived from it",
       code: `
 import { createServer } from "node:net";
