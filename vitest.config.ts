@@ -19,7 +19,11 @@ export default defineConfig({
             "test/meta/**/*.test.ts",
             "test/style/**/*.test.ts",
           ],
-          // Typed linting builds a TypeScript program per worker: the first case of a file pays for it.
+          // Typed linting builds a TypeScript program per worker and caches it in module state: with
+          // isolation off, the files a worker runs share it instead of each building its own (the
+          // run takes about 40 s instead of 90 s). No unit test keeps state between files.
+          isolate: false,
+          // The first case of a file may still pay for a program.
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
