@@ -44,8 +44,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: "problem",
     docs: {
-      description:
-        "Disallow throwing away the promise of a stream write, flush, end, close, sync or abort",
+      description: "Disallow throwing away the promise of a stream write, flush, end, close, sync or abort",
       recommended: { recommended: true, strict: [{ checkByteCounts: true }] },
       requiresTypeChecking: true,
     },
@@ -62,7 +61,8 @@ export default createRule<Options, MessageIds>({
     schema: getOptionsSchema({
       checkByteCounts: {
         type: "boolean",
-        description: "Also report dropped byte counts of writes that may be partial (fs.writeSync, Deno's FsFile.write).",
+        description:
+          "Also report dropped byte counts of writes that may be partial (fs.writeSync, Deno's FsFile.write).",
       },
     }),
     defaultOptions: [{ ...DEFAULT_STREAM_TYPES_OPTIONS[0], checkByteCounts: false }],

@@ -63,7 +63,7 @@ export default createRule<Options, MessageIds>({
       endAndWaitBeforeDispose: "End `{{stream}}` and await `finished()` before the scope ends.",
       closeInsteadOfAbort: "Close instead of aborting: `close()` delivers the queued writes first.",
       missingNodeTypes:
-        "`{{module}}` has no types in this project, so no stream in this file can be checked and every rule of eslint-plugin-flush stays silent here. Install `@types/node` and list `\"node\"` in `compilerOptions.types` (TypeScript 6 loads no `@types` package by itself).",
+        '`{{module}}` has no types in this project, so no stream in this file can be checked and every rule of eslint-plugin-flush stays silent here. Install `@types/node` and list `"node"` in `compilerOptions.types` (TypeScript 6 loads no `@types` package by itself).',
     },
     schema: getOptionsSchema({
       checkMessagesBeforeExit: {
@@ -80,7 +80,12 @@ export default createRule<Options, MessageIds>({
     const reportMissingNodeTypes = () => {
       const specifier = findUntypedNodeImport(sourceFile, analysis.checker);
       if (!specifier) return;
-      reportFinding(context, { node: specifier, messageId: "missingNodeTypes", data: { module: specifier.text }, remedies: [] });
+      reportFinding(context, {
+        node: specifier,
+        messageId: "missingNodeTypes",
+        data: { module: specifier.text },
+        remedies: [],
+      });
     };
     return {
       Program() {

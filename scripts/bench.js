@@ -49,7 +49,8 @@ const fileCount = Number(values.files);
 const runs = Number(values.runs);
 const siteCounts = values.sites.split(",").map(Number);
 if (!(fileCount > 0) || !(runs > 0)) throw new Error("--files and --runs take positive numbers");
-if (!siteCounts.every((count) => Number.isInteger(count) && count > 0)) throw new Error("--sites takes positive whole numbers, comma-separated");
+if (!siteCounts.every((count) => Number.isInteger(count) && count > 0))
+  throw new Error("--sites takes positive whole numbers, comma-separated");
 
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -88,7 +89,9 @@ const SETS = {
 function lint(set, directory, scratch, nodeOptions = []) {
   const out = join(scratch, `${set}.json`);
   const node = [...nodeOptions, join(root, "scripts/bench-lint.js"), "--set", set, "--dir", directory, "--out", out];
-  const run = TIME ? time(TIME, ["-f", "maxrss %M", process.execPath, ...node], root) : time(process.execPath, node, root);
+  const run = TIME
+    ? time(TIME, ["-f", "maxrss %M", process.execPath, ...node], root)
+    : time(process.execPath, node, root);
   if (run.status !== 0) throw new Error(`the lint with set ${set} failed (exit ${run.status}): ${run.stderr}`);
   const report = JSON.parse(readFileSync(out, "utf8"));
   const measured = TIME && /maxrss (\d+)\s*$/.exec(run.stderr);
@@ -105,7 +108,8 @@ function benchLint(directory, scratch) {
     const order = sets.map((_, k) => sets[(k + round) % sets.length]);
     for (const set of order) {
       const report = lint(set, directory, scratch);
-      if (report.fatal > 0) log(`  warning: ${report.fatal} files did not parse with set ${set}; first: ${report.firstFatal}`);
+      if (report.fatal > 0)
+        log(`  warning: ${report.fatal} files did not parse with set ${set}; first: ${report.firstFatal}`);
       for (const key of measures) m[key][set].push(report[key]);
       reports[set] = report;
       log(
@@ -118,7 +122,9 @@ function benchLint(directory, scratch) {
   const increment = (key, set) => median(m[key][set].map((s, round) => s - m[key].parse[round]));
   const memory = median(m.peakKiB.flush) / median(m.peakKiB.parse) - 1;
 
-  console.log(`\ntyped lint of ${reports.parse.files} files, ${runs} rounds, sets alternated (ESLint's lintFiles, timed in the child)`);
+  console.log(
+    `\ntyped lint of ${reports.parse.files} files, ${runs} rounds, sets alternated (ESLint's lintFiles, timed in the child)`,
+  );
   for (const set of sets) {
     const problems = Object.entries(reports[set].problems)
       .map(([rule, count]) => `${rule} ${count}`)
@@ -150,13 +156,19 @@ function benchLint(directory, scratch) {
 
 /** `tsc --noEmit` over `directory`'s tsconfig.json. */
 function typeCheck(directory) {
-  return timeNode([join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", join(directory, "tsconfig.json")], directory);
+  return timeNode(
+    [join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", join(directory, "tsconfig.json")],
+    directory,
+  );
 }
 
 /** `flush-codemod --dry --json` over `directory`'s tsconfig.json; its report, parsed. */
 function dryCodemod(directory, nodeOptions = []) {
   const cli = join(root, "dist/src/cli/flush-codemod.js");
-  const run = timeNode([...nodeOptions, cli, "--dry", "--json", "--project", join(directory, "tsconfig.json"), "."], directory);
+  const run = timeNode(
+    [...nodeOptions, cli, "--dry", "--json", "--project", join(directory, "tsconfig.json"), "."],
+    directory,
+  );
   if (run.status !== 0) throw new Error(`the codemod failed (exit ${run.status}): ${run.stderr}`);
   return { ...run, report: JSON.parse(run.stdout) };
 }
@@ -225,7 +237,9 @@ function benchManySites(scratch) {
   const perThousand = (count, list) => (1000 * median(list)) / count;
   const codemodExtra = (count) => m.get(count).codemodCpu.map((cpu, round) => cpu - m.get(count).tscCpu[round]);
   const cpuFrom = TIME ? "CPU (user + system)" : "elapsed (no /usr/bin/time for CPU)";
-  console.log(`\nmany sites in one file (scripts/corpus.js manySitesFile), ${runs} rounds, sizes alternated; medians, ${cpuFrom}`);
+  console.log(
+    `\nmany sites in one file (scripts/corpus.js manySitesFile), ${runs} rounds, sizes alternated; medians, ${cpuFrom}`,
+  );
   for (const count of siteCounts) {
     const { tsc, codemod, tscCpu, codemodCpu, rules, rulesCpu } = m.get(count);
     const { rewritten, problems } = outcome.get(count);
@@ -264,7 +278,9 @@ async function profileCodemod(directory, into, name) {
   dryCodemod(directory, ["--cpu-prof", `--cpu-prof-dir=${into}`, `--cpu-prof-name=${name}`]);
   console.log(`
 profile of the codemod: ${join(into, name)}`);
-  console.log(summarize(JSON.parse(readFileSync(join(into, name), "utf8")), pathToFileURL(join(root, "dist/")).href, 15).text);
+  console.log(
+    summarize(JSON.parse(readFileSync(join(into, name), "utf8")), pathToFileURL(join(root, "dist/")).href, 15).text,
+  );
 }
 
 async function profile(directory, scratch, into) {
@@ -316,7 +332,8 @@ try {
     log(`many sites in one file (${siteCounts.join(", ")}), alternated:`);
     const directories = benchManySites(scratch);
     const largest = siteCounts.at(-1);
-    if (values.profile) await profileCodemod(directories.get(largest), resolve(values.profile), `codemod-${largest}-sites.cpuprofile`);
+    if (values.profile)
+      await profileCodemod(directories.get(largest), resolve(values.profile), `codemod-${largest}-sites.cpuprofile`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

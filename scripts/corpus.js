@@ -21,7 +21,9 @@ const STREAM_PARTS = [
   // Reported: writes then destroy() on a socket.
   {
     imports: [NET],
-    body: (id) => `export async function send${id}(sock: net.Socket, body: Buffer, chunks: AsyncIterable<Buffer>): Promise<void> {
+    body: (
+      id,
+    ) => `export async function send${id}(sock: net.Socket, body: Buffer, chunks: AsyncIterable<Buffer>): Promise<void> {
   for await (const chunk of chunks) sock.write(chunk);
   sock.write(body);
   sock.destroy();
@@ -31,7 +33,9 @@ const STREAM_PARTS = [
   // Reported: a writer's close() promise voided after writes.
   {
     imports: [],
-    body: (id) => `export async function save${id}(writer: WritableStreamDefaultWriter<string>, rows: string[]): Promise<void> {
+    body: (
+      id,
+    ) => `export async function save${id}(writer: WritableStreamDefaultWriter<string>, rows: string[]): Promise<void> {
   for (const row of rows) {
     writer.write(row + "\\n");
   }
@@ -232,7 +236,9 @@ export class Queue${id} extends EventEmitter {
   },
   {
     imports: [SHARED],
-    body: (id) => `export type Readonlyish${id}<T> = { readonly [K in keyof T]: T[K] extends object ? Readonlyish${id}<T[K]> : T[K] };
+    body: (
+      id,
+    ) => `export type Readonlyish${id}<T> = { readonly [K in keyof T]: T[K] extends object ? Readonlyish${id}<T[K]> : T[K] };
 export type Handlers${id}<E extends Record<string, unknown[]>> = { [K in keyof E]?: (...args: E[K]) => void };
 export function group${id}<T, K extends PropertyKey>(items: readonly T[], key: (item: T) => K): Record<K, T[]> {
   const groups = {} as Record<K, T[]>;

@@ -31,11 +31,16 @@ const RULES = ["no-discarded-result", "no-shutdown-before-flush", "no-ignored-ba
 
 /** The commit in the copy: no identity, signing or hooks from the user's git config get involved. */
 const GIT_CONFIG = [
-  "-c", "user.name=flush demo",
-  "-c", "user.email=demo@example.invalid",
-  "-c", "commit.gpgsign=false",
-  "-c", "core.autocrlf=false",
-  "-c", `color.ui=${color ? "always" : "never"}`,
+  "-c",
+  "user.name=flush demo",
+  "-c",
+  "user.email=demo@example.invalid",
+  "-c",
+  "commit.gpgsign=false",
+  "-c",
+  "core.autocrlf=false",
+  "-c",
+  `color.ui=${color ? "always" : "never"}`,
 ];
 
 const bold = (text) => (color ? `\u001b[1m${text}\u001b[22m` : text);
@@ -138,7 +143,11 @@ async function main() {
   // The copy finds its dependencies and the built plugin where examples/ does: one folder up.
   await symlink(join(root, "node_modules"), join(work, "node_modules"), "junction");
   await symlink(join(root, "dist"), join(work, "dist"), "junction");
-  for (const args of [["init", "-q"], ["add", "-A"], ["commit", "-q", "--no-verify", "-m", "examples"]]) {
+  for (const args of [
+    ["init", "-q"],
+    ["add", "-A"],
+    ["commit", "-q", "--no-verify", "-m", "examples"],
+  ]) {
     const git = await run("git", [...GIT_CONFIG, ...args], copy);
     if (git.code !== 0) throw new StepFailed(`git ${args[0]} exited ${git.code}: ${git.stderr.trim()}`);
   }
@@ -167,7 +176,7 @@ async function main() {
   console.log(`findings in examples/:      ${describeCounts(found)}`);
   console.log(`codemod:                    ${summary?.replace("flush-codemod: ", "") ?? "(no summary)"}`);
   console.log(`left after the codemod:     ${describeCounts(countFindings(after.stdout))}`);
-  console.log("\nThe findings left need a decision the codemod does not make for you (see its \"left for a");
+  console.log('\nThe findings left need a decision the codemod does not make for you (see its "left for a');
   console.log("person\" list above); each rule's page in docs/rules/ shows the fix.");
   if (keep) console.log(`\nThe rewritten copy is kept in ${copy}`);
 }

@@ -101,8 +101,12 @@ function writeGeneratedTsconfig(checkout, base, files, libs) {
     })) {
       if (!inlined || !(key in inlined)) compilerOptions[key] = value;
     }
-    if (inlined && ["node", "node10", "node16", "nodenext"].includes(String(compilerOptions.moduleResolution).toLowerCase())) {
-      compilerOptions.module = compilerOptions.moduleResolution === "node" ? "commonjs" : compilerOptions.moduleResolution;
+    if (
+      inlined &&
+      ["node", "node10", "node16", "nodenext"].includes(String(compilerOptions.moduleResolution).toLowerCase())
+    ) {
+      compilerOptions.module =
+        compilerOptions.moduleResolution === "node" ? "commonjs" : compilerOptions.moduleResolution;
     }
   }
   if (libs?.length) compilerOptions.lib = libs;
@@ -202,7 +206,8 @@ async function main() {
       errors.push({
         file: rel,
         kind: "crash",
-        message: error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 6).join("\n") : String(error),
+        message:
+          error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 6).join("\n") : String(error),
       });
     }
   }

@@ -83,7 +83,12 @@ function extractExamples(markdown: string): Example[] {
       continue;
     }
     const expectation = annotation?.expect ?? (section === undefined ? undefined : SECTION_EXPECTATIONS[section]);
-    examples.push({ line: start + 1, code: `${body.join("\n")}\n`, expect: expectation, options: annotation?.options ?? [] });
+    examples.push({
+      line: start + 1,
+      code: `${body.join("\n")}\n`,
+      expect: expectation,
+      options: annotation?.options ?? [],
+    });
     annotation = undefined;
   }
   return examples;
@@ -139,7 +144,9 @@ function lintExample(ruleName: string, example: Example): Linter.LintMessage[] {
 }
 
 function describeMessages(messages: readonly Linter.LintMessage[]): string {
-  return messages.map((message) => `${message.line}:${message.column} ${message.ruleId ?? "(parser)"}: ${message.message}`).join("\n");
+  return messages
+    .map((message) => `${message.line}:${message.column} ${message.ruleId ?? "(parser)"}: ${message.message}`)
+    .join("\n");
 }
 
 describe("rule doc examples", () => {
@@ -154,7 +161,10 @@ describe("rule doc examples", () => {
 
       for (const example of examples) {
         it(`${example.expect ?? "unclassified"} example on line ${example.line}`, () => {
-          expect(example.expect, "a ```ts block outside ## Incorrect and ## Correct needs an <!-- example: ... --> comment").toBeDefined();
+          expect(
+            example.expect,
+            "a ```ts block outside ## Incorrect and ## Correct needs an <!-- example: ... --> comment",
+          ).toBeDefined();
           const messages = lintExample(name, example);
           const problems = messages.filter((message) => message.fatal === true || message.ruleId !== `flush/${name}`);
           expect(describeMessages(problems), "parse errors, TypeScript errors or other problems").toBe("");
@@ -220,7 +230,9 @@ describe("rule metadata", () => {
     for (const entry of readdirSync(ruleTestsDir)) expect(ruleNames).toContain(entry.replace(/\.test\.ts$/, ""));
     for (const name of ruleNames) {
       const module = (await import(pathToFileURL(path.join(rulesDir, `${name}.ts`)).href)) as { default: Rule };
-      expect(module.default, `rules/${name}.ts is the plugin's ${name}`).toBe(plugin.rules[name as keyof typeof plugin.rules]);
+      expect(module.default, `rules/${name}.ts is the plugin's ${name}`).toBe(
+        plugin.rules[name as keyof typeof plugin.rules],
+      );
     }
   });
 

@@ -139,7 +139,13 @@ function toJson(report: CodemodReport, cwd: string, dry: boolean): string {
       manual: report.files.flatMap((file) =>
         file.sites
           .filter((site) => !site.rewritten)
-          .map((site) => ({ file: rel(site.file), line: site.line, column: site.column, rule: site.rule, reason: site.reason })),
+          .map((site) => ({
+            file: rel(site.file),
+            line: site.line,
+            column: site.column,
+            rule: site.rule,
+            reason: site.reason,
+          })),
       ),
     },
     null,
@@ -211,7 +217,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
     if (positionals.length === 0) throw new UsageError("name the files, folders or globs to rewrite");
     const project = await loadTypeScriptSide();
-    const tsconfig = values.project ? project.resolveTsconfigPath(resolve(io.cwd, values.project)) : findNearestTsconfig(io.cwd);
+    const tsconfig = values.project
+      ? project.resolveTsconfigPath(resolve(io.cwd, values.project))
+      : findNearestTsconfig(io.cwd);
     if (!tsconfig) throw new UsageError(`no tsconfig.json in ${io.cwd} or above it: pass --project <tsconfig>`);
     const files = await resolveFiles(positionals, io.cwd);
     if (files.length === 0) throw new UsageError(`no TypeScript or JavaScript files match ${positionals.join(" ")}`);

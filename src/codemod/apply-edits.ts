@@ -113,7 +113,12 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (const { edit } of ordered) {
     if (edit.end > rest) {
       // Only an edit reaching into one applied before it (they overlap): cut into that result.
-      pieces = [pieces.reverse().join("").slice(edit.end - rest)];
+      pieces = [
+        pieces
+          .reverse()
+          .join("")
+          .slice(edit.end - rest),
+      ];
     } else {
       pieces.push(text.slice(edit.end, rest));
     }

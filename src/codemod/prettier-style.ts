@@ -31,7 +31,8 @@ export function styleFromPrettierOptions(options: PrettierOptions): Partial<Code
   if (options.semi !== undefined) style.semicolons = options.semi;
   if (options.singleQuote !== undefined) style.quote = options.singleQuote ? "'" : '"';
   if (options.useTabs) style.indent = "\t";
-  else if (options.useTabs === false || options.tabWidth !== undefined) style.indent = " ".repeat(options.tabWidth ?? 2);
+  else if (options.useTabs === false || options.tabWidth !== undefined)
+    style.indent = " ".repeat(options.tabWidth ?? 2);
   if (options.trailingComma !== undefined) style.trailingCommas = options.trailingComma !== "none";
   // "auto" keeps what the file has; "cr" alone is no line ending the codemod writes.
   if (options.endOfLine === "lf") style.newLine = "\n";

@@ -5,7 +5,6 @@ import ts from "typescript";
 
 import { ProjectError } from "./project-error.js";
 
-
 /** One TypeScript project: what `tsc -p <tsconfig>` would compile, with the options it would use. */
 export interface TsProject {
   readonly tsconfig: string;
@@ -22,7 +21,8 @@ export const SUPPORTED_TYPESCRIPT = { oldest: [5, 4], below: [6, 1] } as const;
 
 export function isSupportedTypeScript(version: string): boolean {
   const [major = 0, minor = 0] = version.split(".").map(Number);
-  const atLeast = (target: readonly [number, number]) => major > target[0] || (major === target[0] && minor >= target[1]);
+  const atLeast = (target: readonly [number, number]) =>
+    major > target[0] || (major === target[0] && minor >= target[1]);
   return atLeast(SUPPORTED_TYPESCRIPT.oldest) && !atLeast(SUPPORTED_TYPESCRIPT.below);
 }
 

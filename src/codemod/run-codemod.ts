@@ -182,7 +182,11 @@ class ProjectRun {
    * The sites of one file: rewrites grouped per site, and the report of each. Each transform runs
    * with its rule's setting for the file in the project's ESLint config: off, or with its options.
    */
-  private analyse(sourceFile: ts.SourceFile, file: string, program: ts.Program): { groups: TextEdit[][]; sites: SiteReport[] } {
+  private analyse(
+    sourceFile: ts.SourceFile,
+    file: string,
+    program: ts.Program,
+  ): { groups: TextEdit[][]; sites: SiteReport[] } {
     const groups: TextEdit[][] = [];
     const sites: SiteReport[] = [];
     const settings = this.options.ruleSettings?.(file);
@@ -200,7 +204,13 @@ class ProjectRun {
           groups.push([...site.rewrite.edits]);
           sites.push({ file, ...position, rule: transform.rule, rewritten: true });
         } else {
-          sites.push({ file, ...position, rule: transform.rule, rewritten: false, reason: MANUAL_REASONS[site.rewrite.reason] });
+          sites.push({
+            file,
+            ...position,
+            rule: transform.rule,
+            rewritten: false,
+            reason: MANUAL_REASONS[site.rewrite.reason],
+          });
         }
       }
     }

@@ -130,5 +130,7 @@ export function quote(text: string, style: CodeStyle): string {
 /** The items of a list in brackets that spans lines, each at `indent`, with the style's trailing comma. */
 export function formatMultilineList(items: readonly string[], indent: string, style: CodeStyle): string {
   const last = items.length - 1;
-  return items.map((item, index) => `${indent}${item}${index < last || style.trailingCommas ? "," : ""}`).join(style.newLine);
+  return items
+    .map((item, index) => `${indent}${item}${index < last || style.trailingCommas ? "," : ""}`)
+    .join(style.newLine);
 }

@@ -11,7 +11,10 @@ export function getAmbientModuleName(node: ts.Node): string | undefined {
 }
 
 /** The `const`/`let`/`var` declaration that binds `identifier`, also through `{ a } =` and `[a] =` patterns. */
-export function getVariableDeclaration(identifier: ts.Identifier, checker: ts.TypeChecker): ts.VariableDeclaration | undefined {
+export function getVariableDeclaration(
+  identifier: ts.Identifier,
+  checker: ts.TypeChecker,
+): ts.VariableDeclaration | undefined {
   let node: ts.Node | undefined = checker.getSymbolAtLocation(identifier)?.valueDeclaration;
   while (node && ts.isBindingElement(node)) node = node.parent.parent;
   return node && ts.isVariableDeclaration(node) ? node : undefined;
@@ -26,8 +29,7 @@ export function isInPackageFolder(fileName: string, packageName: string): boolea
   const normalized = fileName.replaceAll("\\", "/");
   const typesName = packageName.startsWith("@") ? packageName.slice(1).replace("/", "__") : packageName;
   return (
-    normalized.includes(`/node_modules/${packageName}/`) ||
-    normalized.includes(`/node_modules/@types/${typesName}/`)
+    normalized.includes(`/node_modules/${packageName}/`) || normalized.includes(`/node_modules/@types/${typesName}/`)
   );
 }
 

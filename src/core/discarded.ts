@@ -89,7 +89,12 @@ function isWriteTarget(identifier: ts.Identifier): boolean {
   );
 }
 
-function collectReads(scope: ts.Node, symbol: ts.Symbol, declarationName: ts.Node, checker: ts.TypeChecker): ts.Identifier[] {
+function collectReads(
+  scope: ts.Node,
+  symbol: ts.Symbol,
+  declarationName: ts.Node,
+  checker: ts.TypeChecker,
+): ts.Identifier[] {
   const reads: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
     if (

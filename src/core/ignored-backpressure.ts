@@ -55,14 +55,15 @@ function getCallbackRepetition(
   if (name === undefined) return undefined;
   const event = call.arguments[0];
   if (LISTENER_METHODS.has(name) && event && ts.isStringLiteralLike(event) && event.text === "data") {
-    return { repetition: "data-handler", source: ts.isPropertyAccessExpression(callee) ? callee.expression : undefined };
+    return {
+      repetition: "data-handler",
+      source: ts.isPropertyAccessExpression(callee) ? callee.expression : undefined,
+    };
   }
   return undefined;
 }
 
-function findRepeater(
-  node: ts.Node,
-): Pick<IgnoredBackpressure, "repetition" | "repeater" | "source"> | undefined {
+function findRepeater(node: ts.Node): Pick<IgnoredBackpressure, "repetition" | "repeater" | "source"> | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isIterationStatement(current, false)) {
       return { repetition: "loop", repeater: current, source: undefined };
@@ -81,7 +82,12 @@ function findRepeater(
  * each iteration (`const out = createWriteStream(f)` in the loop body), or the write is followed in
  * its block by a `return`, `break` or `throw` that leaves the loop.
  */
-function isOncePerStream(node: ts.CallExpression, stream: ts.Expression, repeater: ts.Node, checker: ts.TypeChecker): boolean {
+function isOncePerStream(
+  node: ts.CallExpression,
+  stream: ts.Expression,
+  repeater: ts.Node,
+  checker: ts.TypeChecker,
+): boolean {
   let root = skipOuterExpressions(stream);
   while (ts.isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
   const declaration = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root)?.valueDeclaration : undefined;
@@ -104,7 +110,11 @@ function isOncePerStream(node: ts.CallExpression, stream: ts.Expression, repeate
 }
 
 /** Whether the write's `false` reaches nobody: dropped, awaited (a boolean is no promise), or mapped into a dropped array. */
-function isResultIgnored(node: ts.CallExpression, repeater: IgnoredBackpressure["repeater"], checker: ts.TypeChecker): boolean {
+function isResultIgnored(
+  node: ts.CallExpression,
+  repeater: IgnoredBackpressure["repeater"],
+  checker: ts.TypeChecker,
+): boolean {
   let current: ts.Node = node;
   while (isOuterExpression(current.parent) || ts.isAwaitExpression(current.parent)) current = current.parent;
   if (getDiscardSite(current as ts.Expression, checker)) return true;
@@ -121,7 +131,11 @@ function isResultIgnored(node: ts.CallExpression, repeater: IgnoredBackpressure[
 function getHandlingScope(repeater: IgnoredBackpressure["repeater"]): ts.Node {
   if (!ts.isIterationStatement(repeater, false)) return repeater;
   let scope: ts.Node = repeater;
-  for (let current = repeater.parent; !ts.isFunctionLike(current) && !ts.isSourceFile(current); current = current.parent) {
+  for (
+    let current = repeater.parent;
+    !ts.isFunctionLike(current) && !ts.isSourceFile(current);
+    current = current.parent
+  ) {
     if (ts.isIterationStatement(current, false)) scope = current;
   }
   return scope;
@@ -151,7 +165,8 @@ function isBackpressureHandled(scope: ts.Node, checker: ts.TypeChecker): boolean
     if (ts.isPropertyAccessExpression(node)) {
       handled = node.name.text === "pause" || BUFFER_LEVEL_PROPERTIES.has(node.name.text);
     }
-    if (ts.isCallExpression(node) && getCalleeName(node.expression) === "write") handled = isCallbackPassedOn(node, checker);
+    if (ts.isCallExpression(node) && getCalleeName(node.expression) === "write")
+      handled = isCallbackPassedOn(node, checker);
     return !handled;
   });
   return handled;
@@ -160,7 +175,8 @@ function isBackpressureHandled(scope: ts.Node, checker: ts.TypeChecker): boolean
 /** The variable an expression reads its value from: `r` for `r.value`, `chunk` for `chunk`. */
 function getRootVariable(node: ts.Expression, checker: ts.TypeChecker): ts.VariableDeclaration | undefined {
   let root = skipOuterExpressions(node);
-  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root))
+    root = skipOuterExpressions(root.expression);
   return ts.isIdentifier(root) ? getVariableDeclaration(root, checker) : undefined;
 }
 
@@ -203,7 +219,11 @@ function isEarlyReturn(statement: ts.Statement): boolean {
  * `if (answered) return; answered = true; socket.write(reply);`: a handler that returns early on a
  * flag it then sets, declared outside it, writes once per stream, not once per chunk.
  */
-function isGuardedByFlag(node: ts.CallExpression, handler: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): boolean {
+function isGuardedByFlag(
+  node: ts.CallExpression,
+  handler: ts.FunctionLikeDeclaration,
+  checker: ts.TypeChecker,
+): boolean {
   if (!handler.body) return false;
   const guards = new Set<ts.Symbol>();
   const flags: ts.Symbol[] = [];
@@ -235,7 +255,8 @@ function isGuardedByFlag(node: ts.CallExpression, handler: ts.FunctionLikeDeclar
 function callsBackAtOnce(member: ts.ObjectLiteralElementLike): boolean {
   const fn = ts.isMethodDeclaration(member)
     ? member
-    : ts.isPropertyAssignment(member) && (ts.isFunctionExpression(member.initializer) || ts.isArrowFunction(member.initializer))
+    : ts.isPropertyAssignment(member) &&
+        (ts.isFunctionExpression(member.initializer) || ts.isArrowFunction(member.initializer))
       ? member.initializer
       : undefined;
   const callback = fn?.parameters[2]?.name;
@@ -252,18 +273,22 @@ function callsBackAtOnce(member: ts.ObjectLiteralElementLike): boolean {
 function isInMemorySink(stream: ts.Expression, checker: ts.TypeChecker): boolean {
   const initializer = getRootVariable(stream, checker)?.initializer;
   const construction = initializer && skipOuterExpressions(initializer);
-  if (!construction || !ts.isNewExpression(construction) || getCalleeName(construction.expression) !== "Writable") return false;
+  if (!construction || !ts.isNewExpression(construction) || getCalleeName(construction.expression) !== "Writable")
+    return false;
   const [options] = construction.arguments ?? [];
-  const write = options && ts.isObjectLiteralExpression(options)
-    ? options.properties.find((member) => member.name?.getText() === "write")
-    : undefined;
+  const write =
+    options && ts.isObjectLiteralExpression(options)
+      ? options.properties.find((member) => member.name?.getText() === "write")
+      : undefined;
   return write !== undefined && callsBackAtOnce(write);
 }
 
 /** A constant prompt in a `process.stdin` handler: keystrokes come at a person's pace. */
 function isPromptForTyping(node: ts.CallExpression, source: ts.Expression | undefined): boolean {
   const [data] = node.arguments;
-  return source?.getText() === "process.stdin" && data !== undefined && ts.isStringLiteralLike(skipOuterExpressions(data));
+  return (
+    source?.getText() === "process.stdin" && data !== undefined && ts.isStringLiteralLike(skipOuterExpressions(data))
+  );
 }
 
 /**
@@ -280,12 +305,15 @@ function isFedByProducer(
     return !isPromptForTyping(node, repeater.source);
   }
   if (repeater.repetition !== "loop") return false;
-  for (let current: ts.Node = node.parent; !ts.isFunctionLike(current) && !ts.isSourceFile(current); current = current.parent) {
+  for (
+    let current: ts.Node = node.parent;
+    !ts.isFunctionLike(current) && !ts.isSourceFile(current);
+    current = current.parent
+  ) {
     if (ts.isForOfStatement(current) && current.awaitModifier) return true;
   }
   return isWritingAwaitedData(node, repeater.repeater as ts.IterationStatement, checker);
 }
-
 
 /**
  * Node `write()` calls whose `false` ("buffer full, wait for drain") is ignored where writes repeat
@@ -306,7 +334,11 @@ export function findIgnoredBackpressure(
     const call = getStreamCall(node, context);
     if (!call || call.operation !== "write" || !call.stream || !hasBackpressureSignal(call, context)) return;
     if (isOncePerStream(node, call.stream, repeater.repeater, checker)) return;
-    if (repeater.repetition === "data-handler" && isGuardedByFlag(node, repeater.repeater as ts.FunctionLikeDeclaration, checker)) return;
+    if (
+      repeater.repetition === "data-handler" &&
+      isGuardedByFlag(node, repeater.repeater as ts.FunctionLikeDeclaration, checker)
+    )
+      return;
     if (isInMemorySink(call.stream, checker)) return;
     if (isResultIgnored(node, repeater.repeater, checker)) {
       findings.push({ node, stream: call.stream, ...repeater });
@@ -314,4 +346,3 @@ export function findIgnoredBackpressure(
   });
   return findings;
 }
-

@@ -68,9 +68,7 @@ function findExistingReference(sourceFile: ts.SourceFile, request: ImportRequest
         if (!required || !isSameModule(required, request.module)) continue;
         if (ts.isIdentifier(declaration.name)) return `${declaration.name.text}.${request.name}`;
         if (ts.isObjectBindingPattern(declaration.name)) {
-          const element = declaration.name.elements.find(
-            (e) => (e.propertyName ?? e.name).getText() === request.name,
-          );
+          const element = declaration.name.elements.find((e) => (e.propertyName ?? e.name).getText() === request.name);
           if (element && ts.isIdentifier(element.name)) return element.name.text;
         }
       }
@@ -168,10 +166,13 @@ export function getImport(sourceFile: ts.SourceFile, request: ImportRequest, sty
     const binding = local === request.name ? request.name : `${request.name}${separator} ${local}`;
     return { reference: local, edit: { start: mergeable.getEnd(), end: mergeable.getEnd(), text: `, ${binding}` } };
   }
-  const binding = local === request.name ? request.name : `${request.name}${usesRequire(sourceFile) ? ":" : " as"} ${local}`;
+  const binding =
+    local === request.name ? request.name : `${request.name}${usesRequire(sourceFile) ? ":" : " as"} ${local}`;
   const specifier = quote(request.module, style);
   const statement = formatStatement(
-    usesRequire(sourceFile) ? `const { ${binding} } = require(${specifier})` : `import { ${binding} } from ${specifier}`,
+    usesRequire(sourceFile)
+      ? `const { ${binding} } = require(${specifier})`
+      : `import { ${binding} } from ${specifier}`,
     style,
   );
   const { position, after, before } = getInsertionPoint(sourceFile);
@@ -182,4 +183,8 @@ export function getImport(sourceFile: ts.SourceFile, request: ImportRequest, sty
 }
 
 export const ONCE_IMPORT: ImportRequest = { module: "node:events", name: "once", alias: "eventsOnce" };
-export const FINISHED_IMPORT: ImportRequest = { module: "node:stream/promises", name: "finished", alias: "streamFinished" };
+export const FINISHED_IMPORT: ImportRequest = {
+  module: "node:stream/promises",
+  name: "finished",
+  alias: "streamFinished",
+};

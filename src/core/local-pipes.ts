@@ -62,7 +62,9 @@ function isPipe(construction: LocalPipe["construction"], context: AnalysisContex
   const { checker } = context;
   const type = checker.getTypeAtLocation(construction);
   if (type.getProperty("readable") && type.getProperty("writable")) return true;
-  return getStreamFamily(type, context) === "node-writable" && hasReadableSide(type, checker) && !isConnection(type, checker);
+  return (
+    getStreamFamily(type, context) === "node-writable" && hasReadableSide(type, checker) && !isConnection(type, checker)
+  );
 }
 
 /** Methods that feed a pipe rather than read it. */
@@ -83,7 +85,11 @@ type PipeUse =
 /** What a mention of the pipe does: feeds it, reads it right away, or hands it on to read later. */
 function classifyUse(reference: ts.Expression, checker: ts.TypeChecker): PipeUse {
   const declaration = checker.getSymbolAtLocation(reference)?.valueDeclaration;
-  if (declaration && ts.isBindingElement(declaration) && (declaration.propertyName ?? declaration.name).getText() === "writable") {
+  if (
+    declaration &&
+    ts.isBindingElement(declaration) &&
+    (declaration.propertyName ?? declaration.name).getText() === "writable"
+  ) {
     return "local";
   }
   const parent = reference.parent;
@@ -118,7 +124,11 @@ function somePipeUse(
   let found = false;
   forEachDescendant(scope, (node) => {
     if (found) return false;
-    if (!ts.isIdentifier(node) || pipe.names.includes(node) || !symbols.has(context.checker.getSymbolAtLocation(node))) {
+    if (
+      !ts.isIdentifier(node) ||
+      pipe.names.includes(node) ||
+      !symbols.has(context.checker.getSymbolAtLocation(node))
+    ) {
       return;
     }
     found = visit(classifyUse(node, context.checker), node);
@@ -138,7 +148,11 @@ export type DeadlockRisk = "reader-attached-later" | "stream-handed-on";
  * without reading from it (`new Response(readable)` made first); or, after `site`, the pipe is
  * handed on, returned, yielded or stored, to be read by whoever gets it once this function is done.
  */
-export function getDeadlockRisk(stream: ts.Expression, site: ts.Node, context: AnalysisContext): DeadlockRisk | undefined {
+export function getDeadlockRisk(
+  stream: ts.Expression,
+  site: ts.Node,
+  context: AnalysisContext,
+): DeadlockRisk | undefined {
   const pipe = findLocalPipe(stream, context.checker);
   if (!pipe || !isPipe(pipe.construction, context)) return undefined;
   const scope = getEnclosingFunction(site) ?? site.getSourceFile();
@@ -156,10 +170,13 @@ export function getDeadlockRisk(stream: ts.Expression, site: ts.Node, context: A
 /** `for await (const c of readable)`, `readable.getReader()`: the code reads the data itself, not a consumer it hands it to. */
 function isReadHere(reference: ts.Expression): boolean {
   let current = reference;
-  if (ts.isPropertyAccessExpression(current.parent) && current.parent.name.text === "readable") current = current.parent;
+  if (ts.isPropertyAccessExpression(current.parent) && current.parent.name.text === "readable")
+    current = current.parent;
   const parent = current.parent;
   if (ts.isForOfStatement(parent) && parent.expression === current) return parent.awaitModifier !== undefined;
-  return ts.isPropertyAccessExpression(parent) && parent.name.text === "getReader" && ts.isCallExpression(parent.parent);
+  return (
+    ts.isPropertyAccessExpression(parent) && parent.name.text === "getReader" && ts.isCallExpression(parent.parent)
+  );
 }
 
 /**

@@ -1,11 +1,13 @@
 import ts from "typescript";
 
 /** Node's modules whose streams the rules judge: without their types, nothing in them is a stream. */
-const NODE_IO_MODULE = /^(?:node:)?(?:stream(?:\/promises|\/web)?|net|tls|https?|http2|fs(?:\/promises)?|child_process|zlib|readline|process)$/;
+const NODE_IO_MODULE =
+  /^(?:node:)?(?:stream(?:\/promises|\/web)?|net|tls|https?|http2|fs(?:\/promises)?|child_process|zlib|readline|process)$/;
 
 function getRequiredModule(expression: ts.Expression | undefined): ts.StringLiteralLike | undefined {
   let current = expression;
-  while (current && (ts.isPropertyAccessExpression(current) || ts.isAwaitExpression(current))) current = current.expression;
+  while (current && (ts.isPropertyAccessExpression(current) || ts.isAwaitExpression(current)))
+    current = current.expression;
   if (!current || !ts.isCallExpression(current) || current.arguments.length !== 1) return undefined;
   const [argument] = current.arguments;
   const isRequire = ts.isIdentifier(current.expression) && current.expression.text === "require";
@@ -37,7 +39,10 @@ function getModuleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] 
  * TypeScript resolves no declaration, so every stream in the file is `any` and no rule can see it.
  * Usually `@types/node` is missing, or (TypeScript 6) not listed in `compilerOptions.types`.
  */
-export function findUntypedNodeImport(sourceFile: ts.SourceFile, checker: ts.TypeChecker): ts.StringLiteralLike | undefined {
+export function findUntypedNodeImport(
+  sourceFile: ts.SourceFile,
+  checker: ts.TypeChecker,
+): ts.StringLiteralLike | undefined {
   return getModuleSpecifiers(sourceFile).find(
     (specifier) => NODE_IO_MODULE.test(specifier.text) && checker.getSymbolAtLocation(specifier) === undefined,
   );

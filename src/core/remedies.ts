@@ -117,7 +117,10 @@ function returnPromise(result: DiscardedResult, context: AnalysisContext): Remed
     return undefined;
   }
   if (voidExpression) {
-    return { id: "returnPromise", edits: [{ start: voidExpression.getStart(), end: site.expression.getStart(), text: "return " }] };
+    return {
+      id: "returnPromise",
+      edits: [{ start: voidExpression.getStart(), end: site.expression.getStart(), text: "return " }],
+    };
   }
   return { id: "returnPromise", edits: [insertBefore(statement, "return ")] };
 }
@@ -141,7 +144,10 @@ function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisCo
   if (statement && isAwaitAllowedAt(statement, context.program) && !getDeadlockRisk(written, finding.node, context)) {
     const { lines, importEdit } = getEndAndWait(written, false, context);
     const style = getCodeStyle(statement.getSourceFile(), context);
-    remedies.push({ id: "awaitFinishedBeforeDestroy", edits: compact([importEdit, ...insertStatementsBefore(statement, lines, style)]) });
+    remedies.push({
+      id: "awaitFinishedBeforeDestroy",
+      edits: compact([importEdit, ...insertStatementsBefore(statement, lines, style)]),
+    });
   }
   return remedies;
 }
@@ -158,7 +164,9 @@ export function getEndAndWait(
   const style = getCodeStyle(stream.getSourceFile(), context);
   const finished = getImport(stream.getSourceFile(), FINISHED_IMPORT, style);
   const text = stream.getText();
-  const options = isConnection(context.checker.getTypeAtLocation(stream), context.checker) ? ", { readable: false }" : "";
+  const options = isConnection(context.checker.getTypeAtLocation(stream), context.checker)
+    ? ", { readable: false }"
+    : "";
   const lines = [...(alreadyEnded ? [] : [`${text}.end()`]), `await ${finished.reference}(${text}${options})`];
   return { lines: lines.map((line) => formatStatement(line, style)), importEdit: finished.edit };
 }
@@ -223,7 +231,9 @@ export function endAndWaitBeforeDispose(finding: ShutdownBeforeFlush, context: A
   if (!exit || !isAwaitAllowedAt(ts.isSourceFile(exit) ? exit.statements[0]! : exit, context.program)) return undefined;
   const { lines, importEdit } = getEndAndWait(finding.node, false, context);
   const style = getCodeStyle(finding.node.getSourceFile(), context);
-  const edits = ts.isReturnStatement(exit) ? insertStatementsBefore(exit, lines, style) : compact([appendStatements(exit, lines, style)]);
+  const edits = ts.isReturnStatement(exit)
+    ? insertStatementsBefore(exit, lines, style)
+    : compact([appendStatements(exit, lines, style)]);
   return { id: "endAndWaitBeforeDispose", edits: compact([importEdit, ...edits]) };
 }
 
@@ -249,7 +259,13 @@ const getDrainHelperCandidates = perSourceFile((sourceFile) =>
  * `once(s, "drain")` never settles when the stream is destroyed without an error; racing it with
  * `finished(s)` ends the wait then, and the abort removes both listeners.
  */
-function getDrainHelper(name: string, once: string, finished: string, sourceFile: ts.SourceFile, style: CodeStyle): string {
+function getDrainHelper(
+  name: string,
+  once: string,
+  finished: string,
+  sourceFile: ts.SourceFile,
+  style: CodeStyle,
+): string {
   // Not a name the imports are reached through (`import * as stream from "node:stream/promises"`).
   const stream = [once, finished].some((reference) => reference.split(".")[0] === "stream") ? "writable" : "stream";
   const isTypeScript = /\.[cm]?tsx?$/.test(sourceFile.fileName);
@@ -287,7 +303,8 @@ function getDrainHelperName(
 ): { name: string; edit: TextEdit | undefined } {
   for (const statement of getDrainHelperCandidates(sourceFile)) {
     const name = statement.name!.text;
-    if (isSameCode(statement.getText(), getDrainHelper(name, once, finished, sourceFile, style))) return { name, edit: undefined };
+    if (isSameCode(statement.getText(), getDrainHelper(name, once, finished, sourceFile, style)))
+      return { name, edit: undefined };
   }
   const name = getFreeName(sourceFile, DRAIN_HELPER_NAME);
   const helper = [
@@ -320,7 +337,11 @@ function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): R
 /** Whether `source` can be paused and is named by a plain path, so that naming it twice is the same stream. */
 function isPausableSource(source: ts.Expression, checker: ts.TypeChecker): boolean {
   const type = checker.getTypeAtLocation(source);
-  return getStreamKey(source, checker) !== undefined && hasMethod(type, "pause", checker) && hasMethod(type, "resume", checker);
+  return (
+    getStreamKey(source, checker) !== undefined &&
+    hasMethod(type, "pause", checker) &&
+    hasMethod(type, "resume", checker)
+  );
 }
 
 function pauseSource(finding: IgnoredBackpressure, context: AnalysisContext): Remedy | undefined {
@@ -349,7 +370,11 @@ export function getBackpressureRemedies(finding: IgnoredBackpressure, context: A
 /** `fs.writeSync(fd, data)` → `fs.writeFileSync(fd, data)`, which loops until everything is written. */
 export function getByteCountRemedies(finding: IgnoredByteCount): Remedy[] {
   const callee = skipOuterExpressions(finding.node.expression);
-  if (finding.api !== "fs-write-sync" || !ts.isPropertyAccessExpression(callee) || finding.node.arguments.length !== 2) {
+  if (
+    finding.api !== "fs-write-sync" ||
+    !ts.isPropertyAccessExpression(callee) ||
+    finding.node.arguments.length !== 2
+  ) {
     return [];
   }
   return [{ id: "useWriteFileSync", edits: [replaceNode(callee.name, "writeFileSync")] }];

@@ -17,12 +17,7 @@ import type { PendingWrite, ShutdownBeforeFlush } from "./shutdown-before-flush.
 import { isProcessStdio } from "./stream-families.js";
 import { getStreamKey } from "./stream-identity.js";
 import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "./syntax.js";
-import {
-  insertStatementsBefore,
-  removeStatement,
-  replaceNode,
-  type TextEdit,
-} from "./text-edits.js";
+import { insertStatementsBefore, removeStatement, replaceNode, type TextEdit } from "./text-edits.js";
 
 /** Why the codemod leaves a site for a person. */
 export type ManualReason =
@@ -55,8 +50,10 @@ export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
   "writes-not-in-async-loop": "the writes repeat outside an async loop: pause the source until 'drain'",
   "written-through-another-object":
     "the data was written through another object (a WHATWG writer over this stream): await its writes or close() before destroying",
-  "exit-in-never-function": "process.exit() ends a function that returns never (declared or inferred): rewrite it by hand",
-  "several-scope-exits": "the using scope is left at several places: end the stream and wait before each of them by hand",
+  "exit-in-never-function":
+    "process.exit() ends a function that returns never (declared or inferred): rewrite it by hand",
+  "several-scope-exits":
+    "the using scope is left at several places: end the stream and wait before each of them by hand",
   "not-a-statement": "the call is part of a larger expression: rewrite it by hand",
 };
 
@@ -87,7 +84,9 @@ export function getDiscardedResultRewrite(result: DiscardedResult, context: Anal
 
 function isEnded(lost: readonly PendingWrite[], stream: ts.Expression, checker: ts.TypeChecker): boolean {
   const key = getStreamKey(stream, checker);
-  return lost.some((write) => write.call.operation === "end" && write.call.stream && getStreamKey(write.call.stream, checker) === key);
+  return lost.some(
+    (write) => write.call.operation === "end" && write.call.stream && getStreamKey(write.call.stream, checker) === key,
+  );
 }
 
 function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {
@@ -97,7 +96,8 @@ function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContex
   if (!statement) return manual("not-a-statement");
   const deadlock = getDeadlockRisk(stream, finding.node, context);
   if (deadlock) return manual(deadlock);
-  if (!isAwaitAllowedAt(statement, context.program)) return endThenDestroy(finding.node, stream, statement, context.checker);
+  if (!isAwaitAllowedAt(statement, context.program))
+    return endThenDestroy(finding.node, stream, statement, context.checker);
   const { lines, importEdit } = getEndAndWait(stream, isEnded(finding.lost, stream, context.checker), context);
   // The destroy() stays: after "finish" it still closes a connection's read side or aborts a
   // client request's response, and on a finished file it does no harm.
@@ -106,20 +106,30 @@ function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContex
 }
 
 /** The `s.end()` or `s.end(data)` statement right before `statement`, `s` being `stream`. */
-function getEndRightBefore(statement: ts.Statement, stream: ts.Expression, checker: ts.TypeChecker): ts.CallExpression | undefined {
+function getEndRightBefore(
+  statement: ts.Statement,
+  stream: ts.Expression,
+  checker: ts.TypeChecker,
+): ts.CallExpression | undefined {
   const parent = statement.parent;
-  const siblings = ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseOrDefaultClause(parent) ? parent.statements : undefined;
+  const siblings =
+    ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseOrDefaultClause(parent) ? parent.statements : undefined;
   const previous = siblings?.[siblings.indexOf(statement) - 1];
   if (!previous || !ts.isExpressionStatement(previous)) return undefined;
   const end = skipOuterExpressions(previous.expression);
-  if (!ts.isCallExpression(end) || !ts.isPropertyAccessExpression(end.expression) || end.expression.name.text !== "end") {
+  if (
+    !ts.isCallExpression(end) ||
+    !ts.isPropertyAccessExpression(end.expression) ||
+    end.expression.name.text !== "end"
+  ) {
     return undefined;
   }
   const key = getStreamKey(stream, checker);
   if (key === undefined || getStreamKey(end.expression.expression, checker) !== key) return undefined;
   // `end(data)` takes the callback after the data; `end(cb)` has one already.
   const [data, ...rest] = end.arguments;
-  const takesCallback = !data || (rest.length === 0 && checker.getTypeAtLocation(data).getCallSignatures().length === 0);
+  const takesCallback =
+    !data || (rest.length === 0 && checker.getTypeAtLocation(data).getCallSignatures().length === 0);
   return takesCallback ? end : undefined;
 }
 
@@ -128,12 +138,20 @@ function getEndRightBefore(statement: ts.Statement, stream: ts.Expression, check
  * once, with an error it ignores, when it came already). Right after an `s.end()` statement, that
  * statement takes the callback, and the destroy goes.
  */
-function endThenDestroy(destroy: ts.Node, stream: ts.Expression, statement: ts.Statement, checker: ts.TypeChecker): Rewrite {
+function endThenDestroy(
+  destroy: ts.Node,
+  stream: ts.Expression,
+  statement: ts.Statement,
+  checker: ts.TypeChecker,
+): Rewrite {
   const callback = `() => ${destroy.getText()}`;
   const end = getEndRightBefore(statement, stream, checker);
   if (!end) return { kind: "edit", edits: [replaceNode(destroy, `${stream.getText()}.end(${callback})`)] };
   const args = [...end.arguments.map((argument) => argument.getText()), callback].join(", ");
-  return { kind: "edit", edits: [replaceNode(end, `${end.expression.getText()}(${args})`), removeStatement(statement)] };
+  return {
+    kind: "edit",
+    edits: [replaceNode(end, `${end.expression.getText()}(${args})`), removeStatement(statement)],
+  };
 }
 
 const STDERR_CONSOLE_METHODS = new Set(["error", "warn", "trace"]);
@@ -160,8 +178,13 @@ function getOnlyCall(fn: FunctionLike, checker: ts.TypeChecker): ts.ExpressionSt
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   if (ts.isCallExpression(node.parent) && node.parent.expression === node) return getExpressionStatementOf(node.parent);
   const declaration = ts.isFunctionDeclaration(fn) ? fn : fn.parent;
-  const name = ts.isFunctionDeclaration(declaration) || ts.isVariableDeclaration(declaration) ? declaration.name : undefined;
-  if (!name || !ts.isIdentifier(name) || ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Export) {
+  const name =
+    ts.isFunctionDeclaration(declaration) || ts.isVariableDeclaration(declaration) ? declaration.name : undefined;
+  if (
+    !name ||
+    !ts.isIdentifier(name) ||
+    ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Export
+  ) {
     return undefined;
   }
   const symbol = checker.getSymbolAtLocation(name);
@@ -170,7 +193,8 @@ function getOnlyCall(fn: FunctionLike, checker: ts.TypeChecker): ts.ExpressionSt
     if (ts.isIdentifier(child) && child !== name && checker.getSymbolAtLocation(child) === symbol) mentions.push(child);
   });
   const [mention] = mentions;
-  if (mentions.length !== 1 || !ts.isCallExpression(mention!.parent) || mention!.parent.expression !== mention) return undefined;
+  if (mentions.length !== 1 || !ts.isCallExpression(mention!.parent) || mention!.parent.expression !== mention)
+    return undefined;
   return getExpressionStatementOf(mention!.parent);
 }
 
@@ -211,12 +235,17 @@ function getExitRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext):
   const style = getCodeStyle(statement.getSourceFile(), context);
   // A write's callback runs once everything written before it has been handed to the OS.
   if (isAwaitAllowedAt(statement, context.program)) {
-    const waits = streams.map((stream) => formatStatement(`await new Promise((resolve) => ${stream}.write(${quote("", style)}, resolve))`, style));
+    const waits = streams.map((stream) =>
+      formatStatement(`await new Promise((resolve) => ${stream}.write(${quote("", style)}, resolve))`, style),
+    );
     return { kind: "edit", edits: insertStatementsBefore(statement, waits, style) };
   }
   // Without await the exit moves into a callback: right only where no code after it would run meanwhile.
   if (!endsTheProgram(statement, context.checker)) return manual("exit-in-synchronous-code");
-  const exit = streams.reduceRight((inner, stream) => `${stream}.write(${quote("", style)}, () => ${inner})`, call.getText());
+  const exit = streams.reduceRight(
+    (inner, stream) => `${stream}.write(${quote("", style)}, () => ${inner})`,
+    call.getText(),
+  );
   return { kind: "edit", edits: [replaceNode(call, exit)] };
 }
 

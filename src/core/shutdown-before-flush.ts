@@ -7,12 +7,7 @@ import { getStreamCall, isExitReference, type StreamCall } from "./stream-calls.
 import { isComposedMessage, isMessage } from "./stdio-messages.js";
 import { getStreamFamily, isProcessStdio } from "./stream-families.js";
 import { isTestTeardown } from "./test-teardown.js";
-import {
-  collectMentionedKeys,
-  getShutdownKeys,
-  getStreamKeys,
-  type StreamKey,
-} from "./stream-identity.js";
+import { collectMentionedKeys, getShutdownKeys, getStreamKeys, type StreamKey } from "./stream-identity.js";
 import {
   forEachDescendant,
   getCalleeName,
@@ -179,7 +174,11 @@ function isWaitedOnByAwaiter(call: ts.CallExpression, keys: readonly StreamKey[]
 }
 
 /** `resolve()` of the enclosing promise, or the function's own completion callback. */
-function isCompletionSignal(call: ts.CallExpression, scope: FunctionLike | ts.SourceFile, checker: ts.TypeChecker): boolean {
+function isCompletionSignal(
+  call: ts.CallExpression,
+  scope: FunctionLike | ts.SourceFile,
+  checker: ts.TypeChecker,
+): boolean {
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isIdentifier(callee) || ts.isSourceFile(scope) || !isBareSuccess(call)) return false;
   const symbol = checker.getSymbolAtLocation(callee);
@@ -216,8 +215,7 @@ function isUsingDeclarationList(list: ts.VariableDeclarationList): boolean {
 export function isDisposeCall(node: ts.CallExpression): boolean {
   const callee = skipOuterExpressions(node.expression);
   return (
-    ts.isElementAccessExpression(callee) &&
-    /^Symbol\.(asyncDispose|dispose)$/.test(callee.argumentExpression.getText())
+    ts.isElementAccessExpression(callee) && /^Symbol\.(asyncDispose|dispose)$/.test(callee.argumentExpression.getText())
   );
 }
 
@@ -279,12 +277,18 @@ class ScopeAnalysis {
       if (!ts.isIdentifier(declaration.name)) continue;
       const type = this.context.checker.getTypeAtLocation(declaration.name);
       if (getStreamFamily(type, this.context) !== "node-writable") continue;
-      this.disposals.at(-1)!.push({ name: declaration.name, keys: getStreamKeys(declaration.name, this.context.checker) });
+      this.disposals
+        .at(-1)!
+        .push({ name: declaration.name, keys: getStreamKeys(declaration.name, this.context.checker) });
     }
   }
 
   /** Leaving a block disposes its `using` streams: what is still pending for them is lost. */
-  private dispose(bindings: readonly DisposedBinding[], state: State, exit: ts.ReturnStatement | ts.Block | ts.SourceFile): void {
+  private dispose(
+    bindings: readonly DisposedBinding[],
+    state: State,
+    exit: ts.ReturnStatement | ts.Block | ts.SourceFile,
+  ): void {
     for (const binding of bindings) {
       const lost = state.filter((pending) => pending.keys.some((key) => binding.keys.includes(key)));
       const write = lost.at(-1);
@@ -403,7 +407,8 @@ class ScopeAnalysis {
     if (ts.isCallExpression(node)) {
       // `await finished(s)`: its failure is the await's, recorded there; `process.exit()` ends all.
       const throws = this.throwStates.at(-1);
-      if (throws && !ts.isAwaitExpression(getOutermostExpression(node).parent) && !this.endsThePath(node)) throws.push(current);
+      if (throws && !ts.isAwaitExpression(getOutermostExpression(node).parent) && !this.endsThePath(node))
+        throws.push(current);
       return this.call(node, current);
     }
     return current;
@@ -422,9 +427,7 @@ class ScopeAnalysis {
     }
     if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
     for (const key of this.getSignalledKeys(waited)) mentioned.add(key);
-    return state.filter(
-      (write) => !isInside(write.call.node, waited) && !write.keys.some((key) => mentioned.has(key)),
-    );
+    return state.filter((write) => !isInside(write.call.node, waited) && !write.keys.some((key) => mentioned.has(key)));
   }
 
   private call(node: ts.CallExpression, state: State): State {
@@ -441,7 +444,11 @@ class ScopeAnalysis {
       // The exit runs once the chain it hangs on settles: writes in that chain are waited for.
       const receiver = skipOuterExpressions(node.expression);
       const chained = ts.isPropertyAccessExpression(receiver) ? receiver.expression : receiver;
-      if (exitReference) this.exit(exitReference, state.filter((write) => !isInside(write.call.node, chained)));
+      if (exitReference)
+        this.exit(
+          exitReference,
+          state.filter((write) => !isInside(write.call.node, chained)),
+        );
       return state;
     }
     if (this.isAnnounce(node, state)) return state;
@@ -485,7 +492,9 @@ class ScopeAnalysis {
     if (ts.isArrowFunction(listener) || ts.isFunctionExpression(listener)) {
       forEachDescendant(listener.body, (child) => {
         const isAssignment =
-          ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(child.left);
+          ts.isBinaryExpression(child) &&
+          child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isIdentifier(child.left);
         if (isAssignment) add(child.left as ts.Identifier);
       });
     }
@@ -528,7 +537,8 @@ class ScopeAnalysis {
   private isFollowedByPathEnd(write: ts.CallExpression): boolean {
     const statement = getExpressionStatementOf(write);
     const block = statement?.parent;
-    if (!statement || !block || !(ts.isBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block))) return false;
+    if (!statement || !block || !(ts.isBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block)))
+      return false;
     for (const later of block.statements.slice(block.statements.indexOf(statement) + 1)) {
       if (ts.isVariableStatement(later)) continue;
       if (!ts.isExpressionStatement(later)) return false;
@@ -541,7 +551,10 @@ class ScopeAnalysis {
   /** Whether a call never returns (`process.exit()`, a `fail(): never` helper): no path goes on after it. */
   private endsThePath(node: ts.CallExpression): boolean {
     const signature = this.context.checker.getResolvedSignature(node);
-    return signature !== undefined && (this.context.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0;
+    return (
+      signature !== undefined &&
+      (this.context.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0
+    );
   }
 
   /** `await new Promise((r) => process.stderr.write("", r))` waits for console output too. */
@@ -560,7 +573,10 @@ class ScopeAnalysis {
 
   private pendingWrite(call: StreamCall): PendingWrite {
     const keys = call.stream ? getStreamKeys(call.stream, this.context.checker) : [];
-    if (call.owner === "console" || (call.stream && isProcessStdio(this.context.checker.getTypeAtLocation(call.stream), this.context.checker))) {
+    if (
+      call.owner === "console" ||
+      (call.stream && isProcessStdio(this.context.checker.getTypeAtLocation(call.stream), this.context.checker))
+    ) {
       keys.push(STDIO_KEY);
     }
     const repeated = this.loopDepth > 0 && !this.isFollowedByPathEnd(call.node);
@@ -568,14 +584,13 @@ class ScopeAnalysis {
     // content (a list of a few dozen lines is the common case); the option counts every repeat.
     let small: boolean | undefined;
     const isSmall = (): boolean =>
-      (small ??= (!repeated || !this.options.checkMessagesBeforeExit) && isSmallStdioWrite(call, this.context, this.options));
+      (small ??=
+        (!repeated || !this.options.checkMessagesBeforeExit) && isSmallStdioWrite(call, this.context, this.options));
     return { call, keys: [...keys, ...getHolderKeys(call.node, this.context.checker)], repeated, isSmall };
   }
 
   private isAnnounce(node: ts.CallExpression, state: State): boolean {
-    const ended = state.findLast(
-      (write) => write.call.operation === "end" && write.call.owner === "node-writable",
-    );
+    const ended = state.findLast((write) => write.call.operation === "end" && write.call.owner === "node-writable");
     if (!ended || !isCompletionSignal(node, this.scope, this.context.checker)) return false;
     if (isWaitedOnByAwaiter(node, ended.keys, this.context.checker)) return false;
     this.findings.push({ kind: "announce", node, write: ended, lost: [ended] });
@@ -615,11 +630,13 @@ function isHandedIn(node: ts.Expression, checker: ts.TypeChecker): boolean {
   const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
   if (!declaration) return false;
   if (ts.isParameter(declaration)) return true;
-  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || !isConstDeclaration(declaration)) return false;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || !isConstDeclaration(declaration))
+    return false;
   let found = false;
   forEachDescendant(declaration, (child) => {
     if (found) return false;
-    const symbol = ts.isIdentifier(child) && child !== declaration.name ? checker.getSymbolAtLocation(child) : undefined;
+    const symbol =
+      ts.isIdentifier(child) && child !== declaration.name ? checker.getSymbolAtLocation(child) : undefined;
     found = symbol?.valueDeclaration !== undefined && ts.isParameter(symbol.valueDeclaration);
     return !found;
   });
@@ -674,7 +691,8 @@ function getHolderKeys(node: ts.Expression, checker: ts.TypeChecker): StreamKey[
   }
   if (ts.isCallExpression(parent) && parent.arguments.includes(current)) {
     const callee = skipOuterExpressions(parent.expression);
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === "push") return getStreamKeys(callee.expression, checker);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === "push")
+      return getStreamKeys(callee.expression, checker);
   }
   return [];
 }
@@ -701,4 +719,3 @@ export function findShutdownsBeforeFlush(
   }
   return findings;
 }
-

@@ -27,7 +27,8 @@ export function isComposedMessage(node: ts.Expression, checker: ts.TypeChecker):
   if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     return isComposedMessage(value.left, checker) && isComposedMessage(value.right, checker);
   }
-  if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack")) return true;
+  if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack"))
+    return true;
   // `catch (error) { console.error(error); ... }`: `unknown` under strict, but an error all the same.
   const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
   if (declaration && ts.isCatchClause(declaration.parent)) return true;
@@ -87,7 +88,14 @@ function isCollectionOrBinary(type: ts.Type, checker: ts.TypeChecker): boolean {
 function isMessageInput(node: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
   if (isMessage(node, checker, depth)) return true;
   const type = checker.getTypeAtLocation(node);
-  const isObject = hasOnlyFlags(type, ts.TypeFlags.Object | ts.TypeFlags.Intersection | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Null | ts.TypeFlags.Undefined);
+  const isObject = hasOnlyFlags(
+    type,
+    ts.TypeFlags.Object |
+      ts.TypeFlags.Intersection |
+      ts.TypeFlags.NonPrimitive |
+      ts.TypeFlags.Null |
+      ts.TypeFlags.Undefined,
+  );
   return isObject && !isCollectionOrBinary(type, checker);
 }
 
@@ -126,7 +134,8 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
   // One element of a collection (`process.argv[2]`) is no more than one item.
   if (ts.isElementAccessExpression(value) && isTextValue(value, checker)) return true;
   if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) {
-    if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack")) return true;
+    if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack"))
+      return true;
     return (isTextValue(value, checker) || isErrorValue(value, checker)) && isInput(value.expression);
   }
   if (ts.isIdentifier(value)) {
@@ -145,4 +154,3 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
   }
   return isErrorValue(value, checker);
 }
-

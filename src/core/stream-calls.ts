@@ -81,9 +81,7 @@ const CANDIDATE_NAMES = new Set<string>([
   ...HELPER_NAMES,
 ]);
 
-const CANDIDATE_TEXT = new RegExp(
-  `\\b(?:${[...CANDIDATE_NAMES].join("|")})\\s*\\(|\\.(?:ready|closed)\\b|\\bexit\\b`,
-);
+const CANDIDATE_TEXT = new RegExp(`\\b(?:${[...CANDIDATE_NAMES].join("|")})\\s*\\(|\\.(?:ready|closed)\\b|\\bexit\\b`);
 
 /**
  * Whether a file's text could hold a stream call at all: the cheapest filter, applied before a
@@ -148,7 +146,10 @@ function getContainerName(declaration: ts.Node): string | undefined {
 type KnownFunction = "once" | "finished" | "pipeline" | "fs-write" | "exit" | "console";
 
 /** Identifies Node's and the platform's stream helpers by their declaration, so aliases count. */
-function getKnownFunction(declaration: ts.Declaration | undefined, context: AnalysisContext): KnownFunction | undefined {
+function getKnownFunction(
+  declaration: ts.Declaration | undefined,
+  context: AnalysisContext,
+): KnownFunction | undefined {
   if (!declaration || !isPlatformDeclaration(declaration, context.program)) return undefined;
   const name = ts.getNameOfDeclaration(declaration);
   if (!name || !ts.isIdentifier(name)) return undefined;
@@ -170,7 +171,11 @@ function getKnownFunction(declaration: ts.Declaration | undefined, context: Anal
   }
 }
 
-const ONCE_EVENTS: Readonly<Record<string, StreamOperation>> = { drain: "drain", finish: "complete", close: "complete" };
+const ONCE_EVENTS: Readonly<Record<string, StreamOperation>> = {
+  drain: "drain",
+  finish: "complete",
+  close: "complete",
+};
 
 function classifyKnownFunction(
   node: ts.CallExpression,

@@ -99,8 +99,7 @@ export function* getTypeAncestry(type: ts.Type, checker: ts.TypeChecker): Genera
 
 function isTypeReference(type: ts.Type): type is ts.TypeReference {
   return (
-    (type.flags & ts.TypeFlags.Object) !== 0 &&
-    ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0
+    (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0
   );
 }
 

@@ -1,12 +1,10 @@
 import ts from "typescript";
 
 /** Parentheses, `as`, `!`, `satisfies` and `<T>` casts: wrappers that leave the value as it is. */
-export function isOuterExpression(node: ts.Node): node is
-  | ts.ParenthesizedExpression
-  | ts.AsExpression
-  | ts.NonNullExpression
-  | ts.SatisfiesExpression
-  | ts.TypeAssertion {
+export function isOuterExpression(
+  node: ts.Node,
+): node is
+  ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.SatisfiesExpression | ts.TypeAssertion {
   return (
     ts.isParenthesizedExpression(node) ||
     ts.isAsExpression(node) ||

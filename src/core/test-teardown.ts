@@ -10,7 +10,8 @@ const ASSERTION_CALLS = new Set(["expect", "assert", "waitFor", "poll"]);
 /** `it.only` → `it`, `vi.waitFor` → `vi`: the name a call chain starts from. */
 function getRootName(callee: ts.Expression): string | undefined {
   let current = skipOuterExpressions(callee);
-  while (ts.isPropertyAccessExpression(current) || ts.isCallExpression(current)) current = skipOuterExpressions(current.expression);
+  while (ts.isPropertyAccessExpression(current) || ts.isCallExpression(current))
+    current = skipOuterExpressions(current.expression);
   return ts.isIdentifier(current) ? current.text : undefined;
 }
 
@@ -36,4 +37,3 @@ export function isTestTeardown(shutdown: ts.CallExpression): boolean {
   });
   return asserted;
 }
-

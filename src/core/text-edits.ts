@@ -34,7 +34,10 @@ export function removeStatement(statement: ts.Statement): TextEdit {
   let end = statement.getEnd();
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   const lineEnd = text.indexOf("\n", end);
-  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\r?$/.test(text.slice(end, lineEnd === -1 ? undefined : lineEnd))) {
+  if (
+    /^[ \t]*$/.test(text.slice(lineStart, start)) &&
+    /^[ \t]*\r?$/.test(text.slice(end, lineEnd === -1 ? undefined : lineEnd))
+  ) {
     start = lineStart;
     end = lineEnd === -1 ? text.length : lineEnd + 1;
   }
@@ -42,12 +45,18 @@ export function removeStatement(statement: ts.Statement): TextEdit {
 }
 
 /** `insertStatementsBefore`, for lines followed by `next`: the statement, or the line replacing it. */
-function insertLinesBefore(statement: ts.Statement, lines: readonly string[], style: CodeStyle, next: string): TextEdit[] {
+function insertLinesBefore(
+  statement: ts.Statement,
+  lines: readonly string[],
+  style: CodeStyle,
+  next: string,
+): TextEdit[] {
   const { newLine } = style;
   // Without semicolons, `await finished(s)⏎(x as Socket).destroy()` would call the promise.
   const guard = !style.semicolons && lines.length > 0 && startsWithAsiHazard(next) ? ";" : "";
   const parent = statement.parent;
-  const isInBlock = ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseOrDefaultClause(parent) || ts.isModuleBlock(parent);
+  const isInBlock =
+    ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseOrDefaultClause(parent) || ts.isModuleBlock(parent);
   if (isInBlock) {
     const indentation = getIndentation(statement);
     const text = lines.map((line) => `${line}${newLine}${indentation}`).join("");
@@ -70,7 +79,11 @@ function insertLinesBefore(statement: ts.Statement, lines: readonly string[], st
  * statement's indentation. Where the statement is the unbraced body of an `if` or a loop, the new
  * statements and it are wrapped in braces so that they stay under the same condition.
  */
-export function insertStatementsBefore(statement: ts.Statement, lines: readonly string[], style: CodeStyle): TextEdit[] {
+export function insertStatementsBefore(
+  statement: ts.Statement,
+  lines: readonly string[],
+  style: CodeStyle,
+): TextEdit[] {
   return insertLinesBefore(statement, lines, style, statement.getText());
 }
 
@@ -79,12 +92,17 @@ export function insertStatementsBefore(statement: ts.Statement, lines: readonly 
  * `;` that ends the statement on the next line, guarding that line, is kept.
  */
 export function replaceStatement(statement: ts.Statement, text: string, style: CodeStyle): TextEdit {
-  const end = !style.semicolons && ts.isExpressionStatement(statement) ? statement.expression.getEnd() : statement.getEnd();
+  const end =
+    !style.semicolons && ts.isExpressionStatement(statement) ? statement.expression.getEnd() : statement.getEnd();
   return { start: statement.getStart(), end, text };
 }
 
 /** Puts `lines` (statements formatted in `style`) after the last statement of `block`, at that statement's indentation. */
-export function appendStatements(block: ts.Block | ts.SourceFile, lines: readonly string[], style: CodeStyle): TextEdit | undefined {
+export function appendStatements(
+  block: ts.Block | ts.SourceFile,
+  lines: readonly string[],
+  style: CodeStyle,
+): TextEdit | undefined {
   const last = block.statements.at(-1);
   if (!last) return undefined;
   const indentation = getIndentation(last);

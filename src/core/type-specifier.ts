@@ -24,11 +24,7 @@ function isDeclaredInPackage(declaration: ts.Declaration, packageName: string): 
   return isInPackageFolder(declaration.getSourceFile().fileName, packageName);
 }
 
-function isDeclaredInFile(
-  declaration: ts.Declaration,
-  path: string | undefined,
-  program: ts.Program,
-): boolean {
+function isDeclaredInFile(declaration: ts.Declaration, path: string | undefined, program: ts.Program): boolean {
   const sourceFile = declaration.getSourceFile();
   if (program.isSourceFileFromExternalLibrary(sourceFile) || program.isSourceFileDefaultLibrary(sourceFile)) {
     return false;

@@ -171,7 +171,9 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
       const dir = await createProject({ "src/bug.ts": BUG_TS });
       const result = await runCli(["src/bug.ts", "src/missing.ts"], dir);
       expect(result.code, describeResult("missing path", result)).toBe(2);
-      expect(result.stderr).toBe("flush-codemod: no such file or folder: src/missing.ts\nRun flush-codemod --help for usage.\n");
+      expect(result.stderr).toBe(
+        "flush-codemod: no such file or folder: src/missing.ts\nRun flush-codemod --help for usage.\n",
+      );
       expect(result.stdout).toBe("");
       expect(await readText(dir, "src/bug.ts")).toBe(BUG_TS);
     });
@@ -378,11 +380,14 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
 
     it("writes no progress-bar escape codes to a stderr that is not a TTY", async ({ expect }) => {
       const files: Record<string, string> = { "src/bug.ts": SOCKET_BUG_TS };
-      for (let i = 0; i < 120; i++) files[`src/plain-${String(i).padStart(3, "0")}.ts`] = `export const value${i} = ${i};\n`;
+      for (let i = 0; i < 120; i++)
+        files[`src/plain-${String(i).padStart(3, "0")}.ts`] = `export const value${i} = ${i};\n`;
       const dir = await createProject(files);
       const result = await runCli(["src"], dir);
       expect(result.code, describeResult("121 files", result)).toBe(0);
-      expect(summaryLine(result)).toBe("flush-codemod: 121 files scanned, 1 changed, 120 unchanged, 0 skipped, 0 failed");
+      expect(summaryLine(result)).toBe(
+        "flush-codemod: 121 files scanned, 1 changed, 120 unchanged, 0 skipped, 0 failed",
+      );
       for (const output of [result.stderr, result.stdout]) {
         expect(output).not.toContain("\u001b");
         expect(output).not.toContain("\r");
@@ -397,7 +402,11 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
     it("refuses to write when a file to rewrite has uncommitted changes; --dry does not refuse; --force writes", async ({
       expect,
     }) => {
-      const dir = await createProject({ "src/a.ts": SOCKET_BUG_TS, "src/b.ts": SOCKET_BUG_TS, "src/clean.ts": CLEAN_TS });
+      const dir = await createProject({
+        "src/a.ts": SOCKET_BUG_TS,
+        "src/b.ts": SOCKET_BUG_TS,
+        "src/clean.ts": CLEAN_TS,
+      });
       const editedA = `// edited, not committed\n${SOCKET_BUG_TS}`;
       await writeFile(join(dir, "src/a.ts"), editedA);
       const before = await ageFiles(dir, ["src/a.ts", "src/b.ts", "src/clean.ts"]);
@@ -464,11 +473,17 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
     const id = (i: number) => String(i).padStart(3, "0");
     const name = (i: number) => `f${id(i)}.ts`;
     // Filler makes each file a few kilobytes, so that a write cut short would show.
-    const filler = Array.from({ length: 80 }, (_, k) => `// filler ${k}: a torn write would leave this file shorter\n`).join("");
+    const filler = Array.from(
+      { length: 80 },
+      (_, k) => `// filler ${k}: a torn write would leave this file shorter\n`,
+    ).join("");
     const original = (i: number) =>
       SOCKET_BUG_TS.replace("\nexport async function send(", `\n${filler}export async function send${id(i)}(`);
     const rewritten = (i: number) =>
-      SOCKET_BUG_TS_REWRITTEN.replace("\nexport async function send(", `\n${filler}export async function send${id(i)}(`);
+      SOCKET_BUG_TS_REWRITTEN.replace(
+        "\nexport async function send(",
+        `\n${filler}export async function send${id(i)}(`,
+      );
 
     type KillTrigger =
       /** This text on stderr, then `delayMs`. */
@@ -488,7 +503,11 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
     const TEMPORARY = /\.flush-codemod-\d+\.tmp$/;
 
     /** Starts the CLI in `dir` and SIGKILLs it at `point`. */
-    async function runAndKill(dir: string, point: KillPoint, remaining: number): Promise<{ pid: number; result: CliResult }> {
+    async function runAndKill(
+      dir: string,
+      point: KillPoint,
+      remaining: number,
+    ): Promise<{ pid: number; result: CliResult }> {
       const child = spawnCli([...point.args, "src"], dir);
       const done = waitForCli(child);
       const { trigger } = point;
@@ -533,8 +552,16 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
       const points: KillPoint[] = [
         { what: "while analysing", args: [], trigger: { stderr: `${FILES}/${FILES} files analysed`, delayMs: 300 } },
         { what: "while writing the first file", args: [], trigger: { renamed: () => 0, duringWrite: true } },
-        { what: "between two files, half-way", args: ["--force"], trigger: { renamed: (n) => Math.floor(n / 2), duringWrite: false } },
-        { what: "while writing a file, half-way", args: ["--force"], trigger: { renamed: (n) => Math.floor(n / 2), duringWrite: true } },
+        {
+          what: "between two files, half-way",
+          args: ["--force"],
+          trigger: { renamed: (n) => Math.floor(n / 2), duringWrite: false },
+        },
+        {
+          what: "while writing a file, half-way",
+          args: ["--force"],
+          trigger: { renamed: (n) => Math.floor(n / 2), duringWrite: true },
+        },
       ];
       for (const point of points) {
         const before = await countOriginals(dir);
@@ -545,7 +572,10 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
         for (let i = 0; i < FILES; i++) {
           const text = await readText(dir, join("src", name(i)));
           if (text === original(i)) originals++;
-          else expect(text, `${name(i)} after a kill ${point.what}: neither the original nor the full rewrite`).toBe(rewritten(i));
+          else
+            expect(text, `${name(i)} after a kill ${point.what}: neither the original nor the full rewrite`).toBe(
+              rewritten(i),
+            );
         }
         const temporary = await findTemporaryFiles(src);
         if ("stderr" in point.trigger) {
@@ -556,7 +586,10 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
           expect(before - originals).toBeGreaterThanOrEqual(point.trigger.renamed(before));
           expect(originals).toBeGreaterThan(0);
         }
-        expect(temporary.every((file) => file.endsWith(`.flush-codemod-${pid}.tmp`)), temporary.join(", ")).toBe(true);
+        expect(
+          temporary.every((file) => file.endsWith(`.flush-codemod-${pid}.tmp`)),
+          temporary.join(", "),
+        ).toBe(true);
         expect(temporary.length, `temporary files left ${point.what}: ${temporary.join(", ")}`).toBeLessThanOrEqual(1);
         for (const file of temporary) await unlink(join(src, file));
       }
@@ -600,7 +633,10 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
       await symlink(dir, link, "dir");
       try {
         await writeFile(join(dir, "src", "bug.ts"), `// edited\n${SOCKET_BUG_TS}`);
-        const refused = await runCli(["--project", join(link, "tsconfig.json"), join(link, "src", "bug.ts")], linkParent);
+        const refused = await runCli(
+          ["--project", join(link, "tsconfig.json"), join(link, "src", "bug.ts")],
+          linkParent,
+        );
         expect(refused.code, describeResult("dirty through a link", refused)).toBe(2);
         expect(refused.stderr).toContain("uncommitted changes");
         commitAll(dir, "edit");

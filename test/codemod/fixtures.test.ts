@@ -5,7 +5,16 @@
  * run over the outputs must change nothing; the outputs must type-check as well as their inputs;
  * and the transforms must find nothing left to rewrite in them.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,7 +68,8 @@ function readFixtures(): { fixtures: Fixture[]; problems: string[] } {
       const unchanged = name.startsWith("unchanged-");
       const text = readFileSync(join(folder, file), "utf8");
       const hasOutput = files.has(`${name}.output.ts`);
-      if (unchanged && hasOutput) problems.push(`${transform.name}/${name}: an unchanged- case must have no .output.ts`);
+      if (unchanged && hasOutput)
+        problems.push(`${transform.name}/${name}: an unchanged- case must have no .output.ts`);
       if (!unchanged && !hasOutput) problems.push(`${transform.name}/${name}.input.ts has no .output.ts`);
       const header = UNCHANGED_HEADER.exec(text);
       if (unchanged && !header) {

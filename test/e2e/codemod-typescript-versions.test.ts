@@ -37,8 +37,16 @@ const WITH_NODE_TYPES = { ...COMPILER_OPTIONS, types: ["node"] };
 
 /** Each supported TypeScript, with the tsconfig its users write. */
 const SUPPORTED: readonly Setup[] = [
-  { name: "TypeScript 5.4, @types found by default", packages: ["typescript@5.4.5"], compilerOptions: COMPILER_OPTIONS },
-  { name: "TypeScript 5.9, @types found by default", packages: ["typescript@5.9.3"], compilerOptions: COMPILER_OPTIONS },
+  {
+    name: "TypeScript 5.4, @types found by default",
+    packages: ["typescript@5.4.5"],
+    compilerOptions: COMPILER_OPTIONS,
+  },
+  {
+    name: "TypeScript 5.9, @types found by default",
+    packages: ["typescript@5.9.3"],
+    compilerOptions: COMPILER_OPTIONS,
+  },
   { name: "TypeScript 6.0, types: [node]", packages: ["typescript@6.0.2"], compilerOptions: WITH_NODE_TYPES },
   {
     // The README's setup for TypeScript 7 projects: 7's tsc beside 6's compiler API as `typescript`.
@@ -47,8 +55,16 @@ const SUPPORTED: readonly Setup[] = [
     compilerOptions: WITH_NODE_TYPES,
   },
 ];
-const WITHOUT_TYPES: Setup = { name: "TypeScript 6.0 without types", packages: ["typescript@6.0.2"], compilerOptions: COMPILER_OPTIONS };
-const NATIVE: Setup = { name: "TypeScript 7 (native)", packages: ["typescript@7.0.2"], compilerOptions: COMPILER_OPTIONS };
+const WITHOUT_TYPES: Setup = {
+  name: "TypeScript 6.0 without types",
+  packages: ["typescript@6.0.2"],
+  compilerOptions: COMPILER_OPTIONS,
+};
+const NATIVE: Setup = {
+  name: "TypeScript 7 (native)",
+  packages: ["typescript@7.0.2"],
+  compilerOptions: COMPILER_OPTIONS,
+};
 
 interface RunResult {
   code: number;
@@ -84,7 +100,10 @@ const projects = new Map<Setup, string>();
 async function createProject(setup: Setup): Promise<string> {
   const dir = join(work, `project-${projects.size}`);
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "package.json"), `${JSON.stringify({ name: "codemod-ts", private: true, type: "module" })}\n`);
+  await writeFile(
+    join(dir, "package.json"),
+    `${JSON.stringify({ name: "codemod-ts", private: true, type: "module" })}\n`,
+  );
   await writeFile(
     join(dir, "tsconfig.json"),
     `${JSON.stringify({ compilerOptions: setup.compilerOptions, include: ["src"] }, null, 2)}\n`,
@@ -130,28 +149,32 @@ afterAll(async () => {
 });
 
 describe("the codemod with the user's own TypeScript", () => {
-  it("rewrites and lists the same sites with every supported TypeScript", { timeout: RUN_TIMEOUT * SUPPORTED.length }, async () => {
-    const results: { setup: Setup; report: JsonReport; diff: string }[] = [];
-    for (const setup of SUPPORTED) {
-      const json = await codemod(setup, ["--dry", "--json", "src"]);
-      expect(json.code, describeRun(`flush-codemod --json (${setup.name})`, json)).toBe(0);
-      const diff = await codemod(setup, ["--dry", "src"]);
-      expect(diff.code, describeRun(`flush-codemod --dry (${setup.name})`, diff)).toBe(0);
-      results.push({ setup, report: JSON.parse(json.stdout) as JsonReport, diff: diff.stdout });
-    }
-    const [reference, ...others] = results;
-    // Every fixture file has something to rewrite: a version that understood nothing would show here.
-    expect(reference!.report.files.map((file) => [file.file, file.status])).toEqual([
-      ["src/cli.ts", "changed"],
-      ["src/server.ts", "changed"],
-      ["src/writer.ts", "changed"],
-    ]);
-    expect(reference!.report.manual.length).toBeGreaterThan(0);
-    for (const other of others) {
-      expect(other.report, `${other.setup.name} against ${reference!.setup.name}`).toEqual(reference!.report);
-      expect(other.diff, `${other.setup.name}'s diff against ${reference!.setup.name}'s`).toBe(reference!.diff);
-    }
-  });
+  it(
+    "rewrites and lists the same sites with every supported TypeScript",
+    { timeout: RUN_TIMEOUT * SUPPORTED.length },
+    async () => {
+      const results: { setup: Setup; report: JsonReport; diff: string }[] = [];
+      for (const setup of SUPPORTED) {
+        const json = await codemod(setup, ["--dry", "--json", "src"]);
+        expect(json.code, describeRun(`flush-codemod --json (${setup.name})`, json)).toBe(0);
+        const diff = await codemod(setup, ["--dry", "src"]);
+        expect(diff.code, describeRun(`flush-codemod --dry (${setup.name})`, diff)).toBe(0);
+        results.push({ setup, report: JSON.parse(json.stdout) as JsonReport, diff: diff.stdout });
+      }
+      const [reference, ...others] = results;
+      // Every fixture file has something to rewrite: a version that understood nothing would show here.
+      expect(reference!.report.files.map((file) => [file.file, file.status])).toEqual([
+        ["src/cli.ts", "changed"],
+        ["src/server.ts", "changed"],
+        ["src/writer.ts", "changed"],
+      ]);
+      expect(reference!.report.manual.length).toBeGreaterThan(0);
+      for (const other of others) {
+        expect(other.report, `${other.setup.name} against ${reference!.setup.name}`).toEqual(reference!.report);
+        expect(other.diff, `${other.setup.name}'s diff against ${reference!.setup.name}'s`).toBe(reference!.diff);
+      }
+    },
+  );
 
   it("exits 2 naming @types/node when TypeScript 6 sees no Node types", { timeout: RUN_TIMEOUT }, async () => {
     const result = await codemod(WITHOUT_TYPES, ["--dry", "src"]);

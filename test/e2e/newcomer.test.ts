@@ -69,7 +69,10 @@ function section(readme: string, title: string): string {
 function firstShellBlock(text: string): string[] {
   const match = /```sh\n([\s\S]*?)```/.exec(text);
   if (!match?.[1]) throw new Error("no ```sh block");
-  return match[1].split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  return match[1]
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
 }
 
 /** The `js` block between the README's eslint.config.js markers. */

@@ -75,7 +75,9 @@ function describeRun(what: string, result: RunResult): string {
 /** The `js` block between the README's eslint.config.js markers, verbatim. */
 async function readReadmeConfig(): Promise<string> {
   const readme = await readFile(join(repoRoot, "README.md"), "utf8");
-  const match = /<!-- begin eslint\.config\.js -->\s*```js\n([\s\S]*?)```\s*<!-- end eslint\.config\.js -->/.exec(readme);
+  const match = /<!-- begin eslint\.config\.js -->\s*```js\n([\s\S]*?)```\s*<!-- end eslint\.config\.js -->/.exec(
+    readme,
+  );
   if (!match?.[1]) {
     throw new Error(
       "README.md has no ```js block between <!-- begin eslint.config.js --> and <!-- end eslint.config.js -->",

@@ -33,7 +33,10 @@ async function expectedFiles(): Promise<string[]> {
 
 describe("the published package", () => {
   it("holds exactly the built modules, the rule docs and the package's own texts", async () => {
-    const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" });
+    const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     const [{ files }] = JSON.parse(output) as [{ files: { path: string }[] }];
     expect(files.map((file) => file.path).sort()).toEqual(await expectedFiles());
   });

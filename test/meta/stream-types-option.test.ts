@@ -1,6 +1,9 @@
 // The `streamTypes` option is typescript-eslint's TypeOrValueSpecifier format: every rule's schema
 // takes typescript-eslint's own schema for it, and the core's type accepts whatever typescript-eslint's does.
-import { typeOrValueSpecifiersSchema, type TypeOrValueSpecifier as TsEslintSpecifier } from "@typescript-eslint/type-utils";
+import {
+  typeOrValueSpecifiersSchema,
+  type TypeOrValueSpecifier as TsEslintSpecifier,
+} from "@typescript-eslint/type-utils";
 import { describe, expect, expectTypeOf, it } from "vitest";
 
 import type { TypeOrValueSpecifier } from "../../src/core/type-specifier.js";

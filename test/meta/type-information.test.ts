@@ -46,7 +46,10 @@ describe.each(RULE_NAMES)("flush/%s", (name) => {
 
   it("rejects a malformed streamTypes option", () => {
     const withBadStreamTypes = () =>
-      lint({ languageOptions: { parser }, rules: { [`flush/${name}`]: ["error", { streamTypes: [{ from: "file" }] }] } });
+      lint({
+        languageOptions: { parser },
+        rules: { [`flush/${name}`]: ["error", { streamTypes: [{ from: "file" }] }] },
+      });
     expect(withBadStreamTypes).toThrow(`Key "flush/${name}"`);
   });
 });

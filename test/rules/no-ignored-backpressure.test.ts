@@ -9,7 +9,7 @@ const crlf = (text: string): string => text.replaceAll("\n", "\r\n");
 ruleTester.run("no-ignored-backpressure", rule, {
   valid: [
     {
-      name: "`if (!s.write(c)) await once(s, \"drain\")` in a for-of loop",
+      name: '`if (!s.write(c)) await once(s, "drain")` in a for-of loop',
       code: `
 import { once } from "node:events";
 import type { Socket } from "node:net";
@@ -48,7 +48,7 @@ export function send(out: Writable, lines: string[]): number {
 `,
     },
     {
-      name: "a loop that registers a \"drain\" listener before writing on",
+      name: 'a loop that registers a "drain" listener before writing on',
       code: `
 import type { Writable } from "node:stream";
 export async function send(out: Writable, lines: string[]) {
@@ -61,7 +61,7 @@ export async function send(out: Writable, lines: string[]) {
 `,
     },
     {
-      name: "`s.write(c) || await once(s, \"drain\")`",
+      name: '`s.write(c) || await once(s, "drain")`',
       code: `
 import { once } from "node:events";
 import type { Writable } from "node:stream";
@@ -92,7 +92,7 @@ export async function send(sock: Socket, chunks: Buffer[]) {
 `,
     },
     {
-      name: "write, then `if (s.writableNeedDrain) await once(s, \"drain\")`",
+      name: 'write, then `if (s.writableNeedDrain) await once(s, "drain")`',
       code: `
 import { once } from "node:events";
 import type { Writable } from "node:stream";
@@ -133,7 +133,7 @@ export function headers(out: Writable, lines: string[]): boolean[] {
 `,
     },
     {
-      name: "\"data\" handler that pauses its source when write() returns false",
+      name: '"data" handler that pauses its source when write() returns false',
       code: `
 import type { Readable, Writable } from "node:stream";
 export function relay(src: Readable, dest: Writable) {
@@ -195,7 +195,7 @@ export function reply(out: Writable, body: string) {
 `,
     },
     {
-      name: "a single write per request in a \"request\" listener",
+      name: 'a single write per request in a "request" listener',
       code: `
 import { createServer } from "node:http";
 export const server = createServer();
@@ -423,7 +423,7 @@ export function writeAll(out: Writable, chunks: string[]) {
 `,
     },
     {
-      name: "src.once(\"data\") runs its handler once",
+      name: 'src.once("data") runs its handler once',
       code: `
 import type { Readable, Writable } from "node:stream";
 export function firstChunk(src: Readable, dest: Writable) {
@@ -434,7 +434,7 @@ export function firstChunk(src: Readable, dest: Writable) {
 `,
     },
     {
-      name: "an \"end\" handler runs once",
+      name: 'an "end" handler runs once',
       code: `
 import type { Readable, Writable } from "node:stream";
 export function trailer(src: Readable, dest: Writable) {
@@ -620,7 +620,7 @@ export function writeCommands(socket: Socket, commands: Iterable<readonly Buffer
 `,
     },
     {
-      name: "evaluation F14: a \"data\" handler that answers once per connection behind a flag",
+      name: 'evaluation F14: a "data" handler that answers once per connection behind a flag',
       options: [{ checkAllLoops: true }],
       code: `
 import { createServer } from "node:net";
@@ -673,7 +673,7 @@ export function capture(child: ChildProcess): Buffer[] {
   ],
   invalid: [
     {
-      name: "evaluation TP (redis test server): a \"data\" handler answering each chunk with a reply derived from it",
+      name: 'evaluation TP (redis test server): a "data" handler answering each chunk with a reply derived from it',
       code: `
 import { createServer } from "node:net";
 export const server = createServer((socket) => {
@@ -687,7 +687,10 @@ export const server = createServer((socket) => {
           messageId: "ignoredBackpressure",
           line: 5,
           data: { write: "socket.write()", where: "once per chunk of a `data` handler", stream: "socket" },
-          suggestions: [{ messageId: "pauseSource", output: `
+          suggestions: [
+            {
+              messageId: "pauseSource",
+              output: `
 import { createServer } from "node:net";
 export const server = createServer((socket) => {
   socket.on("data", (chunk: Buffer) => {
@@ -697,7 +700,9 @@ export const server = createServer((socket) => {
     }
   });
 });
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -719,7 +724,10 @@ export async function copy(reader: ReadableStreamDefaultReader<Uint8Array>, out:
           messageId: "ignoredBackpressure",
           line: 6,
           data: { write: "out.write()", where: "in a loop", stream: "out" },
-          suggestions: [{ messageId: "waitForDrain", output: `
+          suggestions: [
+            {
+              messageId: "waitForDrain",
+              output: `
 import type { Writable } from "node:stream";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
@@ -740,7 +748,9 @@ async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
     finished(stream, { signal: drained.signal }),
   ]).finally(() => drained.abort());
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -762,7 +772,10 @@ export async function copy(reader: ReadableStreamDefaultReader<Uint8Array>, out:
           messageId: "ignoredBackpressure",
           line: 7,
           data: { write: "out.write()", where: "in a loop", stream: "out" },
-          suggestions: [{ messageId: "waitForDrain", output: `
+          suggestions: [
+            {
+              messageId: "waitForDrain",
+              output: `
 import type { Writable } from "node:stream";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
@@ -783,7 +796,9 @@ async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
     finished(stream, { signal: drained.signal }),
   ]).finally(() => drained.abort());
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -804,7 +819,10 @@ export async function concatenate(files: readonly string[], out: Writable): Prom
           messageId: "ignoredBackpressure",
           line: 6,
           data: { write: "out.write()", where: "in a loop", stream: "out" },
-          suggestions: [{ messageId: "waitForDrain", output: `
+          suggestions: [
+            {
+              messageId: "waitForDrain",
+              output: `
 import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { once } from "node:events";
@@ -824,7 +842,9 @@ async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
     finished(stream, { signal: drained.signal }),
   ]).finally(() => drained.abort());
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -846,7 +866,10 @@ export async function splitLines(source: AsyncIterable<string>, out: Writable): 
           messageId: "ignoredBackpressure",
           line: 6,
           data: { write: "out.write()", where: "in a loop", stream: "out" },
-          suggestions: [{ messageId: "waitForDrain", output: `
+          suggestions: [
+            {
+              messageId: "waitForDrain",
+              output: `
 import type { Writable } from "node:stream";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
@@ -867,7 +890,9 @@ async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
     finished(stream, { signal: drained.signal }),
   ]).finally(() => drained.abort());
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -1725,7 +1750,7 @@ export async function later(out: Writable, chunks: string[]) {
       ],
     },
     {
-      name: "a \"drain\" listener outside the loop does not make the loop wait",
+      name: 'a "drain" listener outside the loop does not make the loop wait',
       options: [{ checkAllLoops: true }],
       code: `
 import type { Writable } from "node:stream";
@@ -1866,7 +1891,7 @@ export function send(out: Writable, rows: string[]) {
       ],
     },
     {
-      name: "\"data\" handler with an expression-bodied arrow",
+      name: '"data" handler with an expression-bodied arrow',
       code: `
 import type { Readable, Writable } from "node:stream";
 export function relay(src: Readable, dest: Writable) {
@@ -1883,7 +1908,7 @@ export function relay(src: Readable, dest: Writable) {
       ],
     },
     {
-      name: "\"data\" handler with a block-bodied arrow: pause the source",
+      name: '"data" handler with a block-bodied arrow: pause the source',
       code: `
 import type { Readable, Writable } from "node:stream";
 export function relay(src: Readable, dest: Writable) {
@@ -1917,7 +1942,7 @@ export function relay(src: Readable, dest: Writable) {
       ],
     },
     {
-      name: "\"data\" handler as a function expression given to prependListener",
+      name: '"data" handler as a function expression given to prependListener',
       code: `
 import type { Readable, Writable } from "node:stream";
 export function relay(src: Readable, dest: Writable) {
@@ -1951,7 +1976,7 @@ export function relay(src: Readable, dest: Writable) {
       ],
     },
     {
-      name: "\"data\" handler via addListener on an echo socket",
+      name: '"data" handler via addListener on an echo socket',
       code: `
 import type { Socket } from "node:net";
 export function echo(sock: Socket) {
@@ -1985,7 +2010,7 @@ export function echo(sock: Socket) {
       ],
     },
     {
-      name: "\"data\" handler on class fields",
+      name: '"data" handler on class fields',
       code: `
 import type { Readable, Writable } from "node:stream";
 export class Relay {
@@ -2031,7 +2056,7 @@ export class Relay {
       ],
     },
     {
-      name: "async \"data\" handler: pausing, not awaiting, is what helps",
+      name: 'async "data" handler: pausing, not awaiting, is what helps',
       code: `
 import type { Readable, Writable } from "node:stream";
 export function relay(src: Readable, dest: Writable) {
@@ -2065,7 +2090,7 @@ export function relay(src: Readable, dest: Writable) {
       ],
     },
     {
-      name: "process.stdin \"data\" into process.stdout",
+      name: 'process.stdin "data" into process.stdout',
       code: `
 process.stdin.on("data", (chunk: Buffer) => process.stdout.write(chunk));
 export {};
@@ -2074,7 +2099,11 @@ export {};
         {
           messageId: "ignoredBackpressure",
           line: 2,
-          data: { write: "process.stdout.write()", where: "once per chunk of a `data` handler", stream: "process.stdout" },
+          data: {
+            write: "process.stdout.write()",
+            where: "once per chunk of a `data` handler",
+            stream: "process.stdout",
+          },
           suggestions: [],
         },
       ],
@@ -2687,7 +2716,7 @@ async function waitForDrain(stream) {
       ],
     },
     {
-      name: "JavaScript (.cjs): require() added after \"use strict\"",
+      name: 'JavaScript (.cjs): require() added after "use strict"',
       filename: "file.cjs",
       options: [{ checkAllLoops: true }],
       code: `
@@ -2897,7 +2926,7 @@ out.end();
       ],
     },
     {
-      name: "JavaScript (.cjs): \"data\" handler with a block body",
+      name: 'JavaScript (.cjs): "data" handler with a block body',
       filename: "file.cjs",
       code: `
 const fs = require("node:fs");
@@ -3035,7 +3064,7 @@ export function send(s: Writable, rows: string[]) {
       ],
     },
     {
-      name: "regression: no pauseSource for a \"data\" source that is an EventEmitter without pause()/resume()",
+      name: 'regression: no pauseSource for a "data" source that is an EventEmitter without pause()/resume()',
       code: `
 import type { EventEmitter } from "node:events";
 import type { Writable } from "node:stream";
@@ -3055,7 +3084,7 @@ export function relay(src: EventEmitter, out: Writable) {
       ],
     },
     {
-      name: "regression: no pauseSource for a \"data\" source that is a call: naming it twice would open two streams",
+      name: 'regression: no pauseSource for a "data" source that is a call: naming it twice would open two streams',
       code: `
 import { createReadStream } from "node:fs";
 import type { Writable } from "node:stream";

@@ -244,7 +244,10 @@ describe("the waitForDrain shape when the stream is destroyed without an error",
     bare.peer.pause();
     setTimeout(() => bare.client.destroy(), 100);
     const bareOutcome = await settleWithin(writeAllWithBareOnce(bare.client, chunksOf(64 * KiB, 10_000)), 600);
-    report("socket destroyed without error, bare once():", bareOutcome === TIMED_OUT ? "still waiting after 600 ms" : bareOutcome);
+    report(
+      "socket destroyed without error, bare once():",
+      bareOutcome === TIMED_OUT ? "still waiting after 600 ms" : bareOutcome,
+    );
     expect(bare.client.destroyed).toBe(true);
     expect(bareOutcome).toBe(TIMED_OUT);
     bare.peer.destroy();

@@ -234,7 +234,11 @@ export async function runChild(script: string, args: readonly string[], options:
   const reading = readSlowly(child.stdout, options);
   const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
   try {
-    const [report, [exitCode, signal]] = await within(Promise.all([reading, exited]), options.timeoutMs, `node ${script}`);
+    const [report, [exitCode, signal]] = await within(
+      Promise.all([reading, exited]),
+      options.timeoutMs,
+      `node ${script}`,
+    );
     return { ...report, exitCode, signal, stderr, ms: performance.now() - started };
   } finally {
     // Node destroys the child's stdin when the child exits, killed or not.
@@ -374,7 +378,12 @@ export function applyFix(code: string, fix: { range: readonly [number, number]; 
 }
 
 /** Compiles TypeScript `code` to an ES module `name`.mjs (or a CommonJS script `name`.cjs) in `dir`; returns its path. */
-export async function transpileTo(dir: string, name: string, code: string, format: "esm" | "commonjs" = "esm"): Promise<string> {
+export async function transpileTo(
+  dir: string,
+  name: string,
+  code: string,
+  format: "esm" | "commonjs" = "esm",
+): Promise<string> {
   const commonjs = format === "commonjs";
   const { outputText, diagnostics } = ts.transpileModule(code, {
     compilerOptions: {

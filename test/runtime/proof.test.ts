@@ -365,7 +365,13 @@ describe.concurrent("runtime proof", () => {
       const reports = await httpTrials(sendImage, TRIALS);
       record(name, "rewrite", reports, PAYLOAD, ` (${reports.map((r) => `${r.ms.toFixed(0)} ms`).join(", ")})`);
       for (const report of reports) {
-        expect(report).toMatchObject({ status: 200, bytes: PAYLOAD, ending: "end", complete: true, handlerError: undefined });
+        expect(report).toMatchObject({
+          status: 200,
+          bytes: PAYLOAD,
+          ending: "end",
+          complete: true,
+          handlerError: undefined,
+        });
         expect(report.ms).toBeLessThan(BOUND_MS);
       }
     });
@@ -395,7 +401,13 @@ describe.concurrent("runtime proof", () => {
       const reports = await httpTrials(sendUntilClose, TRIALS);
       record(name, "rewrite", reports, PAYLOAD, ` (${reports.map((r) => `${r.ms.toFixed(0)} ms`).join(", ")})`);
       for (const report of reports) {
-        expect(report).toMatchObject({ status: 200, bytes: PAYLOAD, ending: "end", complete: true, handlerError: undefined });
+        expect(report).toMatchObject({
+          status: 200,
+          bytes: PAYLOAD,
+          ending: "end",
+          complete: true,
+          handlerError: undefined,
+        });
         expect(report.ms).toBeLessThan(BOUND_MS);
       }
     });
@@ -443,9 +455,19 @@ describe.concurrent("runtime proof", () => {
       expect(report).toMatchObject({ exitCode: 0, stderr: "" });
       expect(report.ms).toBeLessThan(BOUND_MS);
       // Files are opened asynchronously: an early exit can leave no file at all.
-      result.push(await stat(file).then((stats) => stats.size, () => 0));
+      result.push(
+        await stat(file).then(
+          (stats) => stats.size,
+          () => 0,
+        ),
+      );
     }
-    record(name, label, result.map((bytes) => ({ bytes })), PAYLOAD);
+    record(
+      name,
+      label,
+      result.map((bytes) => ({ bytes })),
+      PAYLOAD,
+    );
     return result;
   }
 
@@ -475,7 +497,9 @@ describe.concurrent("runtime proof", () => {
   it("the codemod's await on the writeFile() writes the whole file before the exit, every time, within the bound", async () => {
     const name = "write-file-exit";
     expectRewriteClean(name, "no-discarded-result");
-    expect(lintScenario(get(name).file, rewritten(name)).filter((message) => message.ruleId?.startsWith("flush/"))).toEqual([]);
+    expect(
+      lintScenario(get(name).file, rewritten(name)).filter((message) => message.ruleId?.startsWith("flush/")),
+    ).toEqual([]);
     expect(await fileSizes(name, rewritten(name), "rewrite")).toEqual(Array<number>(TRIALS).fill(PAYLOAD));
   });
 
@@ -505,7 +529,13 @@ describe.concurrent("runtime proof", () => {
       const suggestion = report!.suggestions!.find((candidate) => candidate.fix.text === "writer.close()")!;
       const { sendThroughWriter } = await load<Module>(`${name}-suggested`, applyFix(code, suggestion.fix));
       const reports = await socketTrials(sendThroughWriter, TRIALS);
-      record(name, "close() suggestion", reports, PAYLOAD, ` (${reports.map((r) => `${r.ms.toFixed(0)} ms`).join(", ")})`);
+      record(
+        name,
+        "close() suggestion",
+        reports,
+        PAYLOAD,
+        ` (${reports.map((r) => `${r.ms.toFixed(0)} ms`).join(", ")})`,
+      );
       for (const report of reports) {
         expect(report).toMatchObject({ bytes: PAYLOAD, ending: "end", scenarioError: undefined });
         expect(report.ms).toBeLessThan(BOUND_MS);
@@ -605,7 +635,12 @@ describe.concurrent("runtime proof", () => {
         await writeThenClose(await open(file, "w"), Array<Buffer>(PAYLOAD / chunk.length).fill(chunk));
         sizes.push((await stat(file)).size);
       }
-      record(name, "writeThenClose", sizes.map((bytes) => ({ bytes })), PAYLOAD);
+      record(
+        name,
+        "writeThenClose",
+        sizes.map((bytes) => ({ bytes })),
+        PAYLOAD,
+      );
       expect(sizes).toEqual(Array<number>(TRIALS).fill(PAYLOAD));
     });
 
@@ -626,7 +661,12 @@ describe.concurrent("runtime proof", () => {
         expect(report).toMatchObject({ exitCode: 0, stderr: "" });
         sizes.push((await stat(file)).size);
       }
-      record("file-handle-write-exit", "original", sizes.map((bytes) => ({ bytes })), PAYLOAD);
+      record(
+        "file-handle-write-exit",
+        "original",
+        sizes.map((bytes) => ({ bytes })),
+        PAYLOAD,
+      );
       expect(sizes).toEqual(Array<number>(TRIALS).fill(PAYLOAD));
     });
   });

@@ -34,7 +34,10 @@ async function load(fixture: string): Promise<WriteReport> {
 
 async function bytesWritten(writeReport: WriteReport, trial: number): Promise<number> {
   const path = join(directory, `report-${trial}-${Math.random().toString(36).slice(2)}.txt`);
-  await writeReport(path, Array.from({ length: ROWS }, () => ROW));
+  await writeReport(
+    path,
+    Array.from({ length: ROWS }, () => ROW),
+  );
   return statSync(path).size;
 }
 

@@ -2,7 +2,13 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 import { getAnalysisContext, getCodeStyle } from "../../src/core/analysis-context.js";
-import { formatMultilineList, formatStatement, getDetectedCodeStyle, quote, type CodeStyle } from "../../src/core/code-style.js";
+import {
+  formatMultilineList,
+  formatStatement,
+  getDetectedCodeStyle,
+  quote,
+  type CodeStyle,
+} from "../../src/core/code-style.js";
 
 function parse(text: string, fileName = "file.ts"): ts.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
@@ -29,7 +35,12 @@ describe("the style read from a file", () => {
       "}",
       "",
     ].join("\n");
-    expect(getDetectedCodeStyle(parse(text))).toEqual({ ...DEFAULT, quote: "'", semicolons: false, trailingCommas: false });
+    expect(getDetectedCodeStyle(parse(text))).toEqual({
+      ...DEFAULT,
+      quote: "'",
+      semicolons: false,
+      trailingCommas: false,
+    });
   });
 
   it("the majority decides, and a tie keeps the default", () => {
@@ -61,7 +72,9 @@ describe("the style read from a file", () => {
 
   it("trailing commas: counted in multi-line arrays, objects and argument lists only", () => {
     expect(getDetectedCodeStyle(parse("f(\n  a,\n  b\n);\nconst x = [\n  1\n];\n")).trailingCommas).toBe(false);
-    expect(getDetectedCodeStyle(parse("f(\n  a,\n  b,\n);\nconst x = { a: 1, b: [2, 3] };\n")).trailingCommas).toBe(true);
+    expect(getDetectedCodeStyle(parse("f(\n  a,\n  b,\n);\nconst x = { a: 1, b: [2, 3] };\n")).trailingCommas).toBe(
+      true,
+    );
     expect(getDetectedCodeStyle(parse("const x = { a: 1 };\nf(a, () => {\n  g();\n});\n")).trailingCommas).toBe(true);
   });
 
@@ -87,12 +100,14 @@ describe("inserted text", () => {
   it("string literals take the style's quotes, escaped where needed", () => {
     expect(quote("drain", DEFAULT)).toBe('"drain"');
     expect(quote("drain", { ...DEFAULT, quote: "'" })).toBe("'drain'");
-    expect(quote("it's \\ \"x\"", { ...DEFAULT, quote: "'" })).toBe("'it\\'s \\\\ \"x\"'");
+    expect(quote('it\'s \\ "x"', { ...DEFAULT, quote: "'" })).toBe("'it\\'s \\\\ \"x\"'");
   });
 
   it("a multi-line list ends with a comma only in a style that writes them", () => {
     expect(formatMultilineList(["a", "b"], "  ", DEFAULT)).toBe("  a,\n  b,");
-    expect(formatMultilineList(["a", "b"], "\t", { ...DEFAULT, trailingCommas: false, newLine: "\r\n" })).toBe("\ta,\r\n\tb");
+    expect(formatMultilineList(["a", "b"], "\t", { ...DEFAULT, trailingCommas: false, newLine: "\r\n" })).toBe(
+      "\ta,\r\n\tb",
+    );
   });
 });
 

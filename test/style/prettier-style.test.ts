@@ -8,14 +8,24 @@ import { loadPrettierStyles, styleFromPrettierOptions } from "../../src/codemod/
 
 describe("Prettier's options as a code style", () => {
   it("maps each option the configuration gives", () => {
-    expect(styleFromPrettierOptions({ semi: false, singleQuote: true, useTabs: true, trailingComma: "none", endOfLine: "crlf" })).toEqual({
+    expect(
+      styleFromPrettierOptions({
+        semi: false,
+        singleQuote: true,
+        useTabs: true,
+        trailingComma: "none",
+        endOfLine: "crlf",
+      }),
+    ).toEqual({
       semicolons: false,
       quote: "'",
       indent: "\t",
       trailingCommas: false,
       newLine: "\r\n",
     });
-    expect(styleFromPrettierOptions({ semi: true, singleQuote: false, tabWidth: 4, trailingComma: "es5", endOfLine: "lf" })).toEqual({
+    expect(
+      styleFromPrettierOptions({ semi: true, singleQuote: false, tabWidth: 4, trailingComma: "es5", endOfLine: "lf" }),
+    ).toEqual({
       semicolons: true,
       quote: '"',
       indent: "    ",
@@ -57,7 +67,10 @@ beforeAll(() => {
   root = realpathSync(mkdtempSync(join(tmpdir(), "flush-prettier-style-")));
   const prettier = join(root, "with-prettier", "node_modules", "prettier");
   mkdirSync(prettier, { recursive: true });
-  writeFileSync(join(prettier, "package.json"), JSON.stringify({ name: "prettier", version: "3.0.0", main: "index.cjs" }));
+  writeFileSync(
+    join(prettier, "package.json"),
+    JSON.stringify({ name: "prettier", version: "3.0.0", main: "index.cjs" }),
+  );
   writeFileSync(join(prettier, "index.cjs"), STUB);
   mkdirSync(join(root, "with-prettier", "src", "nested"), { recursive: true });
   mkdirSync(join(root, "without-prettier"));

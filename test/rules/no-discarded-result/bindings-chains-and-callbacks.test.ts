@@ -919,7 +919,11 @@ export async function save(fh: FileHandle, data: string) {
           messageId: "discardedResult",
           line: 5,
           column: 5,
-          data: { callee: "fh.close()", how: "as a bare statement", lost: "whether everything was written before the close" },
+          data: {
+            callee: "fh.close()",
+            how: "as a bare statement",
+            lost: "whether everything was written before the close",
+          },
           suggestions: [
             {
               messageId: "returnPromise",

@@ -92,7 +92,17 @@ export function save(fd: number, data: Buffer): void {
   });
 }
 `,
-      errors: [{ messageId: "byteCountIgnored", line: 4, data: { callee: "fs.write()", advice: "Check `bytesWritten` in the callback and write the rest, or use `writeFile()`." }, suggestions: [] }],
+      errors: [
+        {
+          messageId: "byteCountIgnored",
+          line: 4,
+          data: {
+            callee: "fs.write()",
+            advice: "Check `bytesWritten` in the callback and write the rest, or use `writeFile()`.",
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: "checkByteCounts: an awaited FileHandle.write() with offsets kept by hand, count dropped",
@@ -103,7 +113,17 @@ export async function save(fh: FileHandle, data: Buffer, position: number): Prom
   await fh.write(data, 0, data.length, position);
 }
 `,
-      errors: [{ messageId: "byteCountIgnored", line: 4, data: { callee: "fh.write()", advice: "Loop on `bytesWritten` until the whole buffer is written, or use `fh.writeFile()`." }, suggestions: [] }],
+      errors: [
+        {
+          messageId: "byteCountIgnored",
+          line: 4,
+          data: {
+            callee: "fh.write()",
+            advice: "Loop on `bytesWritten` until the whole buffer is written, or use `fh.writeFile()`.",
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: "checkByteCounts: Deno FsFile write() awaited and writeSync(), counts dropped",
@@ -115,8 +135,24 @@ export async function save(file: Deno.FsFile, data: Uint8Array): Promise<void> {
 }
 `,
       errors: [
-        { messageId: "byteCountIgnored", line: 3, data: { callee: "file.write()", advice: "Loop on the count until everything is written, or use `writeAll()` from `@std/io`." }, suggestions: [] },
-        { messageId: "byteCountIgnored", line: 4, data: { callee: "file.writeSync()", advice: "Loop on the count until everything is written, or use `writeAll()` from `@std/io`." }, suggestions: [] },
+        {
+          messageId: "byteCountIgnored",
+          line: 3,
+          data: {
+            callee: "file.write()",
+            advice: "Loop on the count until everything is written, or use `writeAll()` from `@std/io`.",
+          },
+          suggestions: [],
+        },
+        {
+          messageId: "byteCountIgnored",
+          line: 4,
+          data: {
+            callee: "file.writeSync()",
+            advice: "Loop on the count until everything is written, or use `writeAll()` from `@std/io`.",
+          },
+          suggestions: [],
+        },
       ],
     },
   ],

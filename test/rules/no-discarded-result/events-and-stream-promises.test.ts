@@ -72,7 +72,7 @@ export function done(w: Writable) {
 `,
     },
     {
-      name: "once(server, \"close\") on a net.Server is no stream completion",
+      name: 'once(server, "close") on a net.Server is no stream completion',
       code: `
 import { once } from "node:events";
 import type { Server } from "node:net";
@@ -85,7 +85,7 @@ export async function shutDown(server: Server) {
   ],
   invalid: [
     {
-      name: "once(s, \"drain\") as a bare statement waits for nothing",
+      name: 'once(s, "drain") as a bare statement waits for nothing',
       code: `
 import { once } from "node:events";
 import type { Writable } from "node:stream";
@@ -126,7 +126,7 @@ export async function wait(s: Writable) {
       ],
     },
     {
-      name: "once(s, \"finish\") as a bare statement",
+      name: 'once(s, "finish") as a bare statement',
       code: `
 import { once } from "node:events";
 import type { Writable } from "node:stream";
@@ -166,7 +166,7 @@ export async function wait(s: Writable) {
       ],
     },
     {
-      name: "events.once(s, \"close\") through the events default import",
+      name: 'events.once(s, "close") through the events default import',
       code: `
 import events from "node:events";
 import type { Writable } from "node:stream";
@@ -206,7 +206,7 @@ export async function wait(s: Writable) {
       ],
     },
     {
-      name: "EventEmitter.once(s, \"finish\"), the static method",
+      name: 'EventEmitter.once(s, "finish"), the static method',
       code: `
 import { EventEmitter } from "node:events";
 import type { Writable } from "node:stream";
@@ -285,7 +285,7 @@ export async function wait(s: Writable) {
       ],
     },
     {
-      name: "finished() through `import { promises as streamPromises } from \"node:stream\"`",
+      name: 'finished() through `import { promises as streamPromises } from "node:stream"`',
       code: `
 import { promises as streamPromises } from "node:stream";
 import type { Writable } from "node:stream";
@@ -394,7 +394,7 @@ export function waitForRoom(s: Socket) {
       ],
     },
     {
-      name: "once(sock, \"close\") on a socket is a stream completion",
+      name: 'once(sock, "close") on a socket is a stream completion',
       code: `
 import { once } from "node:events";
 import type { Socket } from "node:net";
@@ -426,7 +426,7 @@ export function hangUp(sock: Socket) {
       ],
     },
     {
-      name: "plain JavaScript (.js): once(x, \"drain\") with an untyped parameter",
+      name: 'plain JavaScript (.js): once(x, "drain") with an untyped parameter',
       filename: "script.js",
       code: `
 import { once } from "node:events";

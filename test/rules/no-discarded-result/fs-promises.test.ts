@@ -195,7 +195,11 @@ export async function persist(fh: FileHandle) {
           messageId: "discardedResult",
           line: 4,
           column: 13,
-          data: { callee: "fh.datasync()", how: "into a variable nobody reads", lost: "whether the data reached the disk" },
+          data: {
+            callee: "fh.datasync()",
+            how: "into a variable nobody reads",
+            lost: "whether the data reached the disk",
+          },
           suggestions: [
             {
               messageId: "addAwait",
@@ -370,7 +374,7 @@ export async function save() {
       ],
     },
     {
-      name: "appendFile() through `import { promises as fsp } from \"node:fs\"`",
+      name: 'appendFile() through `import { promises as fsp } from "node:fs"`',
       code: `
 import { promises as fsp } from "node:fs";
 export async function log() {

@@ -142,7 +142,11 @@ export class EventStream {
         {
           messageId: "discardedResult",
           line: 5,
-          data: { callee: "this.writer.closed", how: "as a bare statement", lost: "whether the stream finished or failed" },
+          data: {
+            callee: "this.writer.closed",
+            how: "as a bare statement",
+            lost: "whether the stream finished or failed",
+          },
           suggestions: [],
         },
       ],

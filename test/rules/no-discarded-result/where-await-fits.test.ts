@@ -205,7 +205,7 @@ void appendFile("log.txt", "line");
       errors: [{ messageId: "discardedResult", line: 3, column: 6, suggestions: [] }],
     },
     {
-      name: "JavaScript CommonJS (.cjs): once destructured from require(\"node:events\")",
+      name: 'JavaScript CommonJS (.cjs): once destructured from require("node:events")',
       filename: "file.cjs",
       code: `
 const { once } = require("node:events");

@@ -401,7 +401,7 @@ export function timeOut(sock: Socket, x: string) {
         {
           messageId: "discardBeforeFlush",
           line: 5,
-          data: { shutdown: "sock.destroy(new Error(\"timeout\"))", write: "sock.write()", line: 4, stream: "sock" },
+          data: { shutdown: 'sock.destroy(new Error("timeout"))', write: "sock.write()", line: 4, stream: "sock" },
           suggestions: [
             {
               messageId: "endBeforeDestroy",
@@ -1026,7 +1026,9 @@ it("sends a greeting", async () => {
           line: 8,
           data: { shutdown: "socket.destroy()", write: "socket.write()", line: 7, stream: "socket" },
           suggestions: [
-            { messageId: "endBeforeDestroy", output: `
+            {
+              messageId: "endBeforeDestroy",
+              output: `
 import { connect } from "node:net";
 declare function it(name: string, body: () => Promise<void>): void;
 declare function expect(value: unknown): { toBe(expected: unknown): void };
@@ -1036,8 +1038,11 @@ it("sends a greeting", async () => {
   socket.end(() => socket.destroy());
   expect(socket.destroyed).toBe(true);
 });
-` },
-            { messageId: "awaitFinishedBeforeDestroy", output: `
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
 import { connect } from "node:net";
 import { finished } from "node:stream/promises";
 declare function it(name: string, body: () => Promise<void>): void;
@@ -1050,7 +1055,8 @@ it("sends a greeting", async () => {
   socket.destroy();
   expect(socket.destroyed).toBe(true);
 });
-` },
+`,
+            },
           ],
         },
       ],

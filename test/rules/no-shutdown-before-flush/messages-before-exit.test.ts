@@ -314,14 +314,19 @@ export async function cat(path: string): Promise<void> {
           messageId: "exitBeforeFlush",
           line: 6,
           data: { shutdown: "process.exit(0)", write: "console.log()", line: 5 },
-          suggestions: [{ messageId: "useExitCode", output: `
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
 import { readFile } from "node:fs/promises";
 export async function cat(path: string): Promise<void> {
   const text = await readFile(path, "utf8");
   console.log(text);
   process.exitCode = 0;
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -339,13 +344,18 @@ export function report(rows: readonly object[]): void {
           messageId: "exitBeforeFlush",
           line: 5,
           data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 4 },
-          suggestions: [{ messageId: "useExitCode", output: `
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
 declare function renderTable(rows: readonly object[]): string;
 export function report(rows: readonly object[]): void {
   process.stdout.write(renderTable(rows));
   process.exitCode = 0;
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -393,7 +403,10 @@ export function check(name: string, upSqls: readonly string[]): void {
           messageId: "exitBeforeFlush",
           line: 8,
           data: { shutdown: "process.exit(1)", write: "console.log()", line: 7 },
-          suggestions: [{ messageId: "useExitCode", output: `
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
 declare function green(strings: TemplateStringsArray, ...values: unknown[]): string;
 declare function white(text: string): string;
 declare function getTemplate(name: string, up: readonly string[]): string;
@@ -402,7 +415,9 @@ export function check(name: string, upSqls: readonly string[]): void {
   console.log(green\`Unexpected changes found:\\n\\n\${white(fileContent)}\`);
   process.exitCode = 1;
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },

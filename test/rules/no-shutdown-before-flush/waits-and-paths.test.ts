@@ -153,7 +153,7 @@ export async function ping(sock: Socket): Promise<string> {
 `,
     },
     {
-      name: "a flag set by a \"finish\" listener and awaited before destroy() waits for the flush [evaluation F3a]",
+      name: 'a flag set by a "finish" listener and awaited before destroy() waits for the flush [evaluation F3a]',
       code: `
 import type { Socket } from "node:net";
 declare function waitUntil(check: () => boolean): Promise<void>;
@@ -169,7 +169,7 @@ export async function closeAfterFinish(socket: Socket): Promise<void> {
 `,
     },
     {
-      name: "a \"drain\" listener spy polled before destroy() waits for the drain [evaluation F3a]",
+      name: 'a "drain" listener spy polled before destroy() waits for the drain [evaluation F3a]',
       code: `
 import type { Socket } from "node:net";
 declare function spy(): () => void;
@@ -184,7 +184,7 @@ export async function drainThenClose(socket: Socket, data: Buffer): Promise<void
 `,
     },
     {
-      name: "a spy made from the socket and polled for \"drain\" before destroy() waits for the drain [evaluation F3a]",
+      name: 'a spy made from the socket and polled for "drain" before destroy() waits for the drain [evaluation F3a]',
       code: `
 import type { Socket } from "node:net";
 declare function spyOnSocket(socket: Socket): { listeners: Record<string, () => void> };
@@ -399,7 +399,7 @@ export async function reply(sock: Socket, body: string) {
       ],
     },
     {
-      name: "a \"finish\" flag that the awaited expression does not read waits for nothing",
+      name: 'a "finish" flag that the awaited expression does not read waits for nothing',
       code: `
 import type { Socket } from "node:net";
 declare function sleep(ms: number): Promise<void>;
@@ -420,7 +420,9 @@ export async function closeLater(socket: Socket, data: Buffer): Promise<void> {
           line: 11,
           data: { shutdown: "socket.destroy()", write: "socket.write()", line: 9, stream: "socket" },
           suggestions: [
-            { messageId: "endBeforeDestroy", output: `
+            {
+              messageId: "endBeforeDestroy",
+              output: `
 import type { Socket } from "node:net";
 declare function sleep(ms: number): Promise<void>;
 export async function closeLater(socket: Socket, data: Buffer): Promise<void> {
@@ -433,8 +435,11 @@ export async function closeLater(socket: Socket, data: Buffer): Promise<void> {
   socket.end(() => socket.destroy());
   return void finished;
 }
-` },
-            { messageId: "awaitFinishedBeforeDestroy", output: `
+`,
+            },
+            {
+              messageId: "awaitFinishedBeforeDestroy",
+              output: `
 import type { Socket } from "node:net";
 import { finished as streamFinished } from "node:stream/promises";
 declare function sleep(ms: number): Promise<void>;
@@ -450,7 +455,8 @@ export async function closeLater(socket: Socket, data: Buffer): Promise<void> {
   socket.destroy();
   return void finished;
 }
-` },
+`,
+            },
           ],
         },
       ],

@@ -6,7 +6,11 @@ import type { ServerResponse } from "node:http";
  * Sends a body delimited by the end of the connection (no Content-Length, no chunked encoding,
  * `Connection: close`), records the request, then closes the connection itself.
  */
-export async function sendUntilClose(res: ServerResponse, body: Buffer, audit: (line: string) => Promise<void>): Promise<void> {
+export async function sendUntilClose(
+  res: ServerResponse,
+  body: Buffer,
+  audit: (line: string) => Promise<void>,
+): Promise<void> {
   res.useChunkedEncodingByDefault = false;
   res.writeHead(200, { "content-type": "application/octet-stream", connection: "close" });
   res.write(body);
