@@ -1,5 +1,5 @@
-import { findDiscardedResults } from "../src/core/discarded-results.js";
-import { getDiscardedResultRewrite } from "../src/core/rewrites.js";
+import { findDiscardedResults } from "../src/core/analysis/discarded-results.js";
+import { getDiscardedResultRewrite } from "../src/core/fixes/rewrites.js";
 import type { Transform } from "../src/codemod/transform.js";
 
 /** `writer.write(x);`, `void fh.sync()`, `const _ = w.close()` → awaited, in async code. */

@@ -1,5 +1,5 @@
-import { getShutdownRewrite } from "../src/core/rewrites.js";
-import { findShutdownsBeforeFlush } from "../src/core/shutdown-before-flush.js";
+import { getShutdownRewrite } from "../src/core/fixes/rewrites.js";
+import { findShutdownsBeforeFlush } from "../src/core/analysis/shutdown-before-flush.js";
 import type { Transform } from "../src/codemod/transform.js";
 
 /**

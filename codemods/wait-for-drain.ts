@@ -1,5 +1,5 @@
-import { findIgnoredBackpressure } from "../src/core/ignored-backpressure.js";
-import { getBackpressureRewrite } from "../src/core/rewrites.js";
+import { findIgnoredBackpressure } from "../src/core/analysis/ignored-backpressure.js";
+import { getBackpressureRewrite } from "../src/core/fixes/rewrites.js";
 import type { Transform } from "../src/codemod/transform.js";
 
 /**

@@ -1,7 +1,7 @@
-import { findDiscardedResults, type DiscardedResult } from "../src/core/discarded-results.js";
-import type { DiscardKind } from "../src/core/discarded.js";
-import { findIgnoredByteCounts, type ByteCountApi } from "../src/core/ignored-byte-counts.js";
-import { getByteCountRemedies, getDiscardedResultRemedies } from "../src/core/remedies.js";
+import { findDiscardedResults, type DiscardedResult } from "../src/core/analysis/discarded-results.js";
+import type { DiscardKind } from "../src/core/analysis/discarded.js";
+import { findIgnoredByteCounts, type ByteCountApi } from "../src/core/analysis/ignored-byte-counts.js";
+import { getByteCountRemedies, getDiscardedResultRemedies } from "../src/core/fixes/remedies.js";
 import { createRule } from "../src/eslint/create-rule.js";
 import {
   DEFAULT_STREAM_TYPES_OPTIONS,

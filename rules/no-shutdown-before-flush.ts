@@ -1,10 +1,10 @@
-import { findUntypedNodeImport } from "../src/core/node-types.js";
-import { getShutdownRemedies } from "../src/core/remedies.js";
+import { findUntypedNodeImport } from "../src/core/model/node-types.js";
+import { getShutdownRemedies } from "../src/core/fixes/remedies.js";
 import {
   findShutdownsBeforeFlush,
   type ShutdownKind,
   type ShutdownOptions,
-} from "../src/core/shutdown-before-flush.js";
+} from "../src/core/analysis/shutdown-before-flush.js";
 import { createRule } from "../src/eslint/create-rule.js";
 import {
   DEFAULT_STREAM_TYPES_OPTIONS,

@@ -1,4 +1,4 @@
-import type { TextEdit } from "../core/text-edits.js";
+import type { TextEdit } from "../core/fixes/text-edits.js";
 
 function isSameEdit(a: TextEdit, b: TextEdit): boolean {
   return a.start === b.start && a.end === b.end && a.text === b.text;

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import type { TypeOrValueSpecifier } from "../core/type-specifier.js";
+import type { TypeOrValueSpecifier } from "../core/model/type-specifier.js";
 import { ProjectError } from "./project-error.js";
 
 /** A rule's first option object, as the project's ESLint config gives it. */

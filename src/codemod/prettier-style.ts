@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import type { CodeStyle } from "../core/code-style.js";
+import type { CodeStyle } from "../core/fixes/code-style.js";
 
 /** The Prettier options that decide how inserted code is written. */
 export interface PrettierOptions {

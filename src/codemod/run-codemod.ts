@@ -2,11 +2,11 @@ import { resolve } from "node:path";
 
 import ts from "typescript";
 
-import { getAnalysisContext } from "../core/analysis-context.js";
-import { findUntypedNodeImport, hasNodeTypes } from "../core/node-types.js";
-import { MANUAL_REASONS } from "../core/rewrites.js";
-import { mayContainStreamCall } from "../core/stream-calls.js";
-import type { TextEdit } from "../core/text-edits.js";
+import { getAnalysisContext } from "../core/model/analysis-context.js";
+import { findUntypedNodeImport, hasNodeTypes } from "../core/model/node-types.js";
+import { MANUAL_REASONS } from "../core/fixes/rewrites.js";
+import { mayContainStreamCall } from "../core/model/stream-calls.js";
+import type { TextEdit } from "../core/fixes/text-edits.js";
 import { applyEdits, selectCompatibleGroups } from "./apply-edits.js";
 import { EditableProgram } from "./editable-program.js";
 import type { RuleSettingsLookup } from "./eslint-options.js";

@@ -1,7 +1,7 @@
 import type ts from "typescript";
 
-import type { AnalysisContext } from "../core/analysis-context.js";
-import type { Rewrite } from "../core/rewrites.js";
+import type { AnalysisContext } from "../core/model/analysis-context.js";
+import type { Rewrite } from "../core/fixes/rewrites.js";
 import type { RuleOptions } from "./eslint-options.js";
 
 /** One site a rule reports, with what the codemod does about it. */

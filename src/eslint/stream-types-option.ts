@@ -1,7 +1,7 @@
 import { typeOrValueSpecifiersSchema } from "@typescript-eslint/type-utils";
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
 
-import type { TypeOrValueSpecifier } from "../core/type-specifier.js";
+import type { TypeOrValueSpecifier } from "../core/model/type-specifier.js";
 
 /** The `streamTypes` option every rule takes: users' own stream types, in typescript-eslint's format. */
 export interface StreamTypesOption {

@@ -1,8 +1,8 @@
 import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
 import type ts from "typescript";
 
-import { getAnalysisContext, type AnalysisContext, type AnalysisOptions } from "../core/analysis-context.js";
-import type { Remedy } from "../core/remedies.js";
+import { getAnalysisContext, type AnalysisContext, type AnalysisOptions } from "../core/model/analysis-context.js";
+import type { Remedy } from "../core/fixes/remedies.js";
 import type { StreamTypesOption } from "./stream-types-option.js";
 
 /**

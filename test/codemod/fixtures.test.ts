@@ -27,8 +27,8 @@ import flushBeforeShutdown from "../../codemods/flush-before-shutdown.js";
 import waitForDrain from "../../codemods/wait-for-drain.js";
 import { runCodemod, type FileReport } from "../../src/codemod/run-codemod.js";
 import type { Transform } from "../../src/codemod/transform.js";
-import { getAnalysisContext } from "../../src/core/analysis-context.js";
-import { MANUAL_REASONS, type ManualReason, type Rewrite } from "../../src/core/rewrites.js";
+import { getAnalysisContext } from "../../src/core/model/analysis-context.js";
+import { MANUAL_REASONS, type ManualReason, type Rewrite } from "../../src/core/fixes/rewrites.js";
 
 const fixturesDir = fileURLToPath(new URL("../fixtures/codemods", import.meta.url));
 const nodeModulesDir = fileURLToPath(new URL("../../node_modules", import.meta.url));

@@ -6,7 +6,7 @@ import {
 } from "@typescript-eslint/type-utils";
 import { describe, expect, expectTypeOf, it } from "vitest";
 
-import type { TypeOrValueSpecifier } from "../../src/core/type-specifier.js";
+import type { TypeOrValueSpecifier } from "../../src/core/model/type-specifier.js";
 import plugin from "../../src/index.js";
 
 describe("the streamTypes option", () => {

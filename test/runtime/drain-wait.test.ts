@@ -1,6 +1,6 @@
 /**
  * Runs, on real Node streams, the code that `no-ignored-backpressure`'s `waitForDrain` suggestion
- * inserts (src/core/remedies.ts): `if (s.write(chunk) === false) await waitForDrain(s);` and, once
+ * inserts (src/core/fixes/remedies.ts): `if (s.write(chunk) === false) await waitForDrain(s);` and, once
  * per file, the `waitForDrain` helper below. Checks the three things it promises: the writer's buffer stays bounded while every byte
  * arrives, the wait ends (with an error) when the stream is destroyed without one, and the waits
  * leave no listeners behind.

@@ -25,7 +25,7 @@ import type { Readable } from "node:stream";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { MANUAL_REASONS } from "../../src/core/rewrites.js";
+import { MANUAL_REASONS } from "../../src/core/fixes/rewrites.js";
 import {
   applyFix,
   importTranspiled,

@@ -33,7 +33,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { MANUAL_REASONS } from "../../src/core/rewrites.js";
+import { MANUAL_REASONS } from "../../src/core/fixes/rewrites.js";
 
 import {
   applyFix,

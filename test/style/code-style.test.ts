@@ -1,14 +1,14 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
-import { getAnalysisContext, getCodeStyle } from "../../src/core/analysis-context.js";
+import { getAnalysisContext, getCodeStyle } from "../../src/core/model/analysis-context.js";
 import {
   formatMultilineList,
   formatStatement,
   getDetectedCodeStyle,
   quote,
   type CodeStyle,
-} from "../../src/core/code-style.js";
+} from "../../src/core/fixes/code-style.js";
 
 function parse(text: string, fileName = "file.ts"): ts.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);

@@ -1,0 +1,85 @@
+import ts from "typescript";
+
+import type { AnalysisContext } from "../model/analysis-context.js";
+import { getDiscardSite, type DiscardSite } from "./discarded.js";
+import { isReadInSameFunction } from "./local-pipes.js";
+import {
+  getStreamCall,
+  getWriterPromiseOperation,
+  isCandidatePromiseCall,
+  isThenableType,
+  type StreamOperation,
+  type StreamOwner,
+} from "../model/stream-calls.js";
+import { forEachDescendant } from "../model/syntax.js";
+
+export interface DiscardedResult {
+  /** The call or `writer.ready`/`writer.closed` whose promise is thrown away. */
+  readonly node: ts.CallExpression | ts.PropertyAccessExpression;
+  readonly operation: Exclude<StreamOperation, "exit">;
+  readonly site: DiscardSite;
+  /** How messages name it: `writer.write()`, `writer.ready`. */
+  readonly label: string;
+  /** The stream it belongs to, when there is one. */
+  readonly stream: ts.Expression | undefined;
+}
+
+type ResultOperation = Pick<DiscardedResult, "operation" | "label" | "stream">;
+
+/**
+ * Whose stream calls return a promise by their declaration, or never do (Node writables' and
+ * controllers' booleans, `this` or nothing, `console.*`, `process.exit()`): no need to ask the
+ * checker. The others (helpers with callback forms, Bun, Deno, `streamTypes`) depend on the call.
+ */
+const RETURNS_PROMISE: Partial<Record<StreamOwner, boolean>> = {
+  "web-writer": true,
+  "web-writable": true,
+  "file-handle": true,
+  "fs-promises": true,
+  "node-writable": false,
+  "web-controller": false,
+  console: false,
+  process: false,
+};
+
+function getResultOperation(node: ts.Node, context: AnalysisContext): ResultOperation | undefined {
+  if (ts.isCallExpression(node)) {
+    if (!isCandidatePromiseCall(node)) return undefined;
+    const call = getStreamCall(node, context);
+    if (!call || call.operation === "exit") return undefined;
+    const returnsPromise =
+      RETURNS_PROMISE[call.owner] ?? isThenableType(context.checker.getTypeAtLocation(node), context.checker);
+    if (!returnsPromise) return undefined;
+    return { operation: call.operation, label: `${call.calleeText}()`, stream: call.stream };
+  }
+  if (ts.isPropertyAccessExpression(node) && (node.name.text === "ready" || node.name.text === "closed")) {
+    const operation = getWriterPromiseOperation(node, context);
+    return operation && { operation, label: node.getText(), stream: node.expression };
+  }
+  return undefined;
+}
+
+/**
+ * A pipe's `write()` or `close()` whose data, end and failure reach a reader of the other end in
+ * the same function (awaiting the write first could even deadlock: it settles once read).
+ */
+function isObservedByLocalReader(result: ResultOperation, context: AnalysisContext): boolean {
+  const isObservable = result.operation === "close" || result.operation === "write";
+  return isObservable && result.stream !== undefined && isReadInSameFunction(result.stream, context);
+}
+
+/**
+ * Every stream result that carries completion or failure (a promise from a write, flush, end,
+ * close, sync or abort; `writer.ready`; `once(s, "drain")`; `finished(s)`) and is thrown away.
+ */
+export function findDiscardedResults(sourceFile: ts.SourceFile, context: AnalysisContext): DiscardedResult[] {
+  const results: DiscardedResult[] = [];
+  forEachDescendant(sourceFile, (node) => {
+    const result = getResultOperation(node, context);
+    if (!result) return;
+    const site = getDiscardSite(node as ts.Expression, context.checker);
+    if (!site || isObservedByLocalReader(result, context)) return;
+    results.push({ node: node as ts.CallExpression | ts.PropertyAccessExpression, site, ...result });
+  });
+  return results;
+}

@@ -1,0 +1,100 @@
+import ts from "typescript";
+
+import type { AnalysisContext } from "../model/analysis-context.js";
+import { getAmbientModuleName, isPlatformDeclaration } from "../model/declarations.js";
+import { getDiscardSite } from "./discarded.js";
+import { getStreamFamily } from "../model/stream-families.js";
+import { forEachDescendant, getCalleeName, getOutermostExpression, skipOuterExpressions } from "../model/syntax.js";
+
+/**
+ * Write APIs that may take fewer bytes than they were given and say how many they took: Rust
+ * clippy's `unused_io_amount`. Dropping the count drops the rest of the data, silently.
+ */
+export type ByteCountApi =
+  /** `fs.writeSync()`: one `write(2)`, which may be partial on pipes, sockets and full disks. */
+  | "fs-write-sync"
+  /** `fs.write(fd, buffer, ..., (error, bytesWritten) => ...)` whose callback ignores `bytesWritten`. */
+  | "fs-write-callback"
+  /** `fh.write(buffer, offset, length, position)`: offsets kept by hand, so a short write leaves a gap. */
+  | "file-handle-write"
+  /** Deno's `FsFile.write()` / `writeSync()`, documented to write possibly less than the whole buffer. */
+  | "deno-write";
+
+export interface IgnoredByteCount {
+  readonly node: ts.CallExpression;
+  readonly api: ByteCountApi;
+  /** How messages name the call: `fs.writeSync()`. */
+  readonly label: string;
+}
+
+const CANDIDATE_NAMES = new Set(["writeSync", "write"]);
+
+function getFsFunction(node: ts.CallExpression, context: AnalysisContext): string | undefined {
+  const declaration = context.checker.getResolvedSignature(node)?.declaration;
+  if (!declaration || !isPlatformDeclaration(declaration, context.program)) return undefined;
+  if (getAmbientModuleName(declaration) !== "fs" || !ts.isFunctionDeclaration(declaration)) return undefined;
+  return declaration.name?.text;
+}
+
+/** Whether the count a call returns (or its awaited promise resolves to) is dropped. */
+function isCountDropped(node: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  const parent = getOutermostExpression(node).parent;
+  if (!ts.isAwaitExpression(parent)) return getDiscardSite(node, checker) !== undefined;
+  // Unawaited, the promise itself is what is dropped: no-discarded-result reports that already.
+  return getDiscardSite(parent, checker) !== undefined;
+}
+
+function isAwaited(node: ts.CallExpression): boolean {
+  return ts.isAwaitExpression(getOutermostExpression(node).parent);
+}
+
+/** Whether the callback's `bytesWritten` (its second parameter) is never read. */
+function isBytesWrittenIgnored(callback: ts.Expression, checker: ts.TypeChecker): boolean {
+  if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) return false;
+  const parameter = callback.parameters[1];
+  if (!parameter) return true;
+  if (!ts.isIdentifier(parameter.name)) return false;
+  const symbol = checker.getSymbolAtLocation(parameter.name);
+  let read = false;
+  forEachDescendant(callback.body, (child) => {
+    if (read) return false;
+    read = ts.isIdentifier(child) && checker.getSymbolAtLocation(child) === symbol;
+    return !read;
+  });
+  return !read;
+}
+
+function getIgnoredByteCount(node: ts.CallExpression, context: AnalysisContext): ByteCountApi | undefined {
+  const callee = skipOuterExpressions(node.expression);
+  const name = getCalleeName(callee);
+  if (name === undefined || !CANDIDATE_NAMES.has(name)) return undefined;
+  if (ts.isPropertyAccessExpression(callee)) {
+    const family = getStreamFamily(context.checker.getTypeAtLocation(callee.expression), context);
+    if (family === "deno-fs-file") {
+      const dropped = (name === "writeSync" || isAwaited(node)) && isCountDropped(node, context.checker);
+      return dropped ? "deno-write" : undefined;
+    }
+    if (family === "file-handle") {
+      const byHand = name === "write" && node.arguments.length >= 3;
+      return byHand && isAwaited(node) && isCountDropped(node, context.checker) ? "file-handle-write" : undefined;
+    }
+  }
+  const fsFunction = getFsFunction(node, context);
+  if (fsFunction === "writeSync") return isCountDropped(node, context.checker) ? "fs-write-sync" : undefined;
+  if (fsFunction === "write") {
+    const callback = node.arguments.at(-1);
+    return callback && isBytesWrittenIgnored(callback, context.checker) ? "fs-write-callback" : undefined;
+  }
+  return undefined;
+}
+
+/** Every write in `sourceFile` whose count of bytes written is dropped although it may be short. */
+export function findIgnoredByteCounts(sourceFile: ts.SourceFile, context: AnalysisContext): IgnoredByteCount[] {
+  const findings: IgnoredByteCount[] = [];
+  forEachDescendant(sourceFile, (node) => {
+    if (!ts.isCallExpression(node)) return;
+    const api = getIgnoredByteCount(node, context);
+    if (api) findings.push({ node, api, label: `${skipOuterExpressions(node.expression).getText()}()` });
+  });
+  return findings;
+}

@@ -1,0 +1,192 @@
+import ts from "typescript";
+
+import type { AnalysisContext } from "../model/analysis-context.js";
+import { getVariableDeclaration } from "../model/declarations.js";
+import { getEnclosingFunction } from "../model/function-context.js";
+import { getStreamFamily, hasReadableSide, isConnection } from "../model/stream-families.js";
+import { forEachDescendant, getCalleeName, skipOuterExpressions } from "../model/syntax.js";
+
+/**
+ * A pipe made in user code, `new PassThrough()`, `new TransformStream()`, `zlib.createGzip()`:
+ * both ends are local, so whatever reads it is attached by the code too.
+ */
+interface LocalPipe {
+  readonly construction: ts.NewExpression | ts.CallExpression;
+  /** The names the declaration binds: `pass`, or `readable` and `writable` when destructured. */
+  readonly names: readonly ts.Identifier[];
+}
+
+const MAX_HOPS = 6;
+
+function getBoundNames(name: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(name)) return [name];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : getBoundNames(element.name)));
+}
+
+/** `createGzip()`, `crypto.createCipheriv(...)`: Node's factories of fresh transform streams. */
+function isFactoryCall(node: ts.Expression): node is ts.CallExpression {
+  return ts.isCallExpression(node) && /^create[A-Z]/.test(getCalleeName(node.expression) ?? "");
+}
+
+/** Follows `writer` → `ts.writable.getWriter()` → `ts` → `new TransformStream()`. */
+function findLocalPipe(stream: ts.Expression, checker: ts.TypeChecker): LocalPipe | undefined {
+  let current: ts.Expression = stream;
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    current = skipOuterExpressions(current);
+    if (ts.isNewExpression(current)) return undefined;
+    if (ts.isPropertyAccessExpression(current)) {
+      current = current.expression;
+      continue;
+    }
+    if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) {
+      current = current.expression.expression;
+      continue;
+    }
+    if (!ts.isIdentifier(current)) return undefined;
+    const declaration = getVariableDeclaration(current, checker);
+    const initializer = declaration?.initializer && skipOuterExpressions(declaration.initializer);
+    if (!declaration || !initializer) return undefined;
+    if (ts.isNewExpression(initializer) || isFactoryCall(initializer)) {
+      return { construction: initializer, names: getBoundNames(declaration.name) };
+    }
+    current = initializer;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a constructed stream has a readable end that local code, not a peer, must read. A
+ * socket is a duplex too, but its readable side is the peer's data: its writes drain into the OS.
+ */
+function isPipe(construction: LocalPipe["construction"], context: AnalysisContext): boolean {
+  const { checker } = context;
+  const type = checker.getTypeAtLocation(construction);
+  if (type.getProperty("readable") && type.getProperty("writable")) return true;
+  return (
+    getStreamFamily(type, context) === "node-writable" && hasReadableSide(type, checker) && !isConnection(type, checker)
+  );
+}
+
+/** Methods that feed a pipe rather than read it. */
+const WRITE_SIDE_METHODS = new Set(["write", "end", "destroy", "cork", "uncork", "setDefaultEncoding", "getWriter"]);
+/** Methods and events through which a reader starts pulling data out at once. */
+const READING_METHODS = new Set(["pipe", "pipeTo", "pipeThrough", "getReader", "resume", "read"]);
+const READING_EVENTS = new Set(["data", "readable"]);
+const LISTENER_METHODS = new Set(["on", "once", "addListener"]);
+
+type PipeUse =
+  /** Feeds the pipe or only looks at it: `write()`, `on("error")`, `writableLength`, its `writable`. */
+  | "local"
+  /** Starts pulling data out of it now. */
+  | "reading"
+  /** Passes it somewhere that may read it later: returned, yielded, stored, `new Response(readable)`. */
+  | "handed-on";
+
+/** What a mention of the pipe does: feeds it, reads it right away, or hands it on to read later. */
+function classifyUse(reference: ts.Expression, checker: ts.TypeChecker): PipeUse {
+  const declaration = checker.getSymbolAtLocation(reference)?.valueDeclaration;
+  if (
+    declaration &&
+    ts.isBindingElement(declaration) &&
+    (declaration.propertyName ?? declaration.name).getText() === "writable"
+  ) {
+    return "local";
+  }
+  const parent = reference.parent;
+  if (ts.isForOfStatement(parent) && parent.expression === reference && parent.awaitModifier) return "reading";
+  // A function given the stream is taken to read it now (`collect(readable)`); an object built
+  // around it, like `new Response(readable)`, reads only when someone consumes it later.
+  if (ts.isCallExpression(parent) && parent.arguments.includes(reference)) return "reading";
+  if (!ts.isPropertyAccessExpression(parent) || parent.expression !== reference) return "handed-on";
+  const member = parent.name.text;
+  if (member === "writable") return "local";
+  if (member === "readable") return classifyUse(parent, checker);
+  const call = parent.parent;
+  if (!ts.isCallExpression(call) || call.expression !== parent) return "local";
+  if (WRITE_SIDE_METHODS.has(member)) return "local";
+  if (READING_METHODS.has(member)) return "reading";
+  if (LISTENER_METHODS.has(member)) {
+    const event = call.arguments[0];
+    return event && ts.isStringLiteralLike(event) && READING_EVENTS.has(event.text) ? "reading" : "local";
+  }
+  // `readable.tee()` and the like: whatever it returns may be read later.
+  return "handed-on";
+}
+
+/** Calls `visit` with what each mention of the pipe in `scope` does, until it returns `true`. */
+function somePipeUse(
+  pipe: LocalPipe,
+  scope: ts.Node,
+  context: AnalysisContext,
+  visit: (use: PipeUse, reference: ts.Identifier) => boolean,
+): boolean {
+  const symbols = new Set(pipe.names.map((name) => context.checker.getSymbolAtLocation(name)));
+  let found = false;
+  forEachDescendant(scope, (node) => {
+    if (found) return false;
+    if (
+      !ts.isIdentifier(node) ||
+      pipe.names.includes(node) ||
+      !symbols.has(context.checker.getSymbolAtLocation(node))
+    ) {
+      return;
+    }
+    found = visit(classifyUse(node, context.checker), node);
+    return !found;
+  });
+  return found;
+}
+
+/** Why waiting on a local pipe would wait forever: see `getDeadlockRisk`. */
+export type DeadlockRisk = "reader-attached-later" | "stream-handed-on";
+
+/**
+ * Whether waiting at `site` on `stream` could wait forever, and why: the stream is one end of a
+ * pipe made in this function (`new TransformStream()`, `new PassThrough()`, `createGzip()`) and
+ * nothing reads its other end yet. Either its reader is attached only after `site` (`await
+ * writer.write(x); return new Response(readable.pipeThrough(...))`), or was handed the pipe
+ * without reading from it (`new Response(readable)` made first); or, after `site`, the pipe is
+ * handed on, returned, yielded or stored, to be read by whoever gets it once this function is done.
+ */
+export function getDeadlockRisk(
+  stream: ts.Expression,
+  site: ts.Node,
+  context: AnalysisContext,
+): DeadlockRisk | undefined {
+  const pipe = findLocalPipe(stream, context.checker);
+  if (!pipe || !isPipe(pipe.construction, context)) return undefined;
+  const scope = getEnclosingFunction(site) ?? site.getSourceFile();
+  let risk: DeadlockRisk | undefined;
+  somePipeUse(pipe, scope, context, (use, reference) => {
+    if (use === "local") return false;
+    const after = reference.getStart() >= site.getEnd();
+    if (!after && use === "reading") return false;
+    risk = after && use === "handed-on" ? "stream-handed-on" : "reader-attached-later";
+    return true;
+  });
+  return risk;
+}
+
+/** `for await (const c of readable)`, `readable.getReader()`: the code reads the data itself, not a consumer it hands it to. */
+function isReadHere(reference: ts.Expression): boolean {
+  let current = reference;
+  if (ts.isPropertyAccessExpression(current.parent) && current.parent.name.text === "readable")
+    current = current.parent;
+  const parent = current.parent;
+  if (ts.isForOfStatement(parent) && parent.expression === current) return parent.awaitModifier !== undefined;
+  return (
+    ts.isPropertyAccessExpression(parent) && parent.name.text === "getReader" && ts.isCallExpression(parent.parent)
+  );
+}
+
+/**
+ * Whether `stream` writes into a pipe made in the same function that also reads the pipe's other
+ * end itself (`for await (const chunk of readable)`, `readable.getReader()`): that reader sees the
+ * close as the end of its data and a failure as an error, and nobody else can cancel it.
+ */
+export function isReadInSameFunction(stream: ts.Expression, context: AnalysisContext): boolean {
+  const pipe = findLocalPipe(stream, context.checker);
+  if (!pipe || !isPipe(pipe.construction, context)) return false;
+  const scope = getEnclosingFunction(pipe.construction) ?? pipe.construction.getSourceFile();
+  return somePipeUse(pipe, scope, context, (use, reference) => use === "reading" && isReadHere(reference));
+}

@@ -1,0 +1,726 @@
+import ts from "typescript";
+
+import type { AnalysisContext } from "../model/analysis-context.js";
+import { getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";
+import {
+  getBodyStatements,
+  getEnclosingFunction,
+  isPerItemCall,
+  type FunctionLike,
+} from "../model/function-context.js";
+import { getStreamCall, isExitReference, type StreamCall } from "../model/stream-calls.js";
+import { isComposedMessage, isMessage } from "./stdio-messages.js";
+import { getStreamFamily, isProcessStdio } from "../model/stream-families.js";
+import { isTestTeardown } from "./test-teardown.js";
+import { collectMentionedKeys, getShutdownKeys, getStreamKeys, type StreamKey } from "../model/stream-identity.js";
+import {
+  forEachDescendant,
+  getCalleeName,
+  getExpressionStatementOf,
+  getOutermostExpression,
+  isInside,
+  skipOuterExpressions,
+} from "../model/syntax.js";
+
+export interface ShutdownOptions {
+  /**
+   * Also count a single message to stdout or stderr as lost by `process.exit()` when its size is
+   * unknown (`console.error(message)`). By default only output that can be large counts: written
+   * in a loop or once per item, binary data, objects to format, `JSON.stringify()` or `join()`.
+   */
+  readonly checkMessagesBeforeExit: boolean;
+}
+
+/** Data handed to a stream that nothing on the current path has waited for yet. */
+export interface PendingWrite {
+  readonly call: StreamCall;
+  /** The stream and every stream it writes through; empty for process-wide writes (`console.log`). */
+  readonly keys: readonly StreamKey[];
+  /** Written inside a loop: several writes of unknown number may be queued. */
+  readonly repeated: boolean;
+  /**
+   * Whether it is a message to stdout or stderr that the kernel takes whole at once, so exiting
+   * loses nothing. Asked only when an exit is reached: the type checks behind it are not cheap.
+   */
+  readonly isSmall: () => boolean;
+  /** An `end()` without data: nothing to lose by itself, only what was written before it. */
+  readonly bare?: boolean;
+}
+
+export type ShutdownKind =
+  /** Node `destroy()` / `resetAndDestroy()` on a stream with pending writes. */
+  | "discard"
+  /** WHATWG `abort()`, a custom stream's `abort()`/`destroy()`: queued chunks are dropped. */
+  | "abort"
+  /** `process.exit()` with pending writes anywhere in the process. */
+  | "exit"
+  /** `resolve()` or the completion callback right after `end()`, before `"finish"`. */
+  | "announce"
+  /** The end of the scope of a `using`/`await using` Node stream: disposal destroys it. */
+  | "dispose";
+
+export interface ShutdownBeforeFlush {
+  readonly kind: ShutdownKind;
+  /**
+   * The shutdown: a call, the `process.exit` reference in `.then(process.exit)`, or for a disposal
+   * the `using` declaration's name.
+   */
+  readonly node: ts.Expression;
+  /** For a disposal: where the scope is left, a `return` or the block's closing. */
+  readonly exit?: ts.ReturnStatement | ts.Block | ts.SourceFile;
+  /** The write whose data it loses: the latest one pending. */
+  readonly write: PendingWrite;
+  /** Every pending write it loses, oldest first. */
+  readonly lost: readonly PendingWrite[];
+}
+
+type State = readonly PendingWrite[];
+
+/** The key shared by `console.*` writes and `process.stdout`/`stderr`, however they are reached. */
+const STDIO_KEY = "stdio";
+
+/** Events after which a stream's data is out; `"close"` comes after `"finish"`, or after a destroy. */
+const FLUSH_EVENTS = new Set(["finish", "drain", "close"]);
+const FLUSH_LISTENER_METHODS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
+
+const SHUTDOWN_NAMES = new Set(["destroy", "resetAndDestroy", "abort", "exit", "then", "finally"]);
+
+function merge(a: State | undefined, b: State | undefined): State | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return [...a, ...b.filter((write) => !a.includes(write))];
+}
+
+/** A message to stdout or stderr, outside a loop: the kernel takes it whole at once. */
+function isSmallStdioWrite(call: StreamCall, context: AnalysisContext, options: ShutdownOptions): boolean {
+  const { checker } = context;
+  // The syntactic tests are cheap; the type tests that follow are not. `console.log()` prints a newline.
+  if (call.operation !== "write") return false;
+  const isStdio =
+    call.owner === "console" ||
+    (call.stream !== undefined && isProcessStdio(checker.getTypeAtLocation(call.stream), checker));
+  // The option narrows messages to those composed in place; bulk never counts as one.
+  const isShort = (argument: ts.Expression): boolean =>
+    isMessage(argument, checker) && (!options.checkMessagesBeforeExit || isComposedMessage(argument, checker));
+  return isStdio && call.node.arguments.every(isShort);
+}
+
+/** Whether `process.exit()` would cut this write short. */
+function isLostOnExit(write: PendingWrite): boolean {
+  if (write.isSmall()) return false;
+  switch (write.call.owner) {
+    case "node-writable":
+    case "console":
+    case "fs-promises":
+    case "custom":
+      return true;
+    case "file-handle":
+      // write() calls are all queued to the thread pool before the exit and complete, even in a
+      // loop (measured: 8 and 64 MiB, 12 of 12); writeFile()/appendFile() write in chunks, each
+      // started by the last one's completion, and lose the rest (measured: 512 KiB of 8 MiB).
+      return /\b(writeFile|appendFile)$/.test(write.call.calleeText);
+    default:
+      return false;
+  }
+}
+
+function isPromiseExecutorParameter(symbol: ts.Symbol): boolean {
+  const declaration = symbol.valueDeclaration;
+  if (!declaration || !ts.isParameter(declaration)) return false;
+  const executor = declaration.parent;
+  const construct = executor.parent;
+  return (
+    (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) &&
+    executor.parameters[0] === declaration &&
+    ts.isNewExpression(construct) &&
+    ts.isIdentifier(construct.expression) &&
+    construct.expression.text === "Promise"
+  );
+}
+
+/**
+ * Names of completion callbacks. A last parameter called `next` (Express middleware) passes control
+ * on rather than reporting that the work is done, so it is not one.
+ */
+const COMPLETION_CALLBACK_NAME = /^(cb|callback|done|resolve|finish(ed)?|complete(d)?|on(Done|Finish|Complete|End))$/;
+
+/**
+ * `done()`, `cb(null)`, `resolve(undefined)`: a signal that the work is finished. A call that hands
+ * over a value (`resolve(received)`) is delivering a result instead.
+ */
+function isBareSuccess(call: ts.CallExpression): boolean {
+  const [first] = call.arguments;
+  if (first === undefined) return true;
+  const value = skipOuterExpressions(first);
+  return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === "undefined");
+}
+
+/**
+ * `await new Promise((resolve) => { ...; out.end(); resolve(); }); await read(out);`: the only one
+ * told is the function awaiting the promise, and it then waits on the stream itself.
+ */
+function isWaitedOnByAwaiter(call: ts.CallExpression, keys: readonly StreamKey[], checker: ts.TypeChecker): boolean {
+  const symbol = checker.getSymbolAtLocation(skipOuterExpressions(call.expression));
+  if (!symbol?.valueDeclaration || !isPromiseExecutorParameter(symbol)) return false;
+  const construction = getOutermostExpression(symbol.valueDeclaration.parent.parent as ts.NewExpression);
+  const awaiting = construction.parent;
+  const scope = ts.isAwaitExpression(awaiting) ? getEnclosingFunction(awaiting) : undefined;
+  if (!scope) return false;
+  let waited = false;
+  forEachDescendant(scope, (node) => {
+    if (waited) return false;
+    if (ts.isAwaitExpression(node) && node.pos >= awaiting.end) {
+      const mentioned = collectMentionedKeys(node.expression, checker);
+      waited = keys.some((key) => mentioned.has(key));
+    }
+    return !waited;
+  });
+  return waited;
+}
+
+/** `resolve()` of the enclosing promise, or the function's own completion callback. */
+function isCompletionSignal(
+  call: ts.CallExpression,
+  scope: FunctionLike | ts.SourceFile,
+  checker: ts.TypeChecker,
+): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isIdentifier(callee) || ts.isSourceFile(scope) || !isBareSuccess(call)) return false;
+  const symbol = checker.getSymbolAtLocation(callee);
+  if (!symbol) return false;
+  if (isPromiseExecutorParameter(symbol)) return true;
+  const lastParameter = scope.parameters.at(-1);
+  return (
+    lastParameter !== undefined &&
+    symbol.valueDeclaration === lastParameter &&
+    COMPLETION_CALLBACK_NAME.test(callee.text)
+  );
+}
+
+/** Whether a scope has anything rule 2 could report: the cheap test made before any type check. */
+function hasShutdownCandidate(scope: FunctionLike | ts.SourceFile): boolean {
+  let found = false;
+  forEachDescendant(scope, (node) => {
+    if (found || (ts.isFunctionLike(node) && node !== scope)) return false;
+    if (ts.isCallExpression(node)) {
+      const name = getCalleeName(node.expression);
+      found = (name !== undefined && (SHUTDOWN_NAMES.has(name) || name === "end")) || isDisposeCall(node);
+    }
+    found ||= ts.isVariableDeclarationList(node) && isUsingDeclarationList(node);
+    return !found;
+  });
+  return found;
+}
+
+function isUsingDeclarationList(list: ts.VariableDeclarationList): boolean {
+  return (list.flags & ts.NodeFlags.Using) !== 0;
+}
+
+/** `s[Symbol.asyncDispose]()`, `s[Symbol.dispose]()`. */
+export function isDisposeCall(node: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(node.expression);
+  return (
+    ts.isElementAccessExpression(callee) && /^Symbol\.(asyncDispose|dispose)$/.test(callee.argumentExpression.getText())
+  );
+}
+
+/** A `using` binding of a Node stream, disposed (which destroys it) when its block is left. */
+interface DisposedBinding {
+  readonly name: ts.Identifier;
+  readonly keys: readonly StreamKey[];
+}
+
+class ScopeAnalysis {
+  readonly findings: ShutdownBeforeFlush[] = [];
+  private loopDepth = 0;
+  /** States at `break`/`continue`, collected by the innermost loop or switch they leave. */
+  private readonly jumps: State[][] = [];
+  /** The `using` Node streams of the blocks being analysed, innermost last. */
+  private readonly disposals: DisposedBinding[][] = [];
+
+  /**
+   * Variables set by a `"finish"`, `"drain"` or `"close"` listener of a stream (the flag it sets,
+   * or the listener itself, a spy): awaiting something that reads them waits for that stream.
+   */
+  private readonly listenerSignals = new Map<ts.Symbol, readonly StreamKey[]>();
+  /** For each enclosing `try` with a `catch`, innermost last: the states at which its block can throw. */
+  private readonly throwStates: State[][] = [];
+
+  constructor(
+    private readonly scope: FunctionLike | ts.SourceFile,
+    private readonly context: AnalysisContext,
+    private readonly options: ShutdownOptions,
+  ) {}
+
+  run(): void {
+    const statements = getBodyStatements(this.scope);
+    if (statements) {
+      this.statements(statements, []);
+    } else if (!ts.isSourceFile(this.scope) && this.scope.body) {
+      this.expression(this.scope.body as ts.Expression, []);
+    }
+  }
+
+  /** Returns the state after the statements, or `undefined` when no path gets past them. */
+  private statements(statements: readonly ts.Statement[], state: State): State | undefined {
+    this.disposals.push([]);
+    let current: State | undefined = state;
+    for (const statement of statements) {
+      if (!current) break;
+      current = this.statement(statement, current);
+      if (ts.isVariableStatement(statement)) this.addUsingBindings(statement);
+    }
+    const bindings = this.disposals.pop()!;
+    const block = statements[0]?.parent;
+    if (current && block && (ts.isBlock(block) || ts.isSourceFile(block))) this.dispose(bindings, current, block);
+    return current;
+  }
+
+  private addUsingBindings(statement: ts.VariableStatement): void {
+    if (!isUsingDeclarationList(statement.declarationList)) return;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name)) continue;
+      const type = this.context.checker.getTypeAtLocation(declaration.name);
+      if (getStreamFamily(type, this.context) !== "node-writable") continue;
+      this.disposals
+        .at(-1)!
+        .push({ name: declaration.name, keys: getStreamKeys(declaration.name, this.context.checker) });
+    }
+  }
+
+  /** Leaving a block disposes its `using` streams: what is still pending for them is lost. */
+  private dispose(
+    bindings: readonly DisposedBinding[],
+    state: State,
+    exit: ts.ReturnStatement | ts.Block | ts.SourceFile,
+  ): void {
+    for (const binding of bindings) {
+      const lost = state.filter((pending) => pending.keys.some((key) => binding.keys.includes(key)));
+      const write = lost.at(-1);
+      if (write) this.findings.push({ kind: "dispose", node: binding.name, write, lost, exit });
+    }
+  }
+
+  private statement(node: ts.Statement, state: State): State | undefined {
+    if (ts.isBlock(node)) return this.statements(node.statements, state);
+    if (ts.isIfStatement(node)) {
+      const afterCondition = this.expression(node.expression, state);
+      const thenState = this.statement(node.thenStatement, afterCondition);
+      const elseState = node.elseStatement ? this.statement(node.elseStatement, afterCondition) : afterCondition;
+      return merge(thenState, elseState);
+    }
+    if (ts.isIterationStatement(node, false)) return this.loop(node, state);
+    if (ts.isTryStatement(node)) {
+      // The catch block starts from the states where the try block can throw: at its calls,
+      // awaits and throws, not from wherever the try block ends.
+      if (node.catchClause) this.throwStates.push([]);
+      const tryState = this.statements(node.tryBlock.statements, state);
+      const thrownStates = node.catchClause ? this.throwStates.pop()! : [];
+      const catchState = node.catchClause
+        ? this.statements(node.catchClause.block.statements, thrownStates.reduce(merge, state) ?? state)
+        : tryState;
+      const joined = node.catchClause ? merge(tryState, catchState) : tryState;
+      if (!node.finallyBlock) return joined;
+      const finallyState = this.statements(node.finallyBlock.statements, merge(state, joined) ?? state);
+      return joined ? finallyState : undefined;
+    }
+    if (ts.isSwitchStatement(node)) {
+      const entry = this.expression(node.expression, state);
+      let result: State | undefined;
+      let fallthrough: State | undefined;
+      const jumps = this.collectJumps(() => {
+        for (const clause of node.caseBlock.clauses) {
+          fallthrough = this.statements(clause.statements, merge(entry, fallthrough) ?? entry);
+          result = merge(result, fallthrough);
+        }
+      });
+      const hasDefault = node.caseBlock.clauses.some(ts.isDefaultClause);
+      return [hasDefault ? undefined : entry, ...jumps].reduce(merge, result);
+    }
+    if (ts.isLabeledStatement(node)) return this.statement(node.statement, state);
+    if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
+      const returned = node.expression ? this.expression(node.expression, state) : state;
+      if (ts.isThrowStatement(node)) this.throwStates.at(-1)?.push(returned);
+      // A `return` leaves every block around it; a `throw` is an error path, where disposal is meant.
+      if (ts.isReturnStatement(node)) {
+        for (const bindings of this.disposals) this.dispose(bindings, returned, node);
+      }
+      return undefined;
+    }
+    if (ts.isBreakOrContinueStatement(node)) {
+      this.jumps.at(-1)?.push(state);
+      return undefined;
+    }
+    if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) return state;
+    if (ts.isExpressionStatement(node)) {
+      const after = this.expression(node.expression, state);
+      const call = skipOuterExpressions(node.expression);
+      return ts.isCallExpression(call) && this.endsThePath(call) ? undefined : after;
+    }
+    let current = state;
+    ts.forEachChild(node, (child) => {
+      current = this.expression(child, current);
+    });
+    return current;
+  }
+
+  private loop(node: ts.IterationStatement, state: State): State {
+    let entry = state;
+    ts.forEachChild(node, (child) => {
+      if (child !== node.statement) entry = this.expression(child, entry);
+    });
+    // `for await (const reply of sock)` waits on `sock` as `await` does: a reply means our data
+    // arrived. Each step awaits the source, which may reject.
+    const isForAwait = ts.isForOfStatement(node) && node.awaitModifier !== undefined;
+    if (isForAwait) {
+      entry = this.waitedFor(node.expression, entry);
+      this.throwStates.at(-1)?.push(entry);
+    }
+    this.loopDepth++;
+    let bodyState: State | undefined;
+    const jumps = this.collectJumps(() => {
+      bodyState = this.statement(node.statement, entry);
+    });
+    this.loopDepth--;
+    const exit = [bodyState, ...jumps].reduce(merge, entry) ?? entry;
+    // The next step of a `for await` awaits the source again, after what the body left pending.
+    if (isForAwait) this.throwStates.at(-1)?.push(exit);
+    return exit;
+  }
+
+  /** Runs `analyse` and returns the states at the jumps it made out of the current loop or switch. */
+  private collectJumps(analyse: () => void): State[] {
+    this.jumps.push([]);
+    analyse();
+    return this.jumps.pop()!;
+  }
+
+  /** Evaluates an expression in the order its calls run: arguments before the call they feed. */
+  private expression(node: ts.Node, state: State): State {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return state;
+    let current = state;
+    ts.forEachChild(node, (child) => {
+      current = this.expression(child, current);
+    });
+    // A call that throws has no effect; an await that rejects on a stream means the stream failed,
+    // so what it waited for is no longer pending for the catch block either.
+    if (ts.isAwaitExpression(node)) {
+      const waited = this.awaited(node, current);
+      this.throwStates.at(-1)?.push(waited);
+      return waited;
+    }
+    if (ts.isCallExpression(node)) {
+      // `await finished(s)`: its failure is the await's, recorded there; `process.exit()` ends all.
+      const throws = this.throwStates.at(-1);
+      if (throws && !ts.isAwaitExpression(getOutermostExpression(node).parent) && !this.endsThePath(node))
+        throws.push(current);
+      return this.call(node, current);
+    }
+    return current;
+  }
+
+  /** An awaited expression that mentions a stream waits for it: `await finished(s)`, `await new Promise((r) => s.end(r))`. */
+  private awaited(node: ts.AwaitExpression, state: State): State {
+    return this.waitedFor(node.expression, state);
+  }
+
+  /** What is left pending once `waited` (an awaited expression, a `for await` source) has settled. */
+  private waitedFor(waited: ts.Expression, state: State): State {
+    const mentioned = collectMentionedKeys(waited, this.context.checker);
+    for (const made of getConstInitializers(waited, this.context.checker)) {
+      for (const key of collectMentionedKeys(made, this.context.checker)) mentioned.add(key);
+    }
+    if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
+    for (const key of this.getSignalledKeys(waited)) mentioned.add(key);
+    return state.filter((write) => !isInside(write.call.node, waited) && !write.keys.some((key) => mentioned.has(key)));
+  }
+
+  private call(node: ts.CallExpression, state: State): State {
+    if (isDisposeCall(node)) {
+      this.disposeCall(node, state);
+      return state;
+    }
+    const name = getCalleeName(node.expression);
+    if (name === undefined) return state;
+    if (FLUSH_LISTENER_METHODS.has(name)) this.addListenerSignals(node);
+    if (isPerItemCall(node)) return [...state, ...this.perItemWrites(node)];
+    if (name === "then" || name === "finally") {
+      const exitReference = node.arguments.find((arg) => isExitReference(arg, this.context));
+      // The exit runs once the chain it hangs on settles: writes in that chain are waited for.
+      const receiver = skipOuterExpressions(node.expression);
+      const chained = ts.isPropertyAccessExpression(receiver) ? receiver.expression : receiver;
+      if (exitReference)
+        this.exit(
+          exitReference,
+          state.filter((write) => !isInside(write.call.node, chained)),
+        );
+      return state;
+    }
+    if (this.isAnnounce(node, state)) return state;
+    const streamCall = getStreamCall(node, this.context);
+    if (!streamCall) return state;
+    switch (streamCall.operation) {
+      case "write":
+        return [...state, this.pendingWrite(streamCall)];
+      case "end": {
+        // A bare end() carries data only if something was written before it (maybe elsewhere);
+        // with nothing pending here it is still an end for announce, but no loss for destroy.
+        const pending = this.pendingWrite(streamCall);
+        const carriesData = streamCall.node.arguments.length > 0 && !ts.isFunctionLike(streamCall.node.arguments[0]!);
+        return [...state, { ...pending, bare: !carriesData }];
+      }
+      case "discard":
+        this.discard(streamCall, state);
+        return state;
+      case "exit":
+        this.exit(node, state);
+        return state;
+      default:
+        return state;
+    }
+  }
+
+  /** `s.once("finish", () => { finished = true; })`, `s.on("drain", onDrain)`: remember what the listener sets. */
+  private addListenerSignals(node: ts.CallExpression): void {
+    const [event, listener] = node.arguments;
+    const callee = skipOuterExpressions(node.expression);
+    if (!event || !listener || !ts.isStringLiteralLike(event) || !FLUSH_EVENTS.has(event.text)) return;
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const { checker } = this.context;
+    const keys = getStreamKeys(callee.expression, checker);
+    const signals: ts.Symbol[] = [];
+    const add = (identifier: ts.Identifier): void => {
+      const symbol = checker.getSymbolAtLocation(identifier);
+      if (symbol) signals.push(symbol);
+    };
+    if (ts.isIdentifier(listener)) add(listener);
+    if (ts.isArrowFunction(listener) || ts.isFunctionExpression(listener)) {
+      forEachDescendant(listener.body, (child) => {
+        const isAssignment =
+          ts.isBinaryExpression(child) &&
+          child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isIdentifier(child.left);
+        if (isAssignment) add(child.left as ts.Identifier);
+      });
+    }
+    for (const symbol of signals) this.listenerSignals.set(symbol, keys);
+  }
+
+  /** The streams whose flush listener set something `waited` reads. */
+  private getSignalledKeys(waited: ts.Expression): StreamKey[] {
+    if (this.listenerSignals.size === 0) return [];
+    const keys: StreamKey[] = [];
+    forEachDescendant(waited, (child) => {
+      if (!ts.isIdentifier(child)) return;
+      const symbol = this.context.checker.getSymbolAtLocation(child);
+      const signalled = symbol && this.listenerSignals.get(symbol);
+      if (signalled) keys.push(...signalled);
+    });
+    return keys;
+  }
+
+  /** Writes in a callback run once per item (`lines.forEach((l) => out.write(l))`): repeated writes on this path. */
+  private perItemWrites(node: ts.CallExpression): PendingWrite[] {
+    const writes: PendingWrite[] = [];
+    for (const callback of node.arguments) {
+      if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) continue;
+      this.loopDepth++;
+      forEachDescendant(callback, (child) => {
+        if (ts.isFunctionLike(child)) return false;
+        const call = ts.isCallExpression(child) ? getStreamCall(child, this.context) : undefined;
+        if (call?.operation === "write") writes.push(this.pendingWrite(call));
+      });
+      this.loopDepth--;
+    }
+    return writes;
+  }
+
+  /**
+   * `console.log("Bye"); process.exit(0);` in a loop: every run of the write ends the process, so
+   * the loop cannot repeat it. Only straight-line statements may stand between the two.
+   */
+  private isFollowedByPathEnd(write: ts.CallExpression): boolean {
+    const statement = getExpressionStatementOf(write);
+    const block = statement?.parent;
+    if (!statement || !block || !(ts.isBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block)))
+      return false;
+    for (const later of block.statements.slice(block.statements.indexOf(statement) + 1)) {
+      if (ts.isVariableStatement(later)) continue;
+      if (!ts.isExpressionStatement(later)) return false;
+      const call = skipOuterExpressions(later.expression);
+      if (ts.isCallExpression(call) && this.endsThePath(call)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a call never returns (`process.exit()`, a `fail(): never` helper): no path goes on after it. */
+  private endsThePath(node: ts.CallExpression): boolean {
+    const signature = this.context.checker.getResolvedSignature(node);
+    return (
+      signature !== undefined &&
+      (this.context.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0
+    );
+  }
+
+  /** `await new Promise((r) => process.stderr.write("", r))` waits for console output too. */
+  private mentionsStdio(node: ts.Node): boolean {
+    let found = false;
+    forEachDescendant(node, (child) => {
+      if (found) return false;
+      const name = ts.isIdentifier(child) ? child.text : undefined;
+      found =
+        (name === "stdout" || name === "stderr") &&
+        isProcessStdio(this.context.checker.getTypeAtLocation(child), this.context.checker);
+      return !found;
+    });
+    return found;
+  }
+
+  private pendingWrite(call: StreamCall): PendingWrite {
+    const keys = call.stream ? getStreamKeys(call.stream, this.context.checker) : [];
+    if (
+      call.owner === "console" ||
+      (call.stream && isProcessStdio(this.context.checker.getTypeAtLocation(call.stream), this.context.checker))
+    ) {
+      keys.push(STDIO_KEY);
+    }
+    const repeated = this.loopDepth > 0 && !this.isFollowedByPathEnd(call.node);
+    // By default a message is small even in a loop: what makes output large is judged by its
+    // content (a list of a few dozen lines is the common case); the option counts every repeat.
+    let small: boolean | undefined;
+    const isSmall = (): boolean =>
+      (small ??=
+        (!repeated || !this.options.checkMessagesBeforeExit) && isSmallStdioWrite(call, this.context, this.options));
+    return { call, keys: [...keys, ...getHolderKeys(call.node, this.context.checker)], repeated, isSmall };
+  }
+
+  private isAnnounce(node: ts.CallExpression, state: State): boolean {
+    const ended = state.findLast((write) => write.call.operation === "end" && write.call.owner === "node-writable");
+    if (!ended || !isCompletionSignal(node, this.scope, this.context.checker)) return false;
+    if (isWaitedOnByAwaiter(node, ended.keys, this.context.checker)) return false;
+    this.findings.push({ kind: "announce", node, write: ended, lost: [ended] });
+    return true;
+  }
+
+  private discard(call: StreamCall, state: State): void {
+    if (!call.stream || isDeliberateFailure(call, this.context.checker) || isTestTeardown(call.node)) return;
+    const keys = getShutdownKeys(call.stream, this.context.checker);
+    const lost = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
+    const write = lost.at(-1);
+    if (lost.every((pending) => pending.bare)) return;
+    const kind = call.owner === "node-writable" ? "discard" : "abort";
+    if (write) this.findings.push({ kind, node: call.node, write, lost });
+  }
+
+  /** `await out[Symbol.asyncDispose]()` destroys a Node stream, like `destroy()`. */
+  private disposeCall(node: ts.CallExpression, state: State): void {
+    const receiver = (skipOuterExpressions(node.expression) as ts.ElementAccessExpression).expression;
+    if (getStreamFamily(this.context.checker.getTypeAtLocation(receiver), this.context) !== "node-writable") return;
+    const keys = getShutdownKeys(receiver, this.context.checker);
+    const lost = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
+    const write = lost.at(-1);
+    if (write) this.findings.push({ kind: "discard", node, write, lost });
+  }
+
+  private exit(node: ts.Expression, state: State): void {
+    const lost = state.filter(isLostOnExit);
+    const write = lost.at(-1);
+    if (write) this.findings.push({ kind: "exit", node, write, lost });
+  }
+}
+
+/** A parameter, or a constant made from one (`const err = e instanceof Error ? e : new Error(String(e))`). */
+function isHandedIn(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const value = skipOuterExpressions(node);
+  const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
+  if (!declaration) return false;
+  if (ts.isParameter(declaration)) return true;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || !isConstDeclaration(declaration))
+    return false;
+  let found = false;
+  forEachDescendant(declaration, (child) => {
+    if (found) return false;
+    const symbol =
+      ts.isIdentifier(child) && child !== declaration.name ? checker.getSymbolAtLocation(child) : undefined;
+    found = symbol?.valueDeclaration !== undefined && ts.isParameter(symbol.valueDeclaration);
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * `destroy(error)` in a `catch` block, `destroy()` in one that throws again, or passing on an error the function was handed
+ * (`onError(err, res) { res.end(text); res.destroy(err); }`): the code fails the stream on purpose
+ * and the reader sees an error, not a silently short stream.
+ */
+function isDeliberateFailure(call: StreamCall, checker: ts.TypeChecker): boolean {
+  const [reason] = call.node.arguments;
+  for (let node: ts.Node = call.node; !ts.isFunctionLike(node) && !ts.isSourceFile(node); node = node.parent) {
+    // A catch block that throws again reports the failure to the caller: the loss is not silent.
+    if (ts.isCatchClause(node)) return reason !== undefined || isRethrowing(node.block);
+  }
+  return reason !== undefined && isHandedIn(reason, checker);
+}
+
+function isRethrowing(block: ts.Block): boolean {
+  const last = block.statements.at(-1);
+  return last !== undefined && ts.isThrowStatement(last);
+}
+
+/**
+ * The initializers of the constants `node` reads: awaiting `reply` after `const reply =
+ * readReply(sock)`, or polling `listeners.drain` after `const { listeners } = spyOn(sock)`, waits
+ * on something made from the stream.
+ */
+function getConstInitializers(node: ts.Expression, checker: ts.TypeChecker): ts.Expression[] {
+  const initializers: ts.Expression[] = [];
+  const visit = (child: ts.Node): void => {
+    const declaration = ts.isIdentifier(child) ? getVariableDeclaration(child, checker) : undefined;
+    if (!declaration?.initializer || !isConstDeclaration(declaration)) return;
+    if (!initializers.includes(declaration.initializer)) initializers.push(declaration.initializer);
+  };
+  visit(node);
+  forEachDescendant(node, visit);
+  return initializers;
+}
+
+/**
+ * Where an unawaited promise of a write is kept for later: `const saving = writeFile(...)`,
+ * `jobs.push(fh.write(...))`. Awaiting the holder later waits for the write.
+ */
+function getHolderKeys(node: ts.Expression, checker: ts.TypeChecker): StreamKey[] {
+  const current = getOutermostExpression(node);
+  const parent = current.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === current && ts.isIdentifier(parent.name)) {
+    return getStreamKeys(parent.name, checker);
+  }
+  if (ts.isCallExpression(parent) && parent.arguments.includes(current)) {
+    const callee = skipOuterExpressions(parent.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === "push")
+      return getStreamKeys(callee.expression, checker);
+  }
+  return [];
+}
+
+/**
+ * Every shutdown in `sourceFile` that is reached after data was handed to the stream it shuts down
+ * while nothing on that path waited for the data to leave: the hyper bug, in TypeScript.
+ */
+export function findShutdownsBeforeFlush(
+  sourceFile: ts.SourceFile,
+  context: AnalysisContext,
+  options: ShutdownOptions,
+): ShutdownBeforeFlush[] {
+  const scopes: (FunctionLike | ts.SourceFile)[] = [sourceFile];
+  forEachDescendant(sourceFile, (node) => {
+    if (ts.isFunctionLike(node) && "body" in node && node.body) scopes.push(node as FunctionLike);
+  });
+  const findings: ShutdownBeforeFlush[] = [];
+  for (const scope of scopes) {
+    if (!hasShutdownCandidate(scope)) continue;
+    const analysis = new ScopeAnalysis(scope, context, options);
+    analysis.run();
+    findings.push(...analysis.findings);
+  }
+  return findings;
+}

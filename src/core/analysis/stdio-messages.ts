@@ -1,0 +1,156 @@
+import ts from "typescript";
+
+import { getTypeAncestry } from "../model/stream-families.js";
+import { getCalleeName, skipOuterExpressions } from "../model/syntax.js";
+
+// What is written to stdout or stderr before `process.exit()`: a message, which a pipe takes whole
+// at once, or bulk, whose end an exit can cut off. The rule cannot know sizes; it judges by where
+// the text comes from.
+
+/** Writes of data so small that the kernel takes them whole and at once: no loss is possible. */
+const SMALL_WRITE_LIMIT = 4096;
+
+function isSmallLiteral(node: ts.Expression): boolean {
+  const value = skipOuterExpressions(node);
+  if (ts.isStringLiteralLike(value)) return value.text.length < SMALL_WRITE_LIMIT;
+  return ts.isNumericLiteral(value);
+}
+
+/**
+ * A diagnostic composed in place: a literal, a template or concatenation with literal text, an
+ * error or its `message`/`stack`. Such a message is short, and the kernel takes it at once; data
+ * from elsewhere (`JSON.stringify(rows)`, a rendered report, a Buffer) may not be.
+ */
+export function isComposedMessage(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const value = skipOuterExpressions(node);
+  if (isSmallLiteral(value) || ts.isTemplateExpression(value)) return true;
+  if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return isComposedMessage(value.left, checker) && isComposedMessage(value.right, checker);
+  }
+  if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack"))
+    return true;
+  // `catch (error) { console.error(error); ... }`: `unknown` under strict, but an error all the same.
+  const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
+  if (declaration && ts.isCatchClause(declaration.parent)) return true;
+  const type = checker.getTypeAtLocation(value);
+  return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
+}
+
+/** Types whose text is a few characters at most: numbers, booleans, `null`. */
+const SHORT_SCALAR_FLAGS =
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.EnumLike |
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Void;
+
+/** How many constants a message is followed through to their initializers (`const a = b + c`). */
+const MESSAGE_TRACE_HOPS = 6;
+
+const TEXT_FLAGS = ts.TypeFlags.StringLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
+
+/** Whether every member of `type` (a union's, or itself) has one of `flags`. */
+function hasOnlyFlags(type: ts.Type, flags: ts.TypeFlags): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => (part.flags & flags) !== 0);
+}
+
+/** Text (or `any`), maybe missing or a number: `string | undefined`. */
+function isTextValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  return hasOnlyFlags(checker.getTypeAtLocation(node), TEXT_FLAGS | SHORT_SCALAR_FLAGS);
+}
+
+/** A number, a boolean, an error: a few characters, or one error with its stack. */
+function isErrorValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const type = checker.getTypeAtLocation(node);
+  if (hasOnlyFlags(type, SHORT_SCALAR_FLAGS)) return true;
+  return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
+}
+
+/** An array, a `Map`, a `Set` or another iterable object, or binary data: what bulk is made from. */
+function isCollectionOrBinary(type: ts.Type, checker: ts.TypeChecker): boolean {
+  const parts = type.isUnionOrIntersection() ? type.types : [type];
+  return parts.some(
+    (part) =>
+      (part.flags & ts.TypeFlags.Object) !== 0 &&
+      (checker.isArrayLikeType(part) ||
+        part.getProperty("byteLength") !== undefined ||
+        part.getProperties().some((property) => property.escapedName.toString().startsWith("__@iterator"))),
+  );
+}
+
+/**
+ * What a message may be made from besides other messages: an options object, a function, a
+ * namespace (`chalk.red(...)`, `format(error, config, { noStack: true })`), but no collection.
+ */
+function isMessageInput(node: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
+  if (isMessage(node, checker, depth)) return true;
+  const type = checker.getTypeAtLocation(node);
+  const isObject = hasOnlyFlags(
+    type,
+    ts.TypeFlags.Object |
+      ts.TypeFlags.Intersection |
+      ts.TypeFlags.NonPrimitive |
+      ts.TypeFlags.Null |
+      ts.TypeFlags.Undefined,
+  );
+  return isObject && !isCollectionOrBinary(type, checker);
+}
+
+/**
+ * A message: text made from literals, errors, values handed in, options, and calls on those
+ * (`red(text)`, `usage(options)`, `styleText("red", reindent(\`...\`))`), or a constant so made.
+ * Bulk is text made from data: `JSON.stringify(x)`, `renderTable(rows)`, `rows.map(f).join("\n")`,
+ * a file's contents (`await readFile(path)`), a Buffer, an object for the console to format.
+ */
+export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
+  const value = skipOuterExpressions(node);
+  if (depth > MESSAGE_TRACE_HOPS) return false;
+  const isPart = (part: ts.Expression): boolean => isMessage(part, checker, depth);
+  const isInput = (part: ts.Expression): boolean => isMessageInput(part, checker, depth);
+  if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return true;
+  // `rows.length`, `count > 1`, a `"ok" | "stall"`: a few characters, whatever they are computed from.
+  if (hasOnlyFlags(checker.getTypeAtLocation(value), SHORT_SCALAR_FLAGS | ts.TypeFlags.StringLiteral)) return true;
+  if (ts.isTemplateExpression(value)) return value.templateSpans.every((span) => isPart(span.expression));
+  if (ts.isTaggedTemplateExpression(value)) return isPart(value.template);
+  if (ts.isBinaryExpression(value)) {
+    const operator = value.operatorToken.kind;
+    const joins =
+      operator === ts.SyntaxKind.PlusToken ||
+      operator === ts.SyntaxKind.BarBarToken ||
+      operator === ts.SyntaxKind.QuestionQuestionToken ||
+      operator === ts.SyntaxKind.AmpersandAmpersandToken;
+    if (joins) return isPart(value.left) && isPart(value.right);
+  }
+  if (ts.isConditionalExpression(value)) return isPart(value.whenTrue) && isPart(value.whenFalse);
+  if (ts.isCallExpression(value)) {
+    if (getCalleeName(value.expression) === "stringify") return false;
+    const callee = skipOuterExpressions(value.expression);
+    const receiverOk = !ts.isPropertyAccessExpression(callee) || isInput(callee.expression);
+    return receiverOk && value.arguments.every((argument) => ts.isFunctionLike(argument) || isInput(argument));
+  }
+  // One element of a collection (`process.argv[2]`) is no more than one item.
+  if (ts.isElementAccessExpression(value) && isTextValue(value, checker)) return true;
+  if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) {
+    if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack"))
+      return true;
+    return (isTextValue(value, checker) || isErrorValue(value, checker)) && isInput(value.expression);
+  }
+  if (ts.isIdentifier(value)) {
+    const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
+    if (declaration && ts.isCatchClause(declaration.parent)) return true;
+    // A parameter by its declared type: `if (error) console.error(error)` narrows `unknown` to `{}`.
+    if (declaration && ts.isParameter(declaration)) {
+      const declared = checker.getTypeAtLocation(declaration);
+      const isError = ts.isIdentifier(declaration.name) && isErrorValue(declaration.name, checker);
+      return hasOnlyFlags(declared, TEXT_FLAGS | SHORT_SCALAR_FLAGS) || isError;
+    }
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      return isMessage(declaration.initializer, checker, depth + 1);
+    }
+    if (isTextValue(value, checker)) return true;
+  }
+  return isErrorValue(value, checker);
+}

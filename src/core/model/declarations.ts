@@ -1,0 +1,40 @@
+import ts from "typescript";
+
+/** The name of the `declare module "x"` block a declaration sits in, with any `node:` prefix removed. */
+export function getAmbientModuleName(node: ts.Node): string | undefined {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (ts.isModuleDeclaration(current) && ts.isStringLiteral(current.name)) {
+      return current.name.text.replace(/^node:/, "");
+    }
+  }
+  return undefined;
+}
+
+/** The `const`/`let`/`var` declaration that binds `identifier`, also through `{ a } =` and `[a] =` patterns. */
+export function getVariableDeclaration(
+  identifier: ts.Identifier,
+  checker: ts.TypeChecker,
+): ts.VariableDeclaration | undefined {
+  let node: ts.Node | undefined = checker.getSymbolAtLocation(identifier)?.valueDeclaration;
+  while (node && ts.isBindingElement(node)) node = node.parent.parent;
+  return node && ts.isVariableDeclaration(node) ? node : undefined;
+}
+
+export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
+}
+
+/** Whether `fileName` belongs to `packageName` as installed, or to its `@types` package. */
+export function isInPackageFolder(fileName: string, packageName: string): boolean {
+  const normalized = fileName.replaceAll("\\", "/");
+  const typesName = packageName.startsWith("@") ? packageName.slice(1).replace("/", "__") : packageName;
+  return (
+    normalized.includes(`/node_modules/${packageName}/`) || normalized.includes(`/node_modules/@types/${typesName}/`)
+  );
+}
+
+/** Whether a declaration comes from TypeScript's own lib files or from `@types/node`. */
+export function isPlatformDeclaration(declaration: ts.Node, program: ts.Program): boolean {
+  const sourceFile = declaration.getSourceFile();
+  return program.isSourceFileDefaultLibrary(sourceFile) || isInPackageFolder(sourceFile.fileName, "node");
+}
