@@ -2,8 +2,8 @@ import {
   findIgnoredBackpressure,
   type BackpressureOptions,
   type RepetitionKind,
-} from "../src/core/ignored-backpressure.js";
-import { getBackpressureRemedies } from "../src/core/remedies.js";
+} from "../src/core/analysis/ignored-backpressure.js";
+import { getBackpressureRemedies } from "../src/core/fixes/remedies.js";
 import { createRule } from "../src/eslint/create-rule.js";
 import {
   DEFAULT_STREAM_TYPES_OPTIONS,
