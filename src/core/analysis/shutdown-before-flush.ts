@@ -2,13 +2,9 @@ import ts from "typescript";
 
 import type { AnalysisContext } from "../model/analysis-context.js";
 import { getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";
-import {
-  getBodyStatements,
-  getEnclosingFunction,
-  isPerItemCall,
-  type FunctionLike,
-} from "../model/function-context.js";
+import { getEnclosingFunction, isPerItemCall, type FunctionLike } from "../model/function-context.js";
 import { getStreamCall, isExitReference, type StreamCall } from "../model/stream-calls.js";
+import { PathWalker } from "./path-walker.js";
 import { isComposedMessage, isMessage } from "./stdio-messages.js";
 import { getStreamFamily, isProcessStdio } from "../model/stream-families.js";
 import { isTestTeardown } from "./test-teardown.js";
@@ -230,50 +226,49 @@ interface DisposedBinding {
   readonly keys: readonly StreamKey[];
 }
 
-class ScopeAnalysis {
+/**
+ * The shutdown analysis of one scope: writes become pending on the paths they run on, waits take
+ * them off, and a shutdown reached while some are pending is a finding.
+ */
+class ShutdownAnalysis extends PathWalker<State> {
   readonly findings: ShutdownBeforeFlush[] = [];
-  private loopDepth = 0;
-  /** States at `break`/`continue`, collected by the innermost loop or switch they leave. */
-  private readonly jumps: State[][] = [];
-  /** The `using` Node streams of the blocks being analysed, innermost last. */
+  /** The `using` Node streams of the blocks being walked, innermost last. */
   private readonly disposals: DisposedBinding[][] = [];
-
   /**
    * Variables set by a `"finish"`, `"drain"` or `"close"` listener of a stream (the flag it sets,
    * or the listener itself, a spy): awaiting something that reads them waits for that stream.
    */
   private readonly listenerSignals = new Map<ts.Symbol, readonly StreamKey[]>();
-  /** For each enclosing `try` with a `catch`, innermost last: the states at which its block can throw. */
-  private readonly throwStates: State[][] = [];
 
   constructor(
-    private readonly scope: FunctionLike | ts.SourceFile,
+    scope: FunctionLike | ts.SourceFile,
     private readonly context: AnalysisContext,
     private readonly options: ShutdownOptions,
-  ) {}
-
-  run(): void {
-    const statements = getBodyStatements(this.scope);
-    if (statements) {
-      this.statements(statements, []);
-    } else if (!ts.isSourceFile(this.scope) && this.scope.body) {
-      this.expression(this.scope.body as ts.Expression, []);
-    }
+  ) {
+    super(scope, context.checker);
   }
 
-  /** Returns the state after the statements, or `undefined` when no path gets past them. */
-  private statements(statements: readonly ts.Statement[], state: State): State | undefined {
+  protected merge(a: State | undefined, b: State | undefined): State | undefined {
+    return merge(a, b);
+  }
+
+  protected enterBlock(): void {
     this.disposals.push([]);
-    let current: State | undefined = state;
-    for (const statement of statements) {
-      if (!current) break;
-      current = this.statement(statement, current);
-      if (ts.isVariableStatement(statement)) this.addUsingBindings(statement);
-    }
+  }
+
+  protected afterStatement(statement: ts.Statement): void {
+    if (ts.isVariableStatement(statement)) this.addUsingBindings(statement);
+  }
+
+  protected leaveBlock(statements: readonly ts.Statement[], state: State | undefined): void {
     const bindings = this.disposals.pop()!;
     const block = statements[0]?.parent;
-    if (current && block && (ts.isBlock(block) || ts.isSourceFile(block))) this.dispose(bindings, current, block);
-    return current;
+    if (state && block && (ts.isBlock(block) || ts.isSourceFile(block))) this.dispose(bindings, state, block);
+  }
+
+  /** A `return` leaves every block around it; a `throw` is an error path, where disposal is meant. */
+  protected returned(node: ts.ReturnStatement, state: State): void {
+    for (const bindings of this.disposals) this.dispose(bindings, state, node);
   }
 
   private addUsingBindings(statement: ts.VariableStatement): void {
@@ -301,131 +296,8 @@ class ScopeAnalysis {
     }
   }
 
-  private statement(node: ts.Statement, state: State): State | undefined {
-    if (ts.isBlock(node)) return this.statements(node.statements, state);
-    if (ts.isIfStatement(node)) {
-      const afterCondition = this.expression(node.expression, state);
-      const thenState = this.statement(node.thenStatement, afterCondition);
-      const elseState = node.elseStatement ? this.statement(node.elseStatement, afterCondition) : afterCondition;
-      return merge(thenState, elseState);
-    }
-    if (ts.isIterationStatement(node, false)) return this.loop(node, state);
-    if (ts.isTryStatement(node)) {
-      // The catch block starts from the states where the try block can throw: at its calls,
-      // awaits and throws, not from wherever the try block ends.
-      if (node.catchClause) this.throwStates.push([]);
-      const tryState = this.statements(node.tryBlock.statements, state);
-      const thrownStates = node.catchClause ? this.throwStates.pop()! : [];
-      const catchState = node.catchClause
-        ? this.statements(node.catchClause.block.statements, thrownStates.reduce(merge, state) ?? state)
-        : tryState;
-      const joined = node.catchClause ? merge(tryState, catchState) : tryState;
-      if (!node.finallyBlock) return joined;
-      const finallyState = this.statements(node.finallyBlock.statements, merge(state, joined) ?? state);
-      return joined ? finallyState : undefined;
-    }
-    if (ts.isSwitchStatement(node)) {
-      const entry = this.expression(node.expression, state);
-      let result: State | undefined;
-      let fallthrough: State | undefined;
-      const jumps = this.collectJumps(() => {
-        for (const clause of node.caseBlock.clauses) {
-          fallthrough = this.statements(clause.statements, merge(entry, fallthrough) ?? entry);
-          result = merge(result, fallthrough);
-        }
-      });
-      const hasDefault = node.caseBlock.clauses.some(ts.isDefaultClause);
-      return [hasDefault ? undefined : entry, ...jumps].reduce(merge, result);
-    }
-    if (ts.isLabeledStatement(node)) return this.statement(node.statement, state);
-    if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
-      const returned = node.expression ? this.expression(node.expression, state) : state;
-      if (ts.isThrowStatement(node)) this.throwStates.at(-1)?.push(returned);
-      // A `return` leaves every block around it; a `throw` is an error path, where disposal is meant.
-      if (ts.isReturnStatement(node)) {
-        for (const bindings of this.disposals) this.dispose(bindings, returned, node);
-      }
-      return undefined;
-    }
-    if (ts.isBreakOrContinueStatement(node)) {
-      this.jumps.at(-1)?.push(state);
-      return undefined;
-    }
-    if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) return state;
-    if (ts.isExpressionStatement(node)) {
-      const after = this.expression(node.expression, state);
-      const call = skipOuterExpressions(node.expression);
-      return ts.isCallExpression(call) && this.endsThePath(call) ? undefined : after;
-    }
-    let current = state;
-    ts.forEachChild(node, (child) => {
-      current = this.expression(child, current);
-    });
-    return current;
-  }
-
-  private loop(node: ts.IterationStatement, state: State): State {
-    let entry = state;
-    ts.forEachChild(node, (child) => {
-      if (child !== node.statement) entry = this.expression(child, entry);
-    });
-    // `for await (const reply of sock)` waits on `sock` as `await` does: a reply means our data
-    // arrived. Each step awaits the source, which may reject.
-    const isForAwait = ts.isForOfStatement(node) && node.awaitModifier !== undefined;
-    if (isForAwait) {
-      entry = this.waitedFor(node.expression, entry);
-      this.throwStates.at(-1)?.push(entry);
-    }
-    this.loopDepth++;
-    let bodyState: State | undefined;
-    const jumps = this.collectJumps(() => {
-      bodyState = this.statement(node.statement, entry);
-    });
-    this.loopDepth--;
-    const exit = [bodyState, ...jumps].reduce(merge, entry) ?? entry;
-    // The next step of a `for await` awaits the source again, after what the body left pending.
-    if (isForAwait) this.throwStates.at(-1)?.push(exit);
-    return exit;
-  }
-
-  /** Runs `analyse` and returns the states at the jumps it made out of the current loop or switch. */
-  private collectJumps(analyse: () => void): State[] {
-    this.jumps.push([]);
-    analyse();
-    return this.jumps.pop()!;
-  }
-
-  /** Evaluates an expression in the order its calls run: arguments before the call they feed. */
-  private expression(node: ts.Node, state: State): State {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return state;
-    let current = state;
-    ts.forEachChild(node, (child) => {
-      current = this.expression(child, current);
-    });
-    // A call that throws has no effect; an await that rejects on a stream means the stream failed,
-    // so what it waited for is no longer pending for the catch block either.
-    if (ts.isAwaitExpression(node)) {
-      const waited = this.awaited(node, current);
-      this.throwStates.at(-1)?.push(waited);
-      return waited;
-    }
-    if (ts.isCallExpression(node)) {
-      // `await finished(s)`: its failure is the await's, recorded there; `process.exit()` ends all.
-      const throws = this.throwStates.at(-1);
-      if (throws && !ts.isAwaitExpression(getOutermostExpression(node).parent) && !this.endsThePath(node))
-        throws.push(current);
-      return this.call(node, current);
-    }
-    return current;
-  }
-
-  /** An awaited expression that mentions a stream waits for it: `await finished(s)`, `await new Promise((r) => s.end(r))`. */
-  private awaited(node: ts.AwaitExpression, state: State): State {
-    return this.waitedFor(node.expression, state);
-  }
-
   /** What is left pending once `waited` (an awaited expression, a `for await` source) has settled. */
-  private waitedFor(waited: ts.Expression, state: State): State {
+  protected waitedFor(waited: ts.Expression, state: State): State {
     const mentioned = collectMentionedKeys(waited, this.context.checker);
     for (const made of getConstInitializers(waited, this.context.checker)) {
       for (const key of collectMentionedKeys(made, this.context.checker)) mentioned.add(key);
@@ -435,7 +307,7 @@ class ScopeAnalysis {
     return state.filter((write) => !isInside(write.call.node, waited) && !write.keys.some((key) => mentioned.has(key)));
   }
 
-  private call(node: ts.CallExpression, state: State): State {
+  protected call(node: ts.CallExpression, state: State): State {
     if (isDisposeCall(node)) {
       this.disposeCall(node, state);
       return state;
@@ -551,15 +423,6 @@ class ScopeAnalysis {
       if (ts.isCallExpression(call) && this.endsThePath(call)) return true;
     }
     return false;
-  }
-
-  /** Whether a call never returns (`process.exit()`, a `fail(): never` helper): no path goes on after it. */
-  private endsThePath(node: ts.CallExpression): boolean {
-    const signature = this.context.checker.getResolvedSignature(node);
-    return (
-      signature !== undefined &&
-      (this.context.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0
-    );
   }
 
   /** `await new Promise((r) => process.stderr.write("", r))` waits for console output too. */
@@ -718,8 +581,8 @@ export function findShutdownsBeforeFlush(
   const findings: ShutdownBeforeFlush[] = [];
   for (const scope of scopes) {
     if (!hasShutdownCandidate(scope)) continue;
-    const analysis = new ScopeAnalysis(scope, context, options);
-    analysis.run();
+    const analysis = new ShutdownAnalysis(scope, context, options);
+    analysis.walk([]);
     findings.push(...analysis.findings);
   }
   return findings;
