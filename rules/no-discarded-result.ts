@@ -36,7 +36,7 @@ const WHAT_IS_LOST: Readonly<Record<DiscardedResult["operation"], string>> = {
   close: "whether everything was written before the close",
   sync: "whether the data reached the disk",
   complete: "whether the stream finished or failed",
-  discard: "whether the abort went through",
+  drop: "whether the abort went through",
 };
 
 export default createRule<Options, MessageIds>({

@@ -16,7 +16,7 @@ import { getLine, getTypedAnalysis, reportFinding } from "../src/eslint/typed-an
 type Options = [StreamTypesOption & Partial<ShutdownOptions>];
 
 type MessageIds =
-  | "discardBeforeFlush"
+  | "destroyBeforeFlush"
   | "abortBeforeFlush"
   | "disposeBeforeFlush"
   | "endAndWaitBeforeDispose"
@@ -29,7 +29,7 @@ type MessageIds =
   | "missingNodeTypes";
 
 const MESSAGE_IDS: Readonly<Record<ShutdownKind, MessageIds>> = {
-  discard: "discardBeforeFlush",
+  destroy: "destroyBeforeFlush",
   abort: "abortBeforeFlush",
   dispose: "disposeBeforeFlush",
   exit: "exitBeforeFlush",
@@ -47,7 +47,7 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      discardBeforeFlush:
+      destroyBeforeFlush:
         "`{{shutdown}}` throws away what `{{write}}` on line {{line}} may still buffer for `{{stream}}`: a slow reader gets a truncated stream and no error. End the stream and wait for it to finish before shutting it down.",
       abortBeforeFlush:
         "`{{shutdown}}` drops the chunks `{{write}}` on line {{line}} queued for `{{stream}}`: the reader never gets them. Await the writes (or `close()`, which delivers them) before aborting.",

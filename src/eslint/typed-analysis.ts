@@ -2,7 +2,7 @@ import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
 import type ts from "typescript";
 
 import { getAnalysisContext, type AnalysisContext, type AnalysisOptions } from "../core/model/analysis-context.js";
-import type { Remedy } from "../core/fixes/remedies.js";
+import type { Remedy, RemedyId } from "../core/fixes/remedies.js";
 import type { StreamTypesOption } from "./stream-types-option.js";
 
 /**
@@ -38,7 +38,8 @@ export interface ReportedFinding<MessageIds extends string> {
   node: ts.Node;
   messageId: MessageIds;
   data: Record<string, string | number>;
-  remedies: readonly Remedy[];
+  /** Each offered as a suggestion whose message id is the remedy's id. */
+  remedies: readonly Remedy<Extract<MessageIds, RemedyId>>[];
 }
 
 /** Reports a finding at its TypeScript node's range, offering each remedy as a suggestion. */
@@ -55,7 +56,7 @@ export function reportFinding<MessageIds extends string, Options extends readonl
     messageId: finding.messageId,
     data: finding.data,
     suggest: finding.remedies.map((remedy) => ({
-      messageId: remedy.id as MessageIds,
+      messageId: remedy.id,
       data: finding.data,
       fix: (fixer) => remedy.edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text)),
     })),

@@ -45,7 +45,7 @@ export interface PendingWrite {
 
 export type ShutdownKind =
   /** Node `destroy()` / `resetAndDestroy()` on a stream with pending writes. */
-  | "discard"
+  | "destroy"
   /** WHATWG `abort()`, a custom stream's `abort()`/`destroy()`: queued chunks are dropped. */
   | "abort"
   /** `process.exit()` with pending writes anywhere in the process. */
@@ -341,8 +341,8 @@ class ShutdownAnalysis extends PathWalker<State> {
         const carriesData = streamCall.node.arguments.length > 0 && !ts.isFunctionLike(streamCall.node.arguments[0]!);
         return [...state, { ...pending, bare: !carriesData }];
       }
-      case "discard":
-        this.discard(streamCall, state);
+      case "drop":
+        this.dropped(streamCall, state);
         return state;
       case "exit":
         this.exit(node, state);
@@ -465,13 +465,13 @@ class ShutdownAnalysis extends PathWalker<State> {
     return true;
   }
 
-  private discard(call: StreamCall, state: State): void {
+  private dropped(call: StreamCall, state: State): void {
     if (!call.stream || isDeliberateFailure(call, this.context.checker) || isTestTeardown(call.node)) return;
     const keys = getShutdownKeys(call.stream, this.context.checker);
     const lost = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
     const write = lost.at(-1);
     if (lost.every((pending) => pending.bare)) return;
-    const kind = call.owner === "node-writable" ? "discard" : "abort";
+    const kind = call.owner === "node-writable" ? "destroy" : "abort";
     if (write) this.findings.push({ kind, node: call.node, write, lost });
   }
 
@@ -482,7 +482,7 @@ class ShutdownAnalysis extends PathWalker<State> {
     const keys = getShutdownKeys(receiver, this.context.checker);
     const lost = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
     const write = lost.at(-1);
-    if (write) this.findings.push({ kind: "discard", node, write, lost });
+    if (write) this.findings.push({ kind: "destroy", node, write, lost });
   }
 
   private exit(node: ts.Expression, state: State): void {

@@ -32,25 +32,23 @@ import {
  * A fix for a finding, as plain text edits. The rules offer remedies as suggestions (adding
  * `await` changes timing, so never as autofixes); the codemod applies them in bulk.
  */
-export interface Remedy {
-  readonly id: RemedyId;
+export interface Remedy<Id extends RemedyId = RemedyId> {
+  readonly id: Id;
   readonly edits: readonly TextEdit[];
 }
 
-export type RemedyId =
-  | "useWriteFileSync"
-  | "endAndWaitBeforeDispose"
-  | "addAwait"
-  | "returnPromise"
-  | "endBeforeDestroy"
-  | "awaitFinishedBeforeDestroy"
-  | "useExitCode"
-  | "closeInsteadOfAbort"
-  | "waitForDrain"
-  | "pauseSource";
+/** The suggestions of no-discarded-result: the rule's message ids for them are these names. */
+export type DiscardedResultRemedyId = "addAwait" | "returnPromise" | "useWriteFileSync";
+/** The suggestions of no-shutdown-before-flush. */
+export type ShutdownRemedyId =
+  "endAndWaitBeforeDispose" | "endBeforeDestroy" | "awaitFinishedBeforeDestroy" | "useExitCode" | "closeInsteadOfAbort";
+/** The suggestions of no-ignored-backpressure. */
+export type BackpressureRemedyId = "waitForDrain" | "pauseSource";
 
-function compactRemedies(remedies: readonly (Remedy | undefined)[]): Remedy[] {
-  return remedies.filter((remedy): remedy is Remedy => remedy !== undefined);
+export type RemedyId = DiscardedResultRemedyId | ShutdownRemedyId | BackpressureRemedyId;
+
+function compactRemedies<Id extends RemedyId>(remedies: readonly (Remedy<Id> | undefined)[]): Remedy<Id>[] {
+  return remedies.filter((remedy): remedy is Remedy<Id> => remedy !== undefined);
 }
 
 function compact(edits: readonly (TextEdit | undefined)[]): TextEdit[] {
@@ -69,7 +67,7 @@ function needsParenthesesForAwait(node: ts.Expression): boolean {
   );
 }
 
-function addAwait(result: DiscardedResult, context: AnalysisContext): Remedy | undefined {
+function addAwait(result: DiscardedResult, context: AnalysisContext): Remedy<"addAwait"> | undefined {
   const { site } = result;
   if (site.kind === "ignored-return" || !isAwaitAllowedAt(site.expression, context.program)) return undefined;
   if (result.stream && getDeadlockRisk(result.stream, result.node, context)) return undefined;
@@ -101,7 +99,7 @@ function hasValueReturn(fn: ts.FunctionLikeDeclaration): boolean {
  * `return` in front of the last statement of a function that is not a callback (whoever calls a
  * callback decides what happens to its result; `.then()` callbacks excepted) that returns nothing else and declares no type.
  */
-function returnPromise(result: DiscardedResult, context: AnalysisContext): Remedy | undefined {
+function returnPromise(result: DiscardedResult, context: AnalysisContext): Remedy<"returnPromise"> | undefined {
   const { site } = result;
   const voidExpression = site.kind === "void" ? site.expression.parent : undefined;
   const statement = (voidExpression ?? site.expression).parent;
@@ -130,14 +128,17 @@ function returnPromise(result: DiscardedResult, context: AnalysisContext): Remed
   return { id: "returnPromise", edits: [insertBefore(statement, "return ")] };
 }
 
-export function getDiscardedResultRemedies(result: DiscardedResult, context: AnalysisContext): Remedy[] {
+export function getDiscardedResultRemedies(
+  result: DiscardedResult,
+  context: AnalysisContext,
+): Remedy<DiscardedResultRemedyId>[] {
   return compactRemedies([addAwait(result, context), returnPromise(result, context)]);
 }
 
-function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy[] {
+function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy<ShutdownRemedyId>[] {
   const written = finding.write.call.stream;
   if (!written || finding.write.call.owner !== "node-writable") return [];
-  const remedies: Remedy[] = [];
+  const remedies: Remedy<ShutdownRemedyId>[] = [];
   // `await out[Symbol.asyncDispose]()` is awaited already: only the awaited end fits there.
   if (!(ts.isCallExpression(finding.node) && isDisposeCall(finding.node))) {
     remedies.push({
@@ -196,7 +197,7 @@ function isLastThingDone(statement: ts.Statement, checker: ts.TypeChecker): bool
   return !isNeverReturning(fn as ts.FunctionLikeDeclaration, checker);
 }
 
-function useExitCode(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy | undefined {
+function useExitCode(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy<"useExitCode"> | undefined {
   const call = finding.node;
   if (!ts.isCallExpression(call) || call.arguments.length !== 1) return undefined;
   const statement = getExpressionStatementOf(call);
@@ -206,7 +207,10 @@ function useExitCode(finding: ShutdownBeforeFlush, context: AnalysisContext): Re
   return { id: "useExitCode", edits: [replaceNode(call, `process.exitCode = ${code!.getText()}`)] };
 }
 
-function closeInsteadOfAbort(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy | undefined {
+function closeInsteadOfAbort(
+  finding: ShutdownBeforeFlush,
+  context: AnalysisContext,
+): Remedy<"closeInsteadOfAbort"> | undefined {
   const call = finding.node;
   if (!ts.isCallExpression(call)) return undefined;
   const callee = skipOuterExpressions(call.expression);
@@ -215,11 +219,14 @@ function closeInsteadOfAbort(finding: ShutdownBeforeFlush, context: AnalysisCont
   return { id: "closeInsteadOfAbort", edits: [replaceNode(call, `${callee.expression.getText()}.close()`)] };
 }
 
-export function getShutdownRemedies(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy[] {
+export function getShutdownRemedies(
+  finding: ShutdownBeforeFlush,
+  context: AnalysisContext,
+): Remedy<ShutdownRemedyId>[] {
   switch (finding.kind) {
     case "exit":
       return compactRemedies([useExitCode(finding, context)]);
-    case "discard":
+    case "destroy":
       return getNodeStreamRemedies(finding, context);
     case "abort":
       return compactRemedies([closeInsteadOfAbort(finding, context)]);
@@ -231,7 +238,10 @@ export function getShutdownRemedies(finding: ShutdownBeforeFlush, context: Analy
 }
 
 /** `out.end(); await finished(out);` where a `using` Node stream's scope is left, before disposal destroys it. */
-export function endAndWaitBeforeDispose(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy | undefined {
+export function endAndWaitBeforeDispose(
+  finding: ShutdownBeforeFlush,
+  context: AnalysisContext,
+): Remedy<"endAndWaitBeforeDispose"> | undefined {
   const { exit } = finding;
   if (!exit || !isAwaitAllowedAt(ts.isSourceFile(exit) ? exit.statements[0]! : exit, context.program)) return undefined;
   const { lines, importEdit } = getEndAndWait(finding.node, false, context);
@@ -323,7 +333,7 @@ function getDrainHelperName(
   return { name, edit: { start: text.length, end: text.length, text: appended } };
 }
 
-function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): Remedy | undefined {
+function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): Remedy<"waitForDrain"> | undefined {
   const statement = finding.node.parent;
   if (finding.repetition !== "loop" || !ts.isExpressionStatement(statement)) return undefined;
   if (!isEmitterStream(finding.stream, context)) return undefined;
@@ -349,7 +359,7 @@ function isPausableSource(source: ts.Expression, checker: ts.TypeChecker): boole
   );
 }
 
-function pauseSource(finding: IgnoredBackpressure, context: AnalysisContext): Remedy | undefined {
+function pauseSource(finding: IgnoredBackpressure, context: AnalysisContext): Remedy<"pauseSource"> | undefined {
   const statement = finding.node.parent;
   if (finding.repetition !== "data-handler" || !finding.source || !ts.isExpressionStatement(statement)) {
     return undefined;
@@ -368,12 +378,15 @@ function pauseSource(finding: IgnoredBackpressure, context: AnalysisContext): Re
   return { id: "pauseSource", edits: [replaceStatement(statement, text, style)] };
 }
 
-export function getBackpressureRemedies(finding: IgnoredBackpressure, context: AnalysisContext): Remedy[] {
+export function getBackpressureRemedies(
+  finding: IgnoredBackpressure,
+  context: AnalysisContext,
+): Remedy<BackpressureRemedyId>[] {
   return compactRemedies([waitForDrain(finding, context), pauseSource(finding, context)]);
 }
 
 /** `fs.writeSync(fd, data)` → `fs.writeFileSync(fd, data)`, which loops until everything is written. */
-export function getByteCountRemedies(finding: IgnoredByteCount): Remedy[] {
+export function getByteCountRemedies(finding: IgnoredByteCount): Remedy<"useWriteFileSync">[] {
   const callee = skipOuterExpressions(finding.node.expression);
   if (
     finding.api !== "fs-write-sync" ||

@@ -256,7 +256,7 @@ function getExitRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext):
 
 export function getShutdownRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {
   switch (finding.kind) {
-    case "discard":
+    case "destroy":
       return getDestroyRewrite(finding, context);
     case "abort":
       return manual("abort");

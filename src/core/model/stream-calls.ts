@@ -21,8 +21,8 @@ export type StreamOperation =
   | "sync"
   /** Waits for the stream to finish: `finished(s)`, `pipeline(...)`, `once(s, "finish")`, `writer.closed`. */
   | "complete"
-  /** Throws buffered data away: `destroy()`, `resetAndDestroy()`, `abort()`. */
-  | "discard"
+  /** Drops buffered data: `destroy()`, `resetAndDestroy()`, `abort()`. */
+  | "drop"
   /** Ends the process, and with it every stream's buffer: `process.exit()`. */
   | "exit";
 
@@ -40,7 +40,7 @@ export interface StreamCall {
 }
 
 const METHOD_OPERATIONS: Readonly<Record<StreamFamily, Readonly<Record<string, StreamOperation>>>> = {
-  "node-writable": { write: "write", end: "end", destroy: "discard", resetAndDestroy: "discard" },
+  "node-writable": { write: "write", end: "end", destroy: "drop", resetAndDestroy: "drop" },
   "file-handle": {
     write: "write",
     writev: "write",
@@ -50,8 +50,8 @@ const METHOD_OPERATIONS: Readonly<Record<StreamFamily, Readonly<Record<string, S
     datasync: "sync",
     close: "close",
   },
-  "web-writable": { abort: "discard", close: "close" },
-  "web-writer": { write: "write", close: "close", abort: "discard" },
+  "web-writable": { abort: "drop", close: "close" },
+  "web-writer": { write: "write", close: "close", abort: "drop" },
   // `terminate()` is not here: it closes the readable side with its queue intact (measured).
   // Nor is `error()`: the reader gets the error, so the loss is not silent.
   "web-controller": { enqueue: "write", close: "end" },
@@ -65,8 +65,8 @@ const METHOD_OPERATIONS: Readonly<Record<StreamFamily, Readonly<Record<string, S
     sync: "sync",
     end: "end",
     close: "close",
-    destroy: "discard",
-    abort: "discard",
+    destroy: "drop",
+    abort: "drop",
   },
 };
 

@@ -161,7 +161,7 @@ export function send(sock: Socket, data: Buffer) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 4, stream: "sock" },
           suggestions: [
@@ -191,7 +191,7 @@ export function send(sock: Socket, data: Buffer) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           data: { shutdown: "sock.destroy()", write: "sock.end()", line: 4, stream: "sock" },
           suggestions: [
@@ -221,7 +221,7 @@ export async function refuse(sock: Socket) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           data: { shutdown: "sock.resetAndDestroy()", write: "sock.write()", line: 4, stream: "sock" },
           suggestions: [
@@ -264,7 +264,7 @@ export async function reply(sock: TLSSocket, body: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           data: { shutdown: 'sock.destroy(new Error("done"))', write: "sock.write()", line: 4, stream: "sock" },
           suggestions: [
@@ -309,7 +309,7 @@ export class Connection {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 7,
           data: { shutdown: "this.sock.destroy()", write: "this.sock.write()", line: 6, stream: "this.sock" },
           suggestions: [
@@ -342,7 +342,7 @@ export async function send(sock: Socket, data: Buffer) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           suggestions: [
             {
@@ -370,7 +370,7 @@ export function sendAll(sock: Socket, items: readonly string[]): void {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 4, stream: "sock" },
           suggestions: [
@@ -399,7 +399,7 @@ export function timeOut(sock: Socket, x: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           data: { shutdown: 'sock.destroy(new Error("timeout"))', write: "sock.write()", line: 4, stream: "sock" },
           suggestions: [
@@ -429,7 +429,7 @@ export function handle(_req: IncomingMessage, res: ServerResponse, body: Buffer)
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           data: { shutdown: "res.socket!.destroy()", write: "res.end()", line: 4, stream: "res" },
           suggestions: [
@@ -459,7 +459,7 @@ export async function handle(res: ServerResponse, body: Buffer) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           data: { shutdown: "res.socket?.destroy()", write: "res.end()", line: 4, stream: "res" },
           suggestions: [
@@ -503,7 +503,7 @@ export const server = createServer((_req, res) => {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 6,
           data: { shutdown: "res.destroy()", write: "res.end()", line: 5, stream: "res" },
           suggestions: [
@@ -534,7 +534,7 @@ export function post(body: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 6,
           data: { shutdown: "req.destroy()", write: "req.write()", line: 5, stream: "req" },
           suggestions: [
@@ -565,7 +565,7 @@ export function respond(stream: ServerHttp2Stream, body: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 6,
           data: { shutdown: "stream.destroy()", write: "stream.end()", line: 5, stream: "stream" },
           suggestions: [
@@ -597,7 +597,7 @@ export async function upload(body: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 7,
           data: { shutdown: "req.destroy()", write: "req.write()", line: 6, stream: "req" },
           suggestions: [
@@ -645,7 +645,7 @@ export async function compress(data: Buffer) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 6,
           data: { shutdown: "gzip.destroy()", write: "gzip.end()", line: 5, stream: "gzip" },
           suggestions: [
@@ -690,7 +690,7 @@ export function feed(input: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 6,
           data: {
             shutdown: "child.stdin.destroy()",
@@ -728,7 +728,7 @@ export function wrap(data: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 6,
           suggestions: [
             {
@@ -764,7 +764,7 @@ export function make(data: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 10,
           data: { shutdown: "t.destroy()", write: "t.end()", line: 9, stream: "t" },
           suggestions: [
@@ -802,7 +802,7 @@ export async function send(sock: Socket, data: Buffer) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 6,
           suggestions: [
             {
@@ -848,7 +848,7 @@ export async function send(sock: Socket, data: Buffer) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 7,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
           suggestions: [
@@ -898,7 +898,7 @@ module.exports = { send };
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 6,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
           suggestions: [
@@ -932,7 +932,7 @@ module.exports = { send };
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 6,
           suggestions: [
             {
@@ -977,7 +977,7 @@ out.destroy();
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           data: { shutdown: "out.destroy()", write: "out.write()", line: 4, stream: "out" },
           suggestions: [
@@ -1022,7 +1022,7 @@ it("sends a greeting", async () => {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 8,
           data: { shutdown: "socket.destroy()", write: "socket.write()", line: 7, stream: "socket" },
           suggestions: [

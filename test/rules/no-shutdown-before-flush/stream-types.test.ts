@@ -241,7 +241,7 @@ export function send(sock: Socket, chunk: Uint8Array) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 8,
           data: { shutdown: "sock.destroy()", write: "writer.write()", line: 6, stream: "writer" },
           suggestions: [],
@@ -266,7 +266,7 @@ export class Connection {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 11,
           data: { shutdown: "this.sock.destroy()", write: "writer.write()", line: 9, stream: "writer" },
           suggestions: [],

@@ -193,7 +193,7 @@ export async function report(path: string, text: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 6,
           data: { shutdown: "out[Symbol.asyncDispose]()", write: "out.write()", line: 5, stream: "out" },
           suggestions: [

@@ -284,7 +284,7 @@ export function send(sock: Socket, data: Buffer) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           data: { shutdown: "sock.destroy()", write: "sock.end()", line: 4, stream: "sock" },
           suggestions: [
@@ -315,7 +315,7 @@ export async function send(sock: Socket, data: Buffer) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 7,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
           suggestions: [
@@ -363,7 +363,7 @@ export async function reply(sock: Socket, body: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 7,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
           suggestions: [
@@ -416,7 +416,7 @@ export async function closeLater(socket: Socket, data: Buffer): Promise<void> {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 11,
           data: { shutdown: "socket.destroy()", write: "socket.write()", line: 9, stream: "socket" },
           suggestions: [
@@ -475,7 +475,7 @@ export function send(sock: Socket, data: Buffer | undefined) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 7,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
           suggestions: [
@@ -510,7 +510,7 @@ export async function send(sock: Socket, data: Buffer, careful: boolean) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 9,
           data: { shutdown: "sock.destroy()", write: "sock.end()", line: 5, stream: "sock" },
           suggestions: [
@@ -561,7 +561,7 @@ export function send(sock: Socket, lines: string[]) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 7,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
           suggestions: [
@@ -596,7 +596,7 @@ export function send(sock: Socket, next: () => Buffer | undefined) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 9,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 7, stream: "sock" },
           suggestions: [
@@ -633,7 +633,7 @@ export function send(sock: Socket, next: () => string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 9,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 7, stream: "sock" },
           suggestions: [
@@ -668,7 +668,7 @@ export function broadcast(socks: Socket[], message: string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 6,
           data: { shutdown: "s.destroy()", write: "s.write()", line: 5, stream: "s" },
           suggestions: [
@@ -702,7 +702,7 @@ export async function send(sock: Socket, render: () => string) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 7,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 5, stream: "sock" },
           suggestions: [
@@ -750,7 +750,7 @@ export function send(sock: Socket, data: Buffer | null) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           data: { shutdown: "sock.destroy()", write: "sock.end()", line: 4, stream: "sock" },
           suggestions: [
@@ -787,7 +787,7 @@ export function send(sock: Socket, data: Buffer, mode: number) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 13,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 12, stream: "sock" },
           suggestions: [
@@ -829,7 +829,7 @@ export function sendLast(sock: Socket, items: { last: boolean; data: string }[])
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 10,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 6, stream: "sock" },
           suggestions: [
@@ -868,7 +868,7 @@ export function sendSkipped(sock: Socket, items: { skip: boolean; data: string }
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 10,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 6, stream: "sock" },
           suggestions: [
@@ -902,7 +902,7 @@ export async function send(sock: Socket, data: Buffer, quit: boolean) {
 `,
       errors: [
         {
-          messageId: "discardBeforeFlush",
+          messageId: "destroyBeforeFlush",
           line: 5,
           column: 13,
           data: { shutdown: "sock.destroy()", write: "sock.write()", line: 4, stream: "sock" },
