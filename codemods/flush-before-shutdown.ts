@@ -3,8 +3,9 @@ import { findShutdownsBeforeFlush } from "../src/core/analysis/shutdown-before-f
 import type { Transform } from "../src/codemod/transform.js";
 
 /**
- * `s.write(d); s.destroy()` → end and wait first; `write(out); process.exit(n)` → `process.exitCode`.
- * Every site the strict config reports: setting `process.exitCode` is safe after any message.
+ * `s.write(d); s.destroy()` → end and wait first; `write(out); process.exit(n)` → wait for stdout
+ * or stderr to take the output, then exit. Without a project config, every site the strict config
+ * reports: waiting for the output is safe after any message.
  */
 export default {
   name: "flush-before-shutdown",

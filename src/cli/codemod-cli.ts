@@ -31,9 +31,10 @@ const PROGRESS_BAR_MIN_FILES = 20;
 const USAGE = `Usage: flush-codemod [options] <files, folders or globs...>
 
 Rewrites what eslint-plugin-flush reports so that data is flushed before streams shut down:
-awaits discarded stream promises, ends and waits before destroy(), sets process.exitCode
-instead of exiting, and waits for "drain" in write loops. Sites it cannot rewrite safely are
-listed for a person.
+awaits discarded stream promises, ends and waits before destroy(), waits for stdout and
+stderr before process.exit(), and waits for "drain" in write loops. It follows the project's
+ESLint config for this plugin's rules and its Prettier config for the code it inserts. Sites
+it cannot rewrite safely are listed for a person.
 
 Options:
   --project <tsconfig>  the tsconfig (or its folder) giving the types; its references are
