@@ -72,6 +72,8 @@ export interface CodemodReport {
 
 /** Rewriting one site can move another: files get up to this many analysis passes. */
 const MAX_PASSES = 3;
+/** Why a site that could be rewritten still is not after the last pass. */
+const OVERLAPPING_REASON = "its rewrite overlaps others in the same place: run the codemod again";
 
 interface Candidate {
   readonly report: FileReport;
@@ -256,6 +258,7 @@ class ProjectRun {
       const added = after.length === 0 ? [] : this.getAddedDiagnostics(candidate, after);
       if (added.length === 0) {
         candidate.report.rewritten = sourceFile.text;
+        candidate.report.sites = this.getFinalSites(candidate, sourceFile, program);
         continue;
       }
       candidate.report.status = "skipped";
@@ -264,6 +267,18 @@ class ProjectRun {
         site.rewritten ? { ...site, rewritten: false, reason: "the rewrite would add type errors" } : site,
       );
     }
+  }
+
+  /**
+   * The sites rewritten, and what the rules still report in the rewritten file: a site listed in
+   * an early pass may be gone (awaiting a write also takes it off before an exit), and positions
+   * of the sites left are where a person finds them once the file is written.
+   */
+  private getFinalSites(candidate: Candidate, sourceFile: ts.SourceFile, program: ts.Program): SiteReport[] {
+    const left = this.analyse(sourceFile, candidate.report.file, program).sites.map((site) =>
+      site.rewritten ? { ...site, rewritten: false, reason: OVERLAPPING_REASON } : site,
+    );
+    return [...candidate.report.sites.filter((site) => site.rewritten), ...left];
   }
 
   /** The diagnostics in `after` that the file did not have before the rewrite. */

@@ -326,6 +326,21 @@ for (const transform of TRANSFORMS) {
           const sites = findSites(getSetup().outputProgram, outputPath);
           expect(sites.filter((site) => site.rewrite.kind === "edit").map(describeSite)).toEqual([]);
         });
+
+        it("the report lists as left exactly what the rules still report in the output, where it stands there", () => {
+          const { inputPath, outputPath } = getPaths(fixture);
+          const report = getReport(getSetup().firstRun, inputPath);
+          const left = report.sites
+            .filter((site) => !site.rewritten)
+            .map(({ line, column, rule, reason }) => ({ line, column, rule, reason }));
+          const expected = findSites(getSetup().outputProgram, outputPath).map((site) => ({
+            line: site.line,
+            column: site.column,
+            rule: site.rule,
+            reason: site.rewrite.kind === "manual" ? MANUAL_REASONS[site.rewrite.reason] : "(rewritable)",
+          }));
+          expect(left.sort(bySitePosition)).toEqual(expected.sort(bySitePosition));
+        });
       });
     }
   });
