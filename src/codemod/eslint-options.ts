@@ -1,5 +1,6 @@
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 import type { TypeOrValueSpecifier } from "../core/model/type-specifier.js";
@@ -29,6 +30,16 @@ interface FlatConfig {
 
 interface EslintModule {
   ESLint: new (options: { cwd: string }) => { calculateConfigForFile(file: string): Promise<FlatConfig | undefined> };
+}
+
+const FLAT_CONFIG_FILES = ["js", "mjs", "cjs", "ts", "mts", "cts"].map((extension) => `eslint.config.${extension}`);
+
+/** Whether a flat config file stands in `directory` or above: ESLint looks for one there, and nowhere else. */
+function hasConfigAbove(directory: string): boolean {
+  for (let current = directory; ; current = dirname(current)) {
+    if (FLAT_CONFIG_FILES.some((name) => existsSync(join(current, name)))) return true;
+    if (dirname(current) === current) return false;
+  }
 }
 
 /** The project's own ESLint, or `undefined` where it has none: then the codemod uses its defaults. */
@@ -73,6 +84,9 @@ function isMissingConfig(error: unknown): boolean {
  * gets `undefined` for every file. A config ESLint cannot load is a `ProjectError`.
  */
 export async function loadRuleSettings(files: readonly string[], cwd: string): Promise<RuleSettingsLookup> {
+  // Loading ESLint takes a fifth of a second: not for a project that has no config to read.
+  const directories = new Set([cwd, ...files.map((file) => dirname(file))]);
+  if (![...directories].some(hasConfigAbove)) return () => undefined;
   const eslintModule = await importProjectEslint(cwd);
   if (!eslintModule) return () => undefined;
   const eslint = new eslintModule.ESLint({ cwd });
