@@ -3,13 +3,14 @@
 // @types package by itself; TypeScript 6 only those in `types`). The same files must get the same
 // rewrites and the same sites left for a person on every version; a project it cannot understand,
 // and a TypeScript without the compiler API, must end in exit 2 and a message naming the fix.
-import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { describeRun, run, type RunResult } from "./run-command.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const fixtureSource = join(repoRoot, "test", "fixtures", "codemod-project", "src");
@@ -65,28 +66,6 @@ const NATIVE: Setup = {
   packages: ["typescript@7.0.2"],
   compilerOptions: COMPILER_OPTIONS,
 };
-
-interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(command: string, args: readonly string[], cwd: string): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== "number") {
-        reject(new Error(`could not run ${command} ${args.join(" ")}: ${error.message}\n${stderr}`));
-        return;
-      }
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-    });
-  });
-}
-
-function describeRun(what: string, result: RunResult): string {
-  return `${what} exited ${result.code}\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`;
-}
 
 interface JsonReport {
   files: { file: string; status: string; rewritten: number }[];

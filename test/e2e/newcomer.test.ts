@@ -4,7 +4,6 @@
 // The clone is of HEAD: uncommitted changes are not in it, as they would not be for a newcomer. To
 // try uncommitted work, name the paths to copy from the working tree into the clone, separated by
 // spaces: FLUSH_E2E_OVERLAY="README.md package.json examples scripts/demo.js" npx vitest run test/e2e/newcomer.test.ts
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -13,40 +12,14 @@ import { fileURLToPath } from "node:url";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { describeRun, run, type RunResult } from "./run-command.js";
+
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /** `git clone` and `npm ci` (15 to 30 s with a warm npm cache, more with a cold one). */
 const SETUP_TIMEOUT = 300_000;
 /** `npm run demo` builds the plugin, lints twice, runs the codemod and tsc: about 20 s. */
 const DEMO_TIMEOUT = 180_000;
-
-interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command to completion; a non-zero exit is a result, not an exception. */
-function run(
-  command: string,
-  args: readonly string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== "number") {
-        reject(new Error(`could not run ${command} ${args.join(" ")}: ${error.message}\n${stderr}`));
-        return;
-      }
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-    });
-  });
-}
-
-function describeRun(what: string, result: RunResult): string {
-  return `${what} exited ${result.code}\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`;
-}
 
 /** The environment of a newcomer's shell: no test runner's variables, and npm's cache before the network. */
 function newcomerEnv(): NodeJS.ProcessEnv {

@@ -1,6 +1,5 @@
 // A new user's first run: pack the built plugin, install it into a fresh project next to the
 // versions the README targets, paste the README's eslint.config.js, and run the real ESLint CLI.
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,6 +7,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { describeRun, run } from "./run-command.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -39,38 +40,6 @@ const PEER_SETS: readonly PeerSet[] = [
 
 const SETUP_TIMEOUT = 240_000;
 const LINT_TIMEOUT = 120_000;
-
-interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command to completion; a non-zero exit is a result, not an exception. */
-function run(
-  command: string,
-  args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
-): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      command,
-      args,
-      { cwd: options.cwd, env: options.env ?? process.env, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== "number") {
-          reject(new Error(`could not run ${command} ${args.join(" ")}: ${error.message}\n${stderr}`));
-          return;
-        }
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-      },
-    );
-  });
-}
-
-function describeRun(what: string, result: RunResult): string {
-  return `${what} exited ${result.code}\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`;
-}
 
 /** The `js` block between the README's eslint.config.js markers, verbatim. */
 async function readReadmeConfig(): Promise<string> {
@@ -123,6 +92,7 @@ import type { Socket } from "node:net";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import type { WritableStreamDefaultWriter } from "node:stream/web";
+
 
 export async function send(sock: Socket, data: Buffer): Promise<void> {
   sock.end(data);
@@ -177,10 +147,7 @@ describe.each(PEER_SETS)("the packed plugin in a new project with $name", ({ pac
 
   /** Runs the project's own eslint with JSON output; files are relative to the project. */
   async function eslint(args: readonly string[], env?: NodeJS.ProcessEnv) {
-    const result = await run(eslintBin, ["--format", "json", ...args], {
-      cwd: project,
-      ...(env ? { env: { ...process.env, ...env } } : {}),
-    });
+    const result = await run(eslintBin, ["--format", "json", ...args], project, { ...process.env, ...env });
     let reports: Report[] | undefined;
     try {
       reports = toReports(JSON.parse(result.stdout) as JsonResult[]);
@@ -221,7 +188,7 @@ describe.each(PEER_SETS)("the packed plugin in a new project with $name", ({ pac
     project = join(work, "project");
     await mkdir(join(project, "src"), { recursive: true });
 
-    const pack = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: repoRoot });
+    const pack = await run("npm", ["pack", "--json", "--pack-destination", work], repoRoot);
     expect(pack.code, describeRun("npm pack", pack)).toBe(0);
     const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
 
@@ -237,7 +204,7 @@ describe.each(PEER_SETS)("the packed plugin in a new project with $name", ({ pac
     const install = await run(
       "npm",
       ["install", "--prefer-offline", "--no-audit", "--no-fund", join(work, filename), ...packages],
-      { cwd: project },
+      project,
     );
     expect(install.code, describeRun("npm install", install)).toBe(0);
     eslintBin = join(project, "node_modules", ".bin", "eslint");
