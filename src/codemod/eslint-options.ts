@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 
 import type { TypeOrValueSpecifier } from "../core/model/type-specifier.js";
 import { ProjectError } from "./project-error.js";
+import { importProjectModule } from "./project-module.js";
 
 /** A rule's first option object, as the project's ESLint config gives it. */
 export interface RuleOptions {
@@ -44,13 +43,7 @@ function hasConfigAbove(directory: string): boolean {
 
 /** The project's own ESLint, or `undefined` where it has none: then the codemod uses its defaults. */
 async function importProjectEslint(cwd: string): Promise<EslintModule | undefined> {
-  let entry: string;
-  try {
-    entry = createRequire(join(cwd, "package.json")).resolve("eslint");
-  } catch {
-    return undefined;
-  }
-  return (await import(pathToFileURL(entry).href)) as EslintModule;
+  return (await importProjectModule("eslint", cwd)) as EslintModule | undefined;
 }
 
 function isOff(severity: unknown): boolean {

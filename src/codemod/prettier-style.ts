@@ -1,8 +1,7 @@
-import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, resolve } from "node:path";
 
 import type { CodeStyle } from "../core/fixes/code-style.js";
+import { importProjectModule } from "./project-module.js";
 
 /** The Prettier options that decide how inserted code is written. */
 export interface PrettierOptions {
@@ -42,14 +41,10 @@ export function styleFromPrettierOptions(options: PrettierOptions): Partial<Code
 
 /** The project's own Prettier, as installed for files in `directory`; none when it has none. */
 async function loadPrettier(directory: string): Promise<PrettierApi | undefined> {
-  let entry: string;
-  try {
-    entry = createRequire(join(directory, "index.js")).resolve("prettier");
-  } catch {
-    return undefined;
-  }
   // Prettier 3's CommonJS entry exports its (async) API too; a CommonJS module's exports are its default.
-  const loaded = (await import(pathToFileURL(entry).href)) as Partial<PrettierApi> & { default?: Partial<PrettierApi> };
+  const loaded = (await importProjectModule("prettier", directory)) as
+    (Partial<PrettierApi> & { default?: Partial<PrettierApi> }) | undefined;
+  if (!loaded) return undefined;
   const api = typeof loaded.resolveConfig === "function" ? loaded : loaded.default;
   return typeof api?.resolveConfig === "function" ? (api as PrettierApi) : undefined;
 }
