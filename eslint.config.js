@@ -4,9 +4,10 @@ import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 
-/** @type {import("./dist/src/index.js").default} */
-const flush = await import("./dist/src/index.js").then(
-  (module) => module.default,
+// The built plugin, typed by its source: type-checking this file needs no build.
+const builtPlugin = "./dist/src/index.js";
+const flush = await import(builtPlugin).then(
+  (/** @type {{ default: import("./src/index.js").default }} */ module) => module.default,
   (error) => {
     throw new Error(
       `eslint.config.js lints with the built plugin in dist/, which did not load: run \`npm run build\` first. (${error})`,
@@ -27,10 +28,9 @@ export default defineConfig(
     extends: [js.configs.recommended, tseslint.configs.recommended, flush.configs.recommended],
     languageOptions: {
       parserOptions: {
-        projectService: {
-          // JavaScript files are outside tsconfig.json's program (no allowJs): give them a default project.
-          allowDefaultProject: ["eslint.config.js", "scripts/*.js"],
-        },
+        // tsconfig.json's program holds the JavaScript too (allowJs, checkJs): one set of types for
+        // `npm run typecheck` and the lint.
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },

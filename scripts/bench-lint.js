@@ -24,8 +24,12 @@ const { values } = parseArgs({
     out: { type: "string" },
   },
 });
+/** @typedef {"parse" | "flush" | "floating"} RuleSetName */
+/** @type {readonly RuleSetName[]} */
 const SETS = ["parse", "flush", "floating"];
-if (!SETS.includes(values.set) || !values.dir) {
+/** @type {(set: string | undefined) => set is RuleSetName} */
+const isRuleSet = (set) => SETS.some((name) => name === set);
+if (!isRuleSet(values.set) || !values.dir) {
   throw new Error(`usage: bench-lint.js --set ${SETS.join("|")} --dir <project dir> [--out <file>]`);
 }
 const directory = resolve(values.dir);
@@ -53,6 +57,7 @@ function projectFiles() {
  * this rule makes sure both are really obtained in every file, as any typed rule does, and asks for
  * nothing else, so that TypeScript's lazy type checking is not started.
  */
+/** @type {import("eslint").Rule.RuleModule} */
 const typeInfoRule = {
   meta: { type: "problem", schema: [], messages: {} },
   create(context) {
@@ -66,13 +71,21 @@ const typeInfoRule = {
   },
 };
 
+/**
+ * @param {RuleSetName} set
+ * @returns {Promise<Pick<import("eslint").Linter.Config, "plugins" | "rules">>}
+ */
 async function ruleSet(set) {
   if (set === "parse") {
     return { plugins: { bench: { rules: { "type-info": typeInfoRule } } }, rules: { "bench/type-info": "error" } };
   }
   if (set === "flush") {
-    const flush = (await import("../dist/src/index.js")).default;
-    const { plugins, rules } = flush.configs.recommended;
+    // The build (bench.js runs after `npm run build`), typed by its source: type-checking this
+    // script needs no build.
+    const built = new URL("../dist/src/index.js", import.meta.url).href;
+    const flush = /** @type {{ default: import("../src/index.js").default }} */ (await import(built)).default;
+    // The plugin types its configs loosely (see src/index.ts); at run time they are flat configs.
+    const { plugins, rules } = /** @type {import("eslint").Linter.Config} */ (flush.configs.recommended);
     return { plugins, rules };
   }
   return {
@@ -112,6 +125,7 @@ const lintSeconds = Number(process.hrtime.bigint() - start) / 1e9;
 const cpu = process.cpuUsage(cpuStart);
 const lintCpuSeconds = (cpu.user + cpu.system) / 1e6;
 
+/** @type {Record<string, number>} */
 const problems = {};
 let fatal = 0;
 for (const result of results) {
@@ -121,6 +135,20 @@ for (const result of results) {
     problems[key] = (problems[key] ?? 0) + 1;
   }
 }
+/**
+ * What one run prints: bench.js reads it.
+ * @typedef {object} LintReport
+ * @property {RuleSetName} set
+ * @property {number} files
+ * @property {number} linted
+ * @property {number} fatal
+ * @property {Record<string, number>} problems
+ * @property {number} lintSeconds
+ * @property {number} lintCpuSeconds
+ * @property {number} maxRssKiB
+ * @property {string} [firstFatal]
+ */
+/** @type {LintReport} */
 const report = {
   set: values.set,
   files: files.length,
@@ -132,8 +160,13 @@ const report = {
   maxRssKiB: process.resourceUsage().maxRSS,
 };
 if (fatal > 0) {
-  const first = results.find((result) => result.messages.some((message) => message.fatal));
-  report.firstFatal = `${first.filePath}: ${first.messages.find((message) => message.fatal).message}`;
+  for (const result of results) {
+    const firstFatal = result.messages.find((message) => message.fatal);
+    if (firstFatal) {
+      report.firstFatal = `${result.filePath}: ${firstFatal.message}`;
+      break;
+    }
+  }
 }
 const text = JSON.stringify(report);
 if (values.out) writeFileSync(values.out, text);

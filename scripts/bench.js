@@ -32,6 +32,27 @@ import { parseArgs } from "node:util";
 
 import { writeCorpus, writeManySitesProject } from "./corpus.js";
 
+/** @typedef {import("./bench-lint.js").RuleSetName} RuleSetName */
+/** @typedef {import("./bench-lint.js").LintReport} LintReport */
+/** @typedef {ReturnType<typeof import("./profile-summary.js").summarize>} ProfileSummary */
+/**
+ * The part of `flush-codemod --json`'s report that is read here.
+ * @typedef {{ summary: Record<string, number>, files: { rewritten: number }[] }} CodemodJson
+ */
+
+/**
+ * `map.get(key)` for a key that was put in the map: the benchmark's own bookkeeping.
+ * @template K, V
+ * @param {ReadonlyMap<K, V>} map
+ * @param {K} key
+ * @returns {V}
+ */
+function at(map, key) {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`no entry for ${String(key)}`);
+  return value;
+}
+
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
   options: {
@@ -53,8 +74,14 @@ if (!siteCounts.every((count) => Number.isInteger(count) && count > 0))
   throw new Error("--sites takes positive whole numbers, comma-separated");
 
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+/** @param {string} line */
 const log = (line) => process.stderr.write(`${line}\n`);
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {string} cwd
+ */
 function time(command, args, cwd) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
@@ -62,7 +89,11 @@ function time(command, args, cwd) {
   return { seconds, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs Node with `args`; its elapsed time and, with /usr/bin/time, its CPU time (user + system). */
+/**
+ * Runs Node with `args`; its elapsed time and, with /usr/bin/time, its CPU time (user + system).
+ * @param {string[]} args
+ * @param {string} cwd
+ */
 function timeNode(args, cwd) {
   if (!TIME) return { ...time(process.execPath, args, cwd), cpuSeconds: undefined };
   const run = time(TIME, ["-f", "cpu %U %S", process.execPath, ...args], cwd);
@@ -70,22 +101,33 @@ function timeNode(args, cwd) {
   return { ...run, cpuSeconds: measured ? Number(measured[1]) + Number(measured[2]) : undefined };
 }
 
+/** @param {readonly number[]} list */
 function median(list) {
   const sorted = [...list].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** @param {readonly number[]} list */
 const seconds = (list) => list.map((s) => s.toFixed(2)).join(", ");
+/** @param {number} kib */
 const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
 
+/** @type {Record<RuleSetName, string>} */
 const SETS = {
   parse: "A  typed parse only",
   flush: "B  + flush/recommended",
   floating: "C  + no-floating-promises",
 };
 
-/** One lint in a child process; its peak RSS from /usr/bin/time when there is one, else its own. */
+/**
+ * One lint in a child process; its peak RSS from /usr/bin/time when there is one, else its own.
+ * @param {RuleSetName} set
+ * @param {string} directory
+ * @param {string} scratch
+ * @param {string[]} [nodeOptions]
+ * @returns {LintReport & { wallSeconds: number, peakKiB: number }}
+ */
 function lint(set, directory, scratch, nodeOptions = []) {
   const out = join(scratch, `${set}.json`);
   const node = [...nodeOptions, join(root, "scripts/bench-lint.js"), "--set", set, "--dir", directory, "--out", out];
@@ -93,16 +135,27 @@ function lint(set, directory, scratch, nodeOptions = []) {
     ? time(TIME, ["-f", "maxrss %M", process.execPath, ...node], root)
     : time(process.execPath, node, root);
   if (run.status !== 0) throw new Error(`the lint with set ${set} failed (exit ${run.status}): ${run.stderr}`);
-  const report = JSON.parse(readFileSync(out, "utf8"));
+  const report = /** @type {LintReport} */ (JSON.parse(readFileSync(out, "utf8")));
   const measured = TIME && /maxrss (\d+)\s*$/.exec(run.stderr);
   return { ...report, wallSeconds: run.seconds, peakKiB: measured ? Number(measured[1]) : report.maxRssKiB };
 }
 
+/**
+ * @param {string} directory
+ * @param {string} scratch
+ */
 function benchLint(directory, scratch) {
-  const sets = Object.keys(SETS);
+  const sets = /** @type {RuleSetName[]} */ (Object.keys(SETS));
+  /** @typedef {"lintSeconds" | "lintCpuSeconds" | "wallSeconds" | "peakKiB"} Measure */
+  /** @type {Measure[]} */
   const measures = ["lintSeconds", "lintCpuSeconds", "wallSeconds", "peakKiB"];
-  const m = Object.fromEntries(measures.map((key) => [key, Object.fromEntries(sets.map((set) => [set, []]))]));
-  const reports = {};
+  const m = /** @type {Record<Measure, Record<RuleSetName, number[]>>} */ (
+    Object.fromEntries(
+      measures.map((key) => [key, Object.fromEntries(sets.map((set) => [set, /** @type {number[]} */ ([])]))]),
+    )
+  );
+  // Every set has its report after the first round, and there is at least one (--runs > 0).
+  const reports = /** @type {Record<RuleSetName, LintReport>} */ ({});
   for (let round = 0; round < runs; round++) {
     // A, B, C in the first round, B, C, A in the second, and so on: no set is always first.
     const order = sets.map((_, k) => sets[(k + round) % sets.length]);
@@ -119,6 +172,7 @@ function benchLint(directory, scratch) {
     }
   }
   // The increment of a set over A: the median of the per-round differences (A ran in the same round).
+  /** @type {(key: Measure, set: RuleSetName) => number} */
   const increment = (key, set) => median(m[key][set].map((s, round) => s - m[key].parse[round]));
   const memory = median(m.peakKiB.flush) / median(m.peakKiB.parse) - 1;
 
@@ -136,10 +190,12 @@ function benchLint(directory, scratch) {
         (problems ? `; ${problems}` : ""),
     );
   }
-  for (const [key, label] of [
+  /** @type {[Measure, string][]} */
+  const increments = [
     ["lintSeconds", "elapsed"],
     ["lintCpuSeconds", "CPU    "],
-  ]) {
+  ];
+  for (const [key, label] of increments) {
     const ours = increment(key, "flush");
     const theirs = increment(key, "floating");
     console.log(
@@ -154,7 +210,10 @@ function benchLint(directory, scratch) {
   );
 }
 
-/** `tsc --noEmit` over `directory`'s tsconfig.json. */
+/**
+ * `tsc --noEmit` over `directory`'s tsconfig.json.
+ * @param {string} directory
+ */
 function typeCheck(directory) {
   return timeNode(
     [join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", join(directory, "tsconfig.json")],
@@ -162,7 +221,11 @@ function typeCheck(directory) {
   );
 }
 
-/** `flush-codemod --dry --json` over `directory`'s tsconfig.json; its report, parsed. */
+/**
+ * `flush-codemod --dry --json` over `directory`'s tsconfig.json; its report, parsed.
+ * @param {string} directory
+ * @param {string[]} [nodeOptions]
+ */
 function dryCodemod(directory, nodeOptions = []) {
   const cli = join(root, "dist/src/cli/flush-codemod.js");
   const run = timeNode(
@@ -170,10 +233,12 @@ function dryCodemod(directory, nodeOptions = []) {
     directory,
   );
   if (run.status !== 0) throw new Error(`the codemod failed (exit ${run.status}): ${run.stderr}`);
-  return { ...run, report: JSON.parse(run.stdout) };
+  return { ...run, report: /** @type {CodemodJson} */ (JSON.parse(run.stdout)) };
 }
 
+/** @param {string} directory */
 function benchCodemod(directory) {
+  /** @type {{ tsc: number[], codemod: number[] }} */
   const timings = { tsc: [], codemod: [] };
   let summary;
   for (let run = 0; run < runs; run++) {
@@ -198,6 +263,7 @@ function benchCodemod(directory) {
  * round, each measured with `tsc --noEmit`, the codemod, and the lints A and B. CPU time (user +
  * system, from /usr/bin/time, else elapsed time) is the figure compared: the codemod's beyond
  * `tsc`'s, and the rules' (B − A), per 1,000 sites. Returns the project directories, by size.
+ * @param {string} scratch
  */
 function benchManySites(scratch) {
   const directories = new Map(
@@ -207,12 +273,22 @@ function benchManySites(scratch) {
       return [count, directory];
     }),
   );
+  /** @typedef {"tsc" | "codemod" | "tscCpu" | "codemodCpu" | "rules" | "rulesCpu"} SiteMeasure */
+  /** @type {SiteMeasure[]} */
   const measures = ["tsc", "codemod", "tscCpu", "codemodCpu", "rules", "rulesCpu"];
-  const m = new Map(siteCounts.map((count) => [count, Object.fromEntries(measures.map((key) => [key, []]))]));
+  const m = new Map(
+    siteCounts.map((count) => [
+      count,
+      /** @type {Record<SiteMeasure, number[]>} */ (
+        Object.fromEntries(measures.map((key) => [key, /** @type {number[]} */ ([])]))
+      ),
+    ]),
+  );
+  /** @type {Map<number, { rewritten: number, problems: Record<string, number> }>} */
   const outcome = new Map();
   for (let round = 0; round < runs; round++) {
     for (const count of round % 2 === 0 ? siteCounts : [...siteCounts].reverse()) {
-      const directory = directories.get(count);
+      const directory = at(directories, count);
       const checked = typeCheck(directory);
       const rewrite = dryCodemod(directory);
       const parse = lint("parse", directory, scratch);
@@ -225,7 +301,7 @@ function benchManySites(scratch) {
         rules: flush.lintSeconds - parse.lintSeconds,
         rulesCpu: flush.lintCpuSeconds - parse.lintCpuSeconds,
       };
-      for (const key of measures) m.get(count)[key].push(measured[key]);
+      for (const key of measures) at(m, count)[key].push(measured[key]);
       outcome.set(count, { rewritten: rewrite.report.files[0]?.rewritten ?? 0, problems: flush.problems });
       log(
         `  round ${round + 1}/${runs} ${count} sites: tsc ${checked.seconds.toFixed(2)} s, codemod ${rewrite.seconds.toFixed(2)} s, ` +
@@ -234,15 +310,17 @@ function benchManySites(scratch) {
     }
   }
   // Per 1,000 sites: the codemod's CPU time beyond tsc's (the median of the per-round differences), and the rules'.
+  /** @type {(count: number, list: number[]) => number} */
   const perThousand = (count, list) => (1000 * median(list)) / count;
-  const codemodExtra = (count) => m.get(count).codemodCpu.map((cpu, round) => cpu - m.get(count).tscCpu[round]);
+  /** @type {(count: number) => number[]} */
+  const codemodExtra = (count) => at(m, count).codemodCpu.map((cpu, round) => cpu - at(m, count).tscCpu[round]);
   const cpuFrom = TIME ? "CPU (user + system)" : "elapsed (no /usr/bin/time for CPU)";
   console.log(
     `\nmany sites in one file (scripts/corpus.js manySitesFile), ${runs} rounds, sizes alternated; medians, ${cpuFrom}`,
   );
   for (const count of siteCounts) {
-    const { tsc, codemod, tscCpu, codemodCpu, rules, rulesCpu } = m.get(count);
-    const { rewritten, problems } = outcome.get(count);
+    const { tsc, codemod, tscCpu, codemodCpu, rules, rulesCpu } = at(m, count);
+    const { rewritten, problems } = at(outcome, count);
     const reported = Object.values(problems).reduce((sum, n) => sum + n, 0);
     console.log(
       `${String(count).padStart(6)} sites: codemod ${median(codemodCpu).toFixed(2)} s, tsc --noEmit ${median(tscCpu).toFixed(2)} s, ` +
@@ -251,17 +329,21 @@ function benchManySites(scratch) {
         `rules B − A ${perThousand(count, rulesCpu).toFixed(2)} s per 1000 sites (elapsed ${perThousand(count, rules).toFixed(2)} s; ${reported} reports)`,
     );
   }
-  const [small, large] = [siteCounts[0], siteCounts.at(-1)];
+  // --sites is never empty: "" splits into [""], which is not a positive number.
+  const [small, large] = [siteCounts[0], siteCounts[siteCounts.length - 1]];
   if (large !== small) {
     // Per-site work over the whole file makes the cost per site grow in proportion to the size.
+    /** @type {(list: (count: number) => number[]) => number} */
     const growth = (list) => perThousand(large, list(large)) / perThousand(small, list(small));
-    const rulesCpu = (count) => m.get(count).rulesCpu;
+    /** @type {(count: number) => number[]} */
+    const rulesCpu = (count) => at(m, count).rulesCpu;
     console.log(
       `cost per site, ${large} sites against ${small}: codemod beyond tsc ×${growth(codemodExtra).toFixed(2)}, ` +
         `rules ×${growth(rulesCpu).toFixed(2)} ` +
         `(×1.00: linear, less with fixed costs spread over more sites; ×${(large / small).toFixed(2)}: quadratic)`,
     );
     // The cost of the sites added between the two sizes, fixed costs cancelled out.
+    /** @type {(list: (count: number) => number[]) => number} */
     const marginal = (list) => (1000 * (median(list(large)) - median(list(small)))) / (large - small);
     console.log(
       `cost per 1000 sites added from ${small} to ${large}: codemod beyond tsc ${marginal(codemodExtra).toFixed(2)} s, ` +
@@ -271,7 +353,12 @@ function benchManySites(scratch) {
   return directories;
 }
 
-/** A CPU profile of the codemod on `directory`, summarised for this plugin's frames. */
+/**
+ * A CPU profile of the codemod on `directory`, summarised for this plugin's frames.
+ * @param {string} directory
+ * @param {string} into
+ * @param {string} name
+ */
 async function profileCodemod(directory, into, name) {
   mkdirSync(into, { recursive: true });
   const { summarize } = await import("./profile-summary.js");
@@ -283,22 +370,34 @@ profile of the codemod: ${join(into, name)}`);
   );
 }
 
+/**
+ * @param {string} directory
+ * @param {string} scratch
+ * @param {string} into
+ */
 async function profile(directory, scratch, into) {
   mkdirSync(into, { recursive: true });
   const { summarize } = await import("./profile-summary.js");
-  const matches = { flush: "dist/src/", floating: "@typescript-eslint/eslint-plugin/dist/rules/no-floating-promises" };
-  const attributed = {};
-  for (const [set, match] of Object.entries(matches)) {
+  /** @type {[RuleSetName, string][]} */
+  const matches = [
+    ["flush", "dist/src/"],
+    ["floating", "@typescript-eslint/eslint-plugin/dist/rules/no-floating-promises"],
+  ];
+  /** @type {Map<RuleSetName, ProfileSummary>} */
+  const attributed = new Map();
+  for (const [set, match] of matches) {
     const name = `${set}.cpuprofile`;
     lint(set, directory, scratch, ["--cpu-prof", `--cpu-prof-dir=${into}`, `--cpu-prof-name=${name}`]);
     const summary = summarize(JSON.parse(readFileSync(join(into, name), "utf8")), match, 15);
-    attributed[set] = summary;
+    attributed.set(set, summary);
     console.log(`\nprofile of set ${set}: ${join(into, name)}`);
     console.log(summary.text);
   }
   // The time sampled with the rules' own frames on the stack (their TypeScript queries included),
   // compared directly, and as a share of the rest of its run (which is roughly the typed parse).
-  const { flush, floating } = attributed;
+  const flush = at(attributed, "flush");
+  const floating = at(attributed, "floating");
+  /** @type {(summary: ProfileSummary) => number} */
   const share = ({ matchedMs, totalMs }) => matchedMs / (totalMs - matchedMs);
   console.log(
     `\nprofiled time under the rules: ours ${flush.matchedMs.toFixed(0)} ms, no-floating-promises ${floating.matchedMs.toFixed(0)} ms, ` +
@@ -331,9 +430,9 @@ try {
   if (!values["skip-sites"]) {
     log(`many sites in one file (${siteCounts.join(", ")}), alternated:`);
     const directories = benchManySites(scratch);
-    const largest = siteCounts.at(-1);
+    const largest = siteCounts[siteCounts.length - 1];
     if (values.profile)
-      await profileCodemod(directories.get(largest), resolve(values.profile), `codemod-${largest}-sites.cpuprofile`);
+      await profileCodemod(at(directories, largest), resolve(values.profile), `codemod-${largest}-sites.cpuprofile`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { join } from "node:path";
 
 // A part is { imports: [...lines], body: (id) => text }; `id` makes its names unique in the file.
 // Imports are deduplicated per file, so two parts may ask for the same module.
+/** @typedef {{ imports: string[], body: (id: string) => string }} Part */
 const NET = `import * as net from "node:net";`;
 const FS_PROMISES = `import { open } from "node:fs/promises";`;
 const FS = `import { createWriteStream, writeSync } from "node:fs";`;
@@ -17,6 +18,7 @@ const EVENTS = `import { once, EventEmitter } from "node:events";`;
 const HTTP = `import type { ServerResponse } from "node:http";`;
 const SHARED = `import { type Result, type Row, ok, fail, chunk, formatRow } from "../shared/util.js";`;
 
+/** @type {Part[]} */
 const STREAM_PARTS = [
   // Reported: writes then destroy() on a socket.
   {
@@ -146,6 +148,7 @@ export async function collect${id}(rows: readonly Row[]): Promise<string[]> {
   },
 ];
 
+/** @type {Part[]} */
 const ORDINARY_PARTS = [
   {
     imports: [],
@@ -292,8 +295,12 @@ export function formatRow(row: Row): string {
 }
 `;
 
-/** The parts of file `i`: a stream part first in one file in three, then two to four others. */
+/**
+ * The parts of file `i`: a stream part first in one file in three, then two to four others.
+ * @param {number} i
+ */
 function partsOf(i) {
+  /** @type {Part[]} */
   const parts = [];
   if (i % 3 === 0) {
     parts.push(STREAM_PARTS[Math.floor(i / 3) % STREAM_PARTS.length]);
@@ -305,9 +312,14 @@ function partsOf(i) {
   return parts;
 }
 
-/** The text of file `i`. */
+/**
+ * The text of file `i`.
+ * @param {number} i
+ */
 export function corpusFile(i) {
+  /** @type {Set<string>} */
   const imports = new Set();
+  /** @type {string[]} */
   const bodies = [];
   partsOf(i).forEach((part, k) => {
     for (const line of part.imports) imports.add(line);
@@ -320,6 +332,9 @@ export function corpusFile(i) {
  * Writes `fileCount` files under `directory` (one in three stream-heavy) and a shared module, a
  * tsconfig and a package.json, and links `nodeModules` so that @types/node resolves. Returns the
  * tsconfig path.
+ * @param {string} directory
+ * @param {number} fileCount
+ * @param {string} nodeModules
  */
 export function writeCorpus(directory, fileCount, nodeModules) {
   const src = join(directory, "src");
@@ -333,7 +348,11 @@ export function writeCorpus(directory, fileCount, nodeModules) {
   return writeProjectFiles(directory, nodeModules);
 }
 
-/** The package.json and strict tsconfig of a generated project, and its link to `nodeModules`. */
+/**
+ * The package.json and strict tsconfig of a generated project, and its link to `nodeModules`.
+ * @param {string} directory
+ * @param {string} nodeModules
+ */
 function writeProjectFiles(directory, nodeModules) {
   writeFileSync(join(directory, "package.json"), JSON.stringify({ type: "module", private: true }));
   writeFileSync(
@@ -360,6 +379,7 @@ function writeProjectFiles(directory, nodeModules) {
 // Each site is a small function of its own, one of four kinds in turn, covering the three
 // transforms: a discarded writer promise, writes then destroy(), writes then process.exit(), and
 // a write loop ignoring backpressure (reported by the recommended rules too: fed by `for await`).
+/** @type {((id: number) => string)[]} */
 const SITE_KINDS = [
   (id) => `export async function save${id}(writer: WritableStreamDefaultWriter<string>, row: string): Promise<void> {
   writer.write(row);
@@ -383,14 +403,22 @@ const SITE_KINDS = [
 `,
 ];
 
-/** The text of a file with `sites` sites, the kinds in turn. */
+/**
+ * The text of a file with `sites` sites, the kinds in turn.
+ * @param {number} sites
+ */
 export function manySitesFile(sites) {
   const imports = `import type * as net from "node:net";\nimport type { Writable } from "node:stream";\n`;
   const bodies = Array.from({ length: sites }, (_, i) => SITE_KINDS[i % SITE_KINDS.length](i));
   return `${imports}\n${bodies.join("\n")}`;
 }
 
-/** Writes a one-file project (src/many.ts with `sites` sites) under `directory`; returns its file. */
+/**
+ * Writes a one-file project (src/many.ts with `sites` sites) under `directory`; returns its file.
+ * @param {string} directory
+ * @param {number} sites
+ * @param {string} nodeModules
+ */
 export function writeManySitesProject(directory, sites, nodeModules) {
   mkdirSync(join(directory, "src"), { recursive: true });
   const file = join(directory, "src", "many.ts");

@@ -43,13 +43,26 @@ const GIT_CONFIG = [
   `color.ui=${color ? "always" : "never"}`,
 ];
 
+/** @param {string} text */
 const bold = (text) => (color ? `\u001b[1m${text}\u001b[22m` : text);
 
+/** @param {string} text */
 function heading(text) {
   console.log(`\n${bold(`━━ ${text} `.padEnd(100, "━"))}\n`);
 }
 
-/** Runs a command to completion and collects its output; an exit code is a result, not an error. */
+/**
+ * What a finished command left: its exit code (128 when a signal ended it), the signal, its output.
+ * @typedef {{ code: number, signal: NodeJS.Signals | null, stdout: string, stderr: string }} RunResult
+ */
+
+/**
+ * Runs a command to completion and collects its output; an exit code is a result, not an error.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {string} cwd
+ * @returns {Promise<RunResult>}
+ */
 function run(command, args, cwd) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
@@ -62,13 +75,22 @@ function run(command, args, cwd) {
   });
 }
 
-/** Where a command runs, as the reader knows it: examples/ in the repository, else the full path. */
+/**
+ * Where a command runs, as the reader knows it: examples/ in the repository, else the full path.
+ * @param {string} folder
+ */
 function describeFolder(folder) {
   const path = relative(root, folder);
   return path === "" || path.startsWith("..") || isAbsolute(path) ? folder : `${path.replaceAll("\\", "/")}/`;
 }
 
-/** Runs `script` with this Node (no shell, no PATH lookup) and prints its output; `name` is what the reader sees. */
+/**
+ * Runs `script` with this Node (no shell, no PATH lookup) and prints its output; `name` is what the reader sees.
+ * @param {string} name
+ * @param {string} script
+ * @param {string[]} args
+ * @param {string} cwd
+ */
 async function runNode(name, script, args, cwd) {
   console.log(`$ ${name} ${args.join(" ")}    (in ${describeFolder(cwd)})\n`);
   const result = await run(process.execPath, [script, ...args], cwd);
@@ -79,13 +101,22 @@ async function runNode(name, script, args, cwd) {
 
 class StepFailed extends Error {}
 
+/**
+ * @param {RunResult} result
+ * @param {number[]} accepted
+ * @param {string} what
+ */
 function expectCode(result, accepted, what) {
   if (!accepted.includes(result.code)) {
     throw new StepFailed(`${what} exited ${result.code}${result.signal ? ` (${result.signal})` : ""}`);
   }
 }
 
-/** Counts the findings of stylish output per rule. */
+/**
+ * Counts the findings of stylish output per rule.
+ * @param {string} stylish
+ * @returns {Record<string, number>}
+ */
 function countFindings(stylish) {
   const counts = Object.fromEntries(RULES.map((rule) => [rule, 0]));
   for (const line of stripVTControlCharacters(stylish).split("\n")) {
@@ -95,12 +126,14 @@ function countFindings(stylish) {
   return counts;
 }
 
+/** @param {Record<string, number>} counts */
 function describeCounts(counts) {
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   const parts = Object.entries(counts).map(([rule, count]) => `${count} ${rule}`);
   return `${total} (${parts.join(", ")})`;
 }
 
+/** @type {string | undefined} */
 let work;
 
 function cleanUp() {

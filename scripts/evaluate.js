@@ -29,6 +29,7 @@ const GENERATED_TSCONFIG = "tsconfig.flush-eval.json";
 const DEFAULT_INCLUDE = ["**/*.{ts,mts,cts,tsx}"];
 const ALWAYS_EXCLUDE = ["**/node_modules/**", "**/dist/**", "**/*.d.ts", "**/*.d.mts", "**/*.d.cts", "**/.git/**"];
 
+/** @param {string} [message] */
 function usage(message) {
   if (message) console.error(`evaluate: ${message}`);
   console.error(
@@ -57,7 +58,11 @@ function parseArguments() {
   }
 }
 
-/** The checkout's own tsconfig, if any: --tsconfig, else tsconfig.json at its root. */
+/**
+ * The checkout's own tsconfig, if any: --tsconfig, else tsconfig.json at its root.
+ * @param {string} checkout
+ * @param {string | undefined} explicit
+ */
 function findBaseTsconfig(checkout, explicit) {
   if (explicit) {
     const path = resolve(checkout, explicit);
@@ -72,9 +77,14 @@ function findBaseTsconfig(checkout, explicit) {
  * Writes tsconfig.flush-eval.json: the checkout's settings, with the types taken from this
  * repository's @types, and exactly the files to lint. Without a base tsconfig (Deno, Bun), it
  * uses settings that accept `.ts` import specifiers and give the WHATWG stream globals.
+ * @param {string} checkout
+ * @param {string | undefined} base
+ * @param {string[]} files
+ * @param {string[] | undefined} libs
  */
 function writeGeneratedTsconfig(checkout, base, files, libs) {
   const inlined = base ? inlineUnresolvableBase(base) : undefined;
+  /** @type {Record<string, unknown>} */
   const compilerOptions = {
     ...(inlined ?? {}),
     typeRoots: [join(repoRoot, "node_modules", "@types")],
@@ -125,13 +135,18 @@ function writeGeneratedTsconfig(checkout, base, files, libs) {
  * A base tsconfig whose `extends` chain names a file that is not there (a shared config from an
  * uninstalled package, such as gts) cannot be extended: TypeScript refuses the whole program.
  * Then its own compilerOptions are copied (without the missing parent's) and the defaults fill in.
+ * @param {string} base
+ * @returns {Record<string, unknown> | undefined}
  */
 function inlineUnresolvableBase(base) {
   const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
   const parsed = ts.getParsedCommandLineOfConfigFile(base, {}, host);
   const missingParent = (parsed?.errors ?? []).some((d) => [5083, 5058, 6053, 6054, 18001].includes(d.code));
   if (parsed && !missingParent) return undefined;
-  const raw = ts.readConfigFile(base, ts.sys.readFile).config ?? {};
+  const raw =
+    /** @type {{ compilerOptions?: Record<string, unknown> } | undefined} */ (
+      ts.readConfigFile(base, ts.sys.readFile).config
+    ) ?? {};
   const options = { ...(raw.compilerOptions ?? {}) };
   for (const key of ["paths", "baseUrl", "rootDir", "outDir", "rootDirs", "typeRoots", "types"]) delete options[key];
   return options;
@@ -145,7 +160,9 @@ async function main() {
   const checkout = resolve(args.positionals[0]);
   if (!existsSync(checkout)) return usage(`no such directory: ${checkout}`);
 
-  const { default: plugin } = await import(join(repoRoot, "dist", "src", "index.js"));
+  const { default: plugin } = /** @type {{ default: import("../src/index.js").default }} */ (
+    await import(join(repoRoot, "dist", "src", "index.js"))
+  );
   const base = findBaseTsconfig(checkout, args.values.tsconfig);
   const files = (
     await glob(args.values.include ?? DEFAULT_INCLUDE, {
@@ -176,7 +193,9 @@ async function main() {
     ],
   });
 
+  /** @type {{ rule: string, file: string, line: number, column: number, message: string, source: string | undefined }[]} */
   const findings = [];
+  /** @type {{ file: string, kind: "parse" | "crash", line?: number, message: string }[]} */
   const errors = [];
   const started = Date.now();
   for (const [index, file] of files.entries()) {
@@ -187,6 +206,7 @@ async function main() {
     }
     try {
       const [result] = await eslint.lintFiles([file]);
+      /** @type {string[] | undefined} */
       let lines;
       for (const message of result?.messages ?? []) {
         if (message.fatal || !message.ruleId) {
@@ -213,6 +233,7 @@ async function main() {
   }
   if (process.stderr.isTTY) process.stderr.write("\n");
 
+  /** @type {Record<string, number>} */
   const counts = {};
   for (const finding of findings) counts[finding.rule] = (counts[finding.rule] ?? 0) + 1;
   const report = {

@@ -11,33 +11,58 @@ import { parseArgs } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
+/**
+ * The part of a `.cpuprofile` (V8's `Profiler.Profile`) that is read here.
+ * @typedef {{ id: number, callFrame: { functionName: string, url: string, lineNumber: number }, children?: number[] }} ProfileNode
+ * @typedef {{ nodes: ProfileNode[], samples: number[], timeDeltas: number[] }} CpuProfile
+ */
+
+/**
+ * @param {CpuProfile} profile
+ * @param {string} match
+ * @param {number} top
+ */
 export function summarize(profile, match, top) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  /** @param {number} id */
+  const nodeOf = (id) => {
+    const node = nodes.get(id);
+    if (!node) throw new Error(`the profile has no node ${id}`);
+    return node;
+  };
+  /** @type {Map<number, number>} */
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  /** @param {ProfileNode} node */
   const label = (node) => {
     const { functionName, url, lineNumber } = node.callFrame;
     const file = url.startsWith("file://") ? relative(root, fileURLToPath(url)) : url || "(native)";
     return `${functionName || "(anonymous)"} ${file}:${lineNumber + 1}`;
   };
+  /** @param {ProfileNode} node */
   const isOurs = (node) => node.callFrame.url.includes(match);
 
   let total = 0;
   let idle = 0;
   let ours = 0;
+  /** @type {Map<string, number>} */
   const inclusive = new Map();
+  /** @type {Map<string, number>} */
   const self = new Map();
+  /** @type {Map<string, number>} */
   const underOurs = new Map();
+  /** @type {(map: Map<string, number>, key: string, dt: number) => Map<string, number>} */
   const add = (map, key, dt) => map.set(key, (map.get(key) ?? 0) + dt);
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000; // ms, the time until the next sample
-    const leaf = nodes.get(profile.samples[i]);
+    const leaf = nodeOf(profile.samples[i]);
     total += dt;
     if (leaf.callFrame.functionName === "(idle)" || leaf.callFrame.functionName === "(program)") idle += dt;
+    /** @type {Set<string>} */
     const seen = new Set();
     let oursOnStack = false;
-    for (let id = leaf.id; id !== undefined; id = parent.get(id)) {
-      const node = nodes.get(id);
+    for (let id = /** @type {number | undefined} */ (leaf.id); id !== undefined; id = parent.get(id)) {
+      const node = nodeOf(id);
       if (!isOurs(node)) continue;
       oursOnStack = true;
       const key = label(node);
@@ -51,8 +76,11 @@ export function summarize(profile, match, top) {
     if (isOurs(leaf)) add(self, label(leaf), dt);
     else add(underOurs, label(leaf), dt);
   }
+  /** @type {string[]} */
   const lines = [];
+  /** @param {number} ms */
   const pct = (ms) => `${((100 * ms) / total).toFixed(1).padStart(5)}%`;
+  /** @type {(title: string, map: Map<string, number>) => void} */
   const list = (title, map) => {
     lines.push(title);
     for (const [key, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
@@ -75,6 +103,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     options: { match: { type: "string", default: "dist/src/" }, top: { type: "string", default: "25" } },
   });
   if (positionals.length !== 1) throw new Error("usage: profile-summary.js <file.cpuprofile> [--match text] [--top N]");
-  const profile = JSON.parse(readFileSync(positionals[0], "utf8"));
+  const profile = /** @type {CpuProfile} */ (JSON.parse(readFileSync(positionals[0], "utf8")));
   console.log(summarize(profile, values.match, Number(values.top)).text);
 }
