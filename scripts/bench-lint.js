@@ -17,6 +17,8 @@ import { ESLint } from "eslint";
 import tseslint from "typescript-eslint";
 import ts from "typescript";
 
+import { importModule } from "./json.js";
+
 const { values } = parseArgs({
   options: {
     set: { type: "string" },
@@ -57,7 +59,10 @@ function projectFiles() {
  * this rule makes sure both are really obtained in every file, as any typed rule does, and asks for
  * nothing else, so that TypeScript's lazy type checking is not started.
  */
-/** @type {import("eslint").Rule.RuleModule} */
+/**
+ * Typed as typescript-eslint types rules, for its parser services; registered below as an ESLint rule.
+ * @type {import("@typescript-eslint/utils").TSESLint.RuleModule<never>}
+ */
 const typeInfoRule = {
   meta: { type: "problem", schema: [], messages: {} },
   create(context) {
@@ -77,13 +82,16 @@ const typeInfoRule = {
  */
 async function ruleSet(set) {
   if (set === "parse") {
-    return { plugins: { bench: { rules: { "type-info": typeInfoRule } } }, rules: { "bench/type-info": "error" } };
+    const bench = /** @type {import("eslint").ESLint.Plugin} */ (
+      /** @type {unknown} */ ({ rules: { "type-info": typeInfoRule } })
+    );
+    return { plugins: { bench }, rules: { "bench/type-info": "error" } };
   }
   if (set === "flush") {
     // The build (bench.js runs after `npm run build`), typed by its source: type-checking this
     // script needs no build.
     const built = new URL("../dist/src/index.js", import.meta.url).href;
-    const flush = /** @type {{ default: import("../src/index.js").default }} */ (await import(built)).default;
+    const flush = /** @type {{ default: import("../src/index.js").default }} */ (await importModule(built)).default;
     // The plugin types its configs loosely (see src/index.ts); at run time they are flat configs.
     const { plugins, rules } = /** @type {import("eslint").Linter.Config} */ (flush.configs.recommended);
     return { plugins, rules };

@@ -31,6 +31,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 import { writeCorpus, writeManySitesProject } from "./corpus.js";
+import { parseJson } from "./json.js";
 
 /** @typedef {import("./bench-lint.js").RuleSetName} RuleSetName */
 /** @typedef {import("./bench-lint.js").LintReport} LintReport */
@@ -135,7 +136,7 @@ function lint(set, directory, scratch, nodeOptions = []) {
     ? time(TIME, ["-f", "maxrss %M", process.execPath, ...node], root)
     : time(process.execPath, node, root);
   if (run.status !== 0) throw new Error(`the lint with set ${set} failed (exit ${run.status}): ${run.stderr}`);
-  const report = /** @type {LintReport} */ (JSON.parse(readFileSync(out, "utf8")));
+  const report = /** @type {LintReport} */ (parseJson(readFileSync(out, "utf8")));
   const measured = TIME && /maxrss (\d+)\s*$/.exec(run.stderr);
   return { ...report, wallSeconds: run.seconds, peakKiB: measured ? Number(measured[1]) : report.maxRssKiB };
 }
@@ -233,7 +234,7 @@ function dryCodemod(directory, nodeOptions = []) {
     directory,
   );
   if (run.status !== 0) throw new Error(`the codemod failed (exit ${run.status}): ${run.stderr}`);
-  return { ...run, report: /** @type {CodemodJson} */ (JSON.parse(run.stdout)) };
+  return { ...run, report: /** @type {CodemodJson} */ (parseJson(run.stdout)) };
 }
 
 /** @param {string} directory */
@@ -366,7 +367,11 @@ async function profileCodemod(directory, into, name) {
   console.log(`
 profile of the codemod: ${join(into, name)}`);
   console.log(
-    summarize(JSON.parse(readFileSync(join(into, name), "utf8")), pathToFileURL(join(root, "dist/")).href, 15).text,
+    summarize(
+      /** @type {import("./profile-summary.js").CpuProfile} */ (parseJson(readFileSync(join(into, name), "utf8"))),
+      pathToFileURL(join(root, "dist/")).href,
+      15,
+    ).text,
   );
 }
 
@@ -388,7 +393,10 @@ async function profile(directory, scratch, into) {
   for (const [set, match] of matches) {
     const name = `${set}.cpuprofile`;
     lint(set, directory, scratch, ["--cpu-prof", `--cpu-prof-dir=${into}`, `--cpu-prof-name=${name}`]);
-    const summary = summarize(JSON.parse(readFileSync(join(into, name), "utf8")), match, 15);
+    const profiled = /** @type {import("./profile-summary.js").CpuProfile} */ (
+      parseJson(readFileSync(join(into, name), "utf8"))
+    );
+    const summary = summarize(profiled, match, 15);
     attributed.set(set, summary);
     console.log(`\nprofile of set ${set}: ${join(into, name)}`);
     console.log(summary.text);

@@ -24,6 +24,8 @@ import tseslint from "typescript-eslint";
 import { glob } from "tinyglobby";
 import ts from "typescript";
 
+import { importModule } from "./json.js";
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const GENERATED_TSCONFIG = "tsconfig.flush-eval.json";
 const DEFAULT_INCLUDE = ["**/*.{ts,mts,cts,tsx}"];
@@ -145,7 +147,7 @@ function inlineUnresolvableBase(base) {
   if (parsed && !missingParent) return undefined;
   const raw =
     /** @type {{ compilerOptions?: Record<string, unknown> } | undefined} */ (
-      ts.readConfigFile(base, ts.sys.readFile).config
+      ts.readConfigFile(base, (path) => ts.sys.readFile(path)).config
     ) ?? {};
   const options = { ...(raw.compilerOptions ?? {}) };
   for (const key of ["paths", "baseUrl", "rootDir", "outDir", "rootDirs", "typeRoots", "types"]) delete options[key];
@@ -161,7 +163,7 @@ async function main() {
   if (!existsSync(checkout)) return usage(`no such directory: ${checkout}`);
 
   const { default: plugin } = /** @type {{ default: import("../src/index.js").default }} */ (
-    await import(join(repoRoot, "dist", "src", "index.js"))
+    await importModule(join(repoRoot, "dist", "src", "index.js"))
   );
   const base = findBaseTsconfig(checkout, args.values.tsconfig);
   const files = (

@@ -9,6 +9,8 @@ import { relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
+import { parseJson } from "./json.js";
+
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
@@ -103,6 +105,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     options: { match: { type: "string", default: "dist/src/" }, top: { type: "string", default: "25" } },
   });
   if (positionals.length !== 1) throw new Error("usage: profile-summary.js <file.cpuprofile> [--match text] [--top N]");
-  const profile = /** @type {CpuProfile} */ (JSON.parse(readFileSync(positionals[0], "utf8")));
+  const profile = /** @type {CpuProfile} */ (parseJson(readFileSync(positionals[0], "utf8")));
   console.log(summarize(profile, values.match, Number(values.top)).text);
 }

@@ -54,7 +54,7 @@ function extractExamples(markdown: string): Example[] {
   let section: string | undefined;
   let annotation: { expect: Expectation; options: unknown[] } | undefined;
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
+    const line = lines[index];
     const heading = /^## (.+?)\s*$/.exec(line);
     if (heading) {
       section = heading[1];
@@ -62,7 +62,7 @@ function extractExamples(markdown: string): Example[] {
     }
     const comment = EXAMPLE_COMMENT.exec(line);
     if (comment) {
-      const optionsText = comment[2]!.trim();
+      const optionsText = comment[2].trim();
       annotation = {
         expect: comment[1] as Expectation,
         options: optionsText === "" ? [] : [JSON.parse(optionsText) as unknown],
@@ -77,7 +77,7 @@ function extractExamples(markdown: string): Example[] {
     const [, ticks, language] = fence;
     const start = index;
     const body: string[] = [];
-    for (index++; index < lines.length && !lines[index]!.startsWith(ticks!); index++) body.push(lines[index]!);
+    for (index++; index < lines.length && !lines[index].startsWith(ticks); index++) body.push(lines[index]);
     if (language !== "ts") {
       annotation = undefined;
       continue;
@@ -127,7 +127,7 @@ function lintExample(ruleName: string, example: Example): Linter.LintMessage[] {
     {
       files: ["**/*.ts"],
       languageOptions: {
-        parser: tseslint.parser as Linter.Parser,
+        parser: tseslint.parser,
         parserOptions: { projectService: true, tsconfigRootDir: fixturesDir },
       },
       plugins: {

@@ -57,7 +57,7 @@ function readSettings(config: FlatConfig): Map<string, RuleSetting> | undefined 
   const settings = new Map<string, RuleSetting>();
   for (const [id, entry] of Object.entries(config.rules ?? {})) {
     if (!id.startsWith(`${namespace}/`)) continue;
-    const [severity, options] = Array.isArray(entry) ? entry : [entry];
+    const [severity, options] = Array.isArray(entry) ? (entry as unknown[]) : [entry];
     settings.set(id.slice(namespace.length + 1), {
       enabled: !isOff(severity),
       options: typeof options === "object" && options !== null ? (options as RuleOptions) : {},

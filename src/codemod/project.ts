@@ -60,7 +60,7 @@ export function resolveTsconfigPath(path: string): string {
 const NO_INPUTS = 18003;
 
 function parseTsconfig(tsconfig: string): TsProject {
-  const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
+  const read = ts.readConfigFile(tsconfig, (path) => ts.sys.readFile(path));
   if (read.error) throw new ProjectError(`cannot read ${tsconfig}: ${describe(read.error)}`);
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(tsconfig), undefined, tsconfig);
   const errors = parsed.errors.filter((error) => !(error.code === NO_INPUTS && parsed.projectReferences?.length));

@@ -29,7 +29,7 @@ export function getTypedAnalysis<MessageIds extends string, Options extends read
     throw missingTypes();
   }
   if (!services.program) throw missingTypes();
-  const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast) as ts.SourceFile;
+  const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast);
   const analysisOptions: AnalysisOptions = { streamTypes: options.streamTypes ?? [] };
   return { sourceFile, analysis: getAnalysisContext(services.program, analysisOptions) };
 }

@@ -69,13 +69,16 @@ export function saveLater(writer: WritableStreamDefaultWriter<string>, x: string
 }
 `;
 
-/** How the CLI lists the site in BUG_TS it leaves for a person. */
+/** How a dry run lists the site in BUG_TS it leaves for a person: where it stands in BUG_TS. */
 const BUG_TS_MANUAL = {
   line: 13,
   column: 3,
   rule: "no-discarded-result",
   reason: "in a synchronous function: making it async would change its callers",
 };
+
+/** How a run that writes lists the same site: where it stands in BUG_TS_REWRITTEN. */
+const BUG_TS_REWRITTEN_MANUAL = { ...BUG_TS_MANUAL, line: 16 };
 
 /** Nothing stream-related at all. */
 const CLEAN_TS = `export function add(a: number, b: number): number {
@@ -145,7 +148,9 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
       for (const option of ["--project <tsconfig>", "--dry", "--json", "--force", "--help", "--version"]) {
         expect(result.stdout).toContain(`  ${option}`);
       }
-      expect(result.stdout).toContain("Exit codes: 0 done, 1 a file could not be read or written, 2 usage error.");
+      expect(result.stdout).toContain(
+        "Exit codes: 0 done, 1 a file could not be read or written, 2 usage or configuration error",
+      );
       expect(result.stderr).toBe("");
     });
 
@@ -196,7 +201,7 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
       const dir = await createProject({ "src/bug.ts": BUG_TS });
       const result = await runCli(["--project", "missing/tsconfig.json", "src"], dir);
       expect(result.code, describeResult("--project missing", result)).toBe(2);
-      expect(result.stderr).toContain("no such tsconfig: missing/tsconfig.json");
+      expect(result.stderr).toMatch(/no such tsconfig: \S*\/missing\/tsconfig\.json\n/);
       expect(await readText(dir, "src/bug.ts")).toBe(BUG_TS);
     });
 
@@ -221,10 +226,11 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
       expect(await readText(dir, "src/bug.ts")).toBe(BUG_TS_REWRITTEN);
       expect((await readState(dir, "src/bug.ts")).mtimeNs).not.toBe(before.get("src/bug.ts")!.mtimeNs);
       await expectUntouched(expect, dir, before, ["src/clean.ts", "src/good.ts"]);
+      const { line, column, reason, rule } = BUG_TS_REWRITTEN_MANUAL;
       expect(result.stdout).toBe(
         "flush-codemod: 3 files scanned, 1 changed, 2 unchanged, 0 skipped, 0 failed\n" +
           "left for a person (1):\n" +
-          `  src/bug.ts:${BUG_TS_MANUAL.line}:${BUG_TS_MANUAL.column} ${BUG_TS_MANUAL.reason} (${BUG_TS_MANUAL.rule})\n`,
+          `  src/bug.ts:${line}:${column} ${reason} (${rule})\n`,
       );
       expect(result.stderr).toBe("");
       expect(git(dir, "status", "--porcelain")).toBe(" M src/bug.ts\n");
@@ -278,7 +284,7 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
           { file: "src/clean.ts", status: "unchanged", rewritten: 0 },
           { file: "src/good.ts", status: "unchanged", rewritten: 0 },
         ],
-        manual: [{ file: "src/bug.ts", ...BUG_TS_MANUAL }],
+        manual: [{ file: "src/bug.ts", ...(dry ? BUG_TS_MANUAL : BUG_TS_REWRITTEN_MANUAL) }],
       });
 
       const dry = await runCli(["--json", "--dry", "src"], dir);
@@ -313,7 +319,7 @@ describe("flush-codemod CLI", { timeout: 120_000 }, () => {
       const report = JSON.parse(json.stdout) as { files: { file: string; status: string; reason: string }[] };
       expect(report.files).toHaveLength(1);
       expect(report.files[0]).toMatchObject({ file: "src/broken.ts", status: "skipped", rewritten: 0 });
-      expect(report.files[0]!.reason).toMatch(/^syntax error, line 3\b/);
+      expect(report.files[0].reason).toMatch(/^syntax error, line 3\b/);
     });
 
     it("keeps CRLF line endings, a byte order mark and the file mode", async ({ expect }) => {

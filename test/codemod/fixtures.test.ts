@@ -64,7 +64,7 @@ function readFixtures(): { fixtures: Fixture[]; problems: string[] } {
       if (output && !files.has(`${output[1]}.input.ts`)) problems.push(`${transform.name}/${file} has no .input.ts`);
       if (!input && !output) problems.push(`${transform.name}/${file} is neither an .input.ts nor an .output.ts`);
       if (!input) continue;
-      const name = input[1]!;
+      const name = input[1];
       const unchanged = name.startsWith("unchanged-");
       const text = readFileSync(join(folder, file), "utf8");
       const hasOutput = files.has(`${name}.output.ts`);

@@ -142,15 +142,15 @@ describe("the codemod with the user's own TypeScript", () => {
       }
       const [reference, ...others] = results;
       // Every fixture file has something to rewrite: a version that understood nothing would show here.
-      expect(reference!.report.files.map((file) => [file.file, file.status])).toEqual([
+      expect(reference.report.files.map((file) => [file.file, file.status])).toEqual([
         ["src/cli.ts", "changed"],
         ["src/server.ts", "changed"],
         ["src/writer.ts", "changed"],
       ]);
-      expect(reference!.report.manual.length).toBeGreaterThan(0);
+      expect(reference.report.manual.length).toBeGreaterThan(0);
       for (const other of others) {
-        expect(other.report, `${other.setup.name} against ${reference!.setup.name}`).toEqual(reference!.report);
-        expect(other.diff, `${other.setup.name}'s diff against ${reference!.setup.name}'s`).toBe(reference!.diff);
+        expect(other.report, `${other.setup.name} against ${reference.setup.name}`).toEqual(reference.report);
+        expect(other.diff, `${other.setup.name}'s diff against ${reference.setup.name}'s`).toBe(reference.diff);
       }
     },
   );

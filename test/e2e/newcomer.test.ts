@@ -81,7 +81,7 @@ describe("a newcomer following the README", () => {
     expect(existsSync(join(clone, "node_modules")), "a fresh clone has no node_modules").toBe(false);
     expect(existsSync(join(clone, "dist")), "a fresh clone has no build").toBe(false);
 
-    const [command = "", ...args] = commands[0]!.split(/\s+/);
+    const [command = "", ...args] = commands[0].split(/\s+/);
     install = await run(command, [...args, "--no-audit", "--no-fund"], clone, newcomerEnv());
   }, SETUP_TIMEOUT);
 
@@ -94,15 +94,15 @@ describe("a newcomer following the README", () => {
   });
 
   it("installs with the README's first command", () => {
-    expect(install.code, describeRun(commands[0]!, install)).toBe(0);
+    expect(install.code, describeRun(commands[0], install)).toBe(0);
     expect(existsSync(join(clone, "node_modules", "eslint", "package.json"))).toBe(true);
   });
 
   it("runs the demo: all three rules, the codemod's summary, a clean exit", { timeout: DEMO_TIMEOUT }, async () => {
     expect(install.code, "npm ci failed: see the test above").toBe(0);
-    const [command = "", ...args] = commands[1]!.split(/\s+/);
+    const [command = "", ...args] = commands[1].split(/\s+/);
     const demo = await run(command, args, clone, newcomerEnv());
-    const what = describeRun(commands[1]!, demo);
+    const what = describeRun(commands[1], demo);
     expect(demo.code, what).toBe(0);
 
     for (const rule of ["no-discarded-result", "no-shutdown-before-flush", "no-ignored-backpressure"]) {

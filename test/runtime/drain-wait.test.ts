@@ -102,7 +102,7 @@ async function settleWithin<T>(
 
 function errorCode(outcome: unknown): unknown {
   if (typeof outcome !== "object" || outcome === null || !("error" in outcome)) return undefined;
-  const { error } = outcome as { error: unknown };
+  const { error } = outcome;
   return error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
 }
 

@@ -136,7 +136,7 @@ export interface SocketPair {
  * A connected pair over a Unix domain socket in `dir`, through a server of its own (so that
  * concurrent transfers can never swap their ends); `close()` destroys both ends and the server.
  */
-export async function connectPair(dir: string): Promise<SocketPair & { close(): Promise<void> }> {
+export async function connectPair(dir: string): Promise<SocketPair & { close: () => Promise<void> }> {
   const socketPath = path.join(dir, `reader-${Math.random().toString(36).slice(2)}.sock`);
   const server = net.createServer();
   server.listen(socketPath);
@@ -344,11 +344,11 @@ export function lintScenario(file: string, code: string): Linter.LintMessage[] {
     {
       files: ["**/*.ts", "**/*.cts"],
       languageOptions: {
-        parser: tseslint.parser as Linter.Parser,
+        parser: tseslint.parser,
         parserOptions: { projectService: true, tsconfigRootDir: scenariosDir },
       },
       plugins: { flush: plugin as unknown as NonNullable<Linter.Config["plugins"]>[string] },
-      rules: plugin.configs.recommended.rules as Linter.RulesRecord,
+      rules: plugin.configs.recommended.rules,
     },
   ];
   return linter.verify(code, config, { filename: file, allowInlineConfig: false });
@@ -395,7 +395,7 @@ export async function transpileTo(
     fileName: `${name}.${commonjs ? "cts" : "ts"}`,
   });
   if (diagnostics && diagnostics.length > 0) {
-    throw new Error(`${name}: ${ts.flattenDiagnosticMessageText(diagnostics[0]!.messageText, " ")}`);
+    throw new Error(`${name}: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, " ")}`);
   }
   const file = path.join(dir, `${name}.${commonjs ? "cjs" : "mjs"}`);
   await writeFile(file, outputText);

@@ -77,7 +77,7 @@ beforeAll(async () => {
   const paths = FILES.map((name) => scenarioPath(name));
   const rewrites = rewriteScenarios(paths);
   FILES.forEach((name, index) => {
-    const file = paths[index]!;
+    const file = paths[index];
     scenarios.set(name, { file, code: readFileSync(file, "utf8"), rewrite: rewrites.get(file)! });
   });
 });
@@ -103,7 +103,7 @@ function expectReport(name: ScenarioFile, rule: string, at: string) {
 /** The code with the rule's suggestion `fixText` applied at the line containing `at`. */
 function withSuggestion(name: ScenarioFile, rule: string, at: string, fixText: RegExp): string {
   const [report] = expectReport(name, rule, at);
-  const suggestion = report!.suggestions?.find((candidate) => fixText.test(candidate.fix.text));
+  const suggestion = report.suggestions?.find((candidate) => fixText.test(candidate.fix.text));
   expect(suggestion, `a suggestion matching ${fixText}`).toBeDefined();
   return applyFix(get(name).code, suggestion!.fix);
 }
@@ -198,6 +198,7 @@ describe.concurrent("a write loop into a PassThrough that the function then retu
   const CHUNK = 64 * KiB;
   type Module = { render: (rows: AsyncIterable<Buffer>) => Promise<Readable> };
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- an async source, as the scenario's `for await` reads: nothing to await in it
   async function* produce(count: number): AsyncGenerator<Buffer> {
     for (let i = 0; i < count; i++) yield Buffer.alloc(CHUNK, 0x70);
   }
@@ -226,7 +227,7 @@ describe.concurrent("a write loop into a PassThrough that the function then retu
 
   it("is reported without a drain-wait suggestion, since such a wait would never resolve: nothing reads the stream until render() returns", async () => {
     const [report] = expectReport(name, "no-ignored-backpressure", "body.write(row)");
-    expect(report!.suggestions ?? []).toEqual([]);
+    expect(report.suggestions ?? []).toEqual([]);
     const drainWait = 'if (!body.write(row)) await new Promise((resolve) => body.once("drain", resolve));';
     const code = get(name).code.replace("body.write(row);", drainWait);
     expect(code).toContain(drainWait);

@@ -103,7 +103,7 @@ beforeAll(async () => {
   const files = SCENARIOS.map((name) => scenarioPath(`${name}.ts`));
   const rewrites = rewriteScenarios(files);
   SCENARIOS.forEach((name, index) => {
-    const file = files[index]!;
+    const file = files[index];
     scenarios.set(name, { name, file, code: readFileSync(file, "utf8"), rewrite: rewrites.get(file)! });
   });
 });
@@ -191,6 +191,7 @@ async function childTrials(script: string, args: readonly string[], trials: numb
 /** Wraps `socket.write` to record the most bytes the socket held in its own buffer right after a write. */
 function trackBuffered(socket: net.Socket): () => number {
   let peak = 0;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the socket as `this`
   const write = socket.write;
   socket.write = function (this: net.Socket, ...args: Parameters<typeof write>) {
     const result = write.apply(this, args);
@@ -246,7 +247,11 @@ describe.concurrent("runtime proof", () => {
 
     it("loses most of the payload, and the reader sees a clean end of stream", async () => {
       const { sendAndHangUp } = await load<Module>(name, get(name).code);
-      const reports = await socketTrials(async (socket, payload) => sendAndHangUp(socket, payload), TRIALS);
+      const reports = await socketTrials(
+        // eslint-disable-next-line @typescript-eslint/require-await -- async makes the synchronous scenario's return and throw the promise a trial expects
+        async (socket, payload) => sendAndHangUp(socket, payload),
+        TRIALS,
+      );
       record(name, "original", reports, PAYLOAD, ` (${describeEndings(reports)})`);
       for (const report of reports) {
         expect(report.bytes).toBeLessThan(PAYLOAD / 2);
@@ -258,7 +263,11 @@ describe.concurrent("runtime proof", () => {
       expectRewriteClean(name, "no-shutdown-before-flush");
       expect(rewritten(name)).toContain("socket.end(() => socket.destroy())");
       const { sendAndHangUp } = await load<Module>(name, rewritten(name));
-      const reports = await socketTrials(async (socket, payload) => sendAndHangUp(socket, payload), TRIALS);
+      const reports = await socketTrials(
+        // eslint-disable-next-line @typescript-eslint/require-await -- async makes the synchronous scenario's return and throw the promise a trial expects
+        async (socket, payload) => sendAndHangUp(socket, payload),
+        TRIALS,
+      );
       record(name, "rewrite", reports, PAYLOAD, ` (${reports.map((r) => `${r.ms.toFixed(0)} ms`).join(", ")})`);
       for (const report of reports) {
         expect(report).toMatchObject({ bytes: PAYLOAD, ending: "end", scenarioError: undefined });
@@ -509,7 +518,7 @@ describe.concurrent("runtime proof", () => {
 
     it("is reported by no-shutdown-before-flush, with a close() suggestion", () => {
       const [report] = expectReport(name, "no-shutdown-before-flush", "writer.abort()");
-      expect(report!.suggestions?.map((suggestion) => suggestion.fix.text)).toContain("writer.close()");
+      expect(report.suggestions?.map((suggestion) => suggestion.fix.text)).toContain("writer.close()");
     });
 
     it("loses most of the payload", async () => {
@@ -526,7 +535,7 @@ describe.concurrent("runtime proof", () => {
       expect(abortSite!.reason).toMatch(/abort\(\)/);
 
       const [report] = expectReport(name, "no-shutdown-before-flush", "writer.abort()");
-      const suggestion = report!.suggestions!.find((candidate) => candidate.fix.text === "writer.close()")!;
+      const suggestion = report.suggestions!.find((candidate) => candidate.fix.text === "writer.close()")!;
       const { sendThroughWriter } = await load<Module>(`${name}-suggested`, applyFix(code, suggestion.fix));
       const reports = await socketTrials(sendThroughWriter, TRIALS);
       record(
@@ -549,6 +558,7 @@ describe.concurrent("runtime proof", () => {
     type Module = { sendChunks: (socket: net.Socket, chunks: AsyncIterable<Buffer>) => Promise<void> };
 
     /** A producer faster than the slow reader: a fresh chunk each time it is asked. */
+    // eslint-disable-next-line @typescript-eslint/require-await -- an async source, as the scenario's `for await` reads: nothing to await in it
     async function* produce(count: number): AsyncGenerator<Buffer> {
       for (let i = 0; i < count; i++) yield Buffer.alloc(CHUNK, 0x42);
     }
@@ -612,14 +622,22 @@ describe.concurrent("runtime proof", () => {
 
     it("write() then end() on a socket delivers every byte", async () => {
       const { writeThenEnd } = await load<Module>(name, get(name).code);
-      const reports = await socketTrials(async (socket, payload) => writeThenEnd(socket, payload), TRIALS);
+      const reports = await socketTrials(
+        // eslint-disable-next-line @typescript-eslint/require-await -- async makes the synchronous scenario's return and throw the promise a trial expects
+        async (socket, payload) => writeThenEnd(socket, payload),
+        TRIALS,
+      );
       record(name, "writeThenEnd", reports, PAYLOAD);
       for (const report of reports) expect(report).toMatchObject({ bytes: PAYLOAD, ending: "end" });
     });
 
     it("res.write() then res.end() delivers the whole body", async () => {
       const { writeThenEndResponse } = await load<Module>(name, get(name).code);
-      const reports = await httpTrials(async (res, body) => writeThenEndResponse(res, body), TRIALS);
+      const reports = await httpTrials(
+        // eslint-disable-next-line @typescript-eslint/require-await -- async makes the synchronous scenario's return and throw the promise a trial expects
+        async (res, body) => writeThenEndResponse(res, body),
+        TRIALS,
+      );
       record(name, "writeThenEndResponse", reports, PAYLOAD);
       for (const report of reports) {
         expect(report).toMatchObject({ status: 200, bytes: PAYLOAD, ending: "end", complete: true });

@@ -46,7 +46,7 @@ async function rewrite(name: string, mode: number) {
     dry: false,
     force: true,
   }).files;
-  return { report: report!, text: await readFile(file, "utf8"), mode: (await stat(file)).mode & 0o777 };
+  return { report, text: await readFile(file, "utf8"), mode: (await stat(file)).mode & 0o777 };
 }
 
 it("a read-only file is left as it is, and reported as failed with the fix", async () => {

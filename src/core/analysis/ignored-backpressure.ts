@@ -127,7 +127,7 @@ function isResultIgnored(
   // `rows.map((row) => out.write(row));`: the booleans go into an array nobody looks at.
   const isReturnedByRepeater =
     ts.isArrowFunction(repeater) && repeater.body === current && ts.isCallExpression(repeater.parent);
-  return isReturnedByRepeater && getDiscardSite(repeater.parent as ts.CallExpression, checker) !== undefined;
+  return isReturnedByRepeater && getDiscardSite(repeater.parent, checker) !== undefined;
 }
 
 /**
@@ -218,7 +218,7 @@ function isWritingAwaitedData(node: ts.CallExpression, loop: ts.IterationStateme
 
 function isEarlyReturn(statement: ts.Statement): boolean {
   if (ts.isReturnStatement(statement)) return true;
-  return ts.isBlock(statement) && statement.statements.length > 0 && ts.isReturnStatement(statement.statements[0]!);
+  return ts.isBlock(statement) && statement.statements.length > 0 && ts.isReturnStatement(statement.statements[0]);
 }
 
 /**
@@ -248,7 +248,7 @@ function isGuardedByFlag(
       child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isIdentifier(child.left) &&
       child.right.kind === ts.SyntaxKind.TrueKeyword;
-    const symbol = isSetToTrue ? checker.getSymbolAtLocation(child.left as ts.Identifier) : undefined;
+    const symbol = isSetToTrue ? checker.getSymbolAtLocation(child.left) : undefined;
     if (symbol) flags.push(symbol);
   });
   return flags.some((flag) => {

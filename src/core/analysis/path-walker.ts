@@ -48,7 +48,7 @@ export abstract class PathWalker<State> {
     if (statements) {
       this.statements(statements, initial);
     } else if (!ts.isSourceFile(this.scope) && this.scope.body) {
-      this.expression(this.scope.body as ts.Expression, initial);
+      this.expression(this.scope.body, initial);
     }
   }
 

@@ -338,7 +338,7 @@ class ShutdownAnalysis extends PathWalker<State> {
         // A bare end() carries data only if something was written before it (maybe elsewhere);
         // with nothing pending here it is still an end for announce, but no loss for destroy.
         const pending = this.pendingWrite(streamCall);
-        const carriesData = streamCall.node.arguments.length > 0 && !ts.isFunctionLike(streamCall.node.arguments[0]!);
+        const carriesData = streamCall.node.arguments.length > 0 && !ts.isFunctionLike(streamCall.node.arguments[0]);
         return [...state, { ...pending, bare: !carriesData }];
       }
       case "drop":
@@ -372,7 +372,7 @@ class ShutdownAnalysis extends PathWalker<State> {
           ts.isBinaryExpression(child) &&
           child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
           ts.isIdentifier(child.left);
-        if (isAssignment) add(child.left as ts.Identifier);
+        if (isAssignment) add(child.left);
       });
     }
     for (const symbol of signals) this.listenerSignals.set(symbol, keys);
@@ -576,7 +576,7 @@ export function findShutdownsBeforeFlush(
 ): ShutdownBeforeFlush[] {
   const scopes: (FunctionLike | ts.SourceFile)[] = [sourceFile];
   forEachDescendant(sourceFile, (node) => {
-    if (ts.isFunctionLike(node) && "body" in node && node.body) scopes.push(node as FunctionLike);
+    if (ts.isFunctionLike(node) && "body" in node && node.body) scopes.push(node);
   });
   const findings: ShutdownBeforeFlush[] = [];
   for (const scope of scopes) {

@@ -203,8 +203,8 @@ function useExitCode(finding: ShutdownBeforeFlush, context: AnalysisContext): Re
   const statement = getExpressionStatementOf(call);
   if (!statement || !isLastThingDone(statement, context.checker)) return undefined;
   const [code] = call.arguments;
-  if (ts.isSpreadElement(code!)) return undefined;
-  return { id: "useExitCode", edits: [replaceNode(call, `process.exitCode = ${code!.getText()}`)] };
+  if (ts.isSpreadElement(code)) return undefined;
+  return { id: "useExitCode", edits: [replaceNode(call, `process.exitCode = ${code.getText()}`)] };
 }
 
 function closeInsteadOfAbort(
@@ -243,7 +243,7 @@ export function endAndWaitBeforeDispose(
   context: AnalysisContext,
 ): Remedy<"endAndWaitBeforeDispose"> | undefined {
   const { exit } = finding;
-  if (!exit || !isAwaitAllowedAt(ts.isSourceFile(exit) ? exit.statements[0]! : exit, context.program)) return undefined;
+  if (!exit || !isAwaitAllowedAt(ts.isSourceFile(exit) ? exit.statements[0] : exit, context.program)) return undefined;
   const { lines, importEdit } = getEndAndWait(finding.node, false, context);
   const style = getCodeStyle(finding.node.getSourceFile(), context);
   const edits = ts.isReturnStatement(exit)

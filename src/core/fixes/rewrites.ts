@@ -198,9 +198,9 @@ function getOnlyCall(fn: FunctionLike, checker: ts.TypeChecker): ts.ExpressionSt
     if (ts.isIdentifier(child) && child !== name && checker.getSymbolAtLocation(child) === symbol) mentions.push(child);
   });
   const [mention] = mentions;
-  if (mentions.length !== 1 || !ts.isCallExpression(mention!.parent) || mention!.parent.expression !== mention)
+  if (mentions.length !== 1 || !ts.isCallExpression(mention.parent) || mention.parent.expression !== mention)
     return undefined;
-  return getExpressionStatementOf(mention!.parent);
+  return getExpressionStatementOf(mention.parent);
 }
 
 /**
@@ -277,7 +277,7 @@ export function getShutdownRewrite(finding: ShutdownBeforeFlush, context: Analys
 function hasSeveralExits(name: ts.Node): boolean {
   let block: ts.Node = name;
   while (!ts.isBlock(block) && !ts.isSourceFile(block)) block = block.parent;
-  const statements = (block as ts.Block | ts.SourceFile).statements;
+  const statements = block.statements;
   let returns = 0;
   forEachDescendant(block, (node) => {
     if (ts.isFunctionLike(node)) return false;

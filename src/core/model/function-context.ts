@@ -7,7 +7,7 @@ export type FunctionLike = ts.FunctionLikeDeclaration;
 /** The innermost function around `node`, or `undefined` at a file's top level. */
 export function getEnclosingFunction(node: ts.Node): FunctionLike | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current) && "body" in current) return current as FunctionLike;
+    if (ts.isFunctionLike(current) && "body" in current) return current;
   }
   return undefined;
 }
@@ -26,6 +26,9 @@ const MODULE_KINDS_WITH_TOP_LEVEL_AWAIT = new Set([
   ts.ModuleKind.Preserve,
 ]);
 
+/** `await using` sets two flag bits (`Const | Using`), and both must be set: a number to mask with. */
+const AWAIT_USING_FLAGS: number = ts.NodeFlags.AwaitUsing;
+
 /** Whether the file's own top level already awaits: `await x`, `for await`, `await using`. */
 const hasTopLevelAwait = perSourceFile((sourceFile) => {
   let found = false;
@@ -34,7 +37,7 @@ const hasTopLevelAwait = perSourceFile((sourceFile) => {
     found =
       ts.isAwaitExpression(node) ||
       (ts.isForOfStatement(node) && node.awaitModifier !== undefined) ||
-      (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing);
+      (ts.isVariableDeclarationList(node) && (node.flags & AWAIT_USING_FLAGS) === AWAIT_USING_FLAGS);
     return !found;
   });
   return found;
@@ -60,7 +63,7 @@ function allowsTopLevelAwait(sourceFile: ts.SourceFile, program: ts.Program): bo
  */
 export function isAwaitAllowedAt(node: ts.Node, program: ts.Program): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current) && "body" in current) return isAsyncFunction(current as FunctionLike);
+    if (ts.isFunctionLike(current) && "body" in current) return isAsyncFunction(current);
     if (ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current)) return false;
   }
   return allowsTopLevelAwait(node.getSourceFile(), program);

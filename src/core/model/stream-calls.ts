@@ -225,12 +225,12 @@ export function getStreamCall(node: ts.CallExpression, context: AnalysisContext)
     HELPER_NAMES.has(name) || CONSOLE_METHODS.has(name) || getRenamedCandidates(node.getSourceFile()).has(name);
   if (!mayBeKnown) return undefined;
   const declaration = context.checker.getResolvedSignature(node)?.declaration;
-  const known = getKnownFunction(declaration as ts.Declaration | undefined, context);
+  const known = getKnownFunction(declaration, context);
   if (!known) return undefined;
   const call = classifyKnownFunction(node, known, calleeText);
   // "drain" and "finish" are writable streams' own events; "close" is everyone's (servers,
   // child processes), so `once(x, "close")` counts only when `x` is a stream.
-  if (call && known === "once" && skipOuterExpressions(node.arguments[1]!).getText().slice(1, -1) === "close") {
+  if (call && known === "once" && skipOuterExpressions(node.arguments[1]).getText().slice(1, -1) === "close") {
     const emitter = call.stream && context.checker.getTypeAtLocation(call.stream);
     if (!emitter || !getStreamFamily(emitter, context)) return undefined;
   }

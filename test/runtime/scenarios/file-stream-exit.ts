@@ -6,7 +6,7 @@ import { createWriteStream } from "node:fs";
 /** Saves its output to a file and exits. */
 function main(): void {
   const [path, size] = process.argv.slice(2);
-  const out = createWriteStream(path!);
+  const out = createWriteStream(path);
   out.write(Buffer.alloc(Number(size), 0x63));
   process.exit(0);
 }

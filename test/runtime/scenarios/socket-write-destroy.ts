@@ -1,5 +1,6 @@
 // Deliberately buggy: test/runtime/proof.test.ts lints it with the plugin, runs it, and runs the codemod on it.
 /* eslint-disable flush/no-shutdown-before-flush */
+/* eslint-disable @typescript-eslint/require-await -- async as the code it stands for is: the codemod's rewrite may await in it */
 import type { Socket } from "node:net";
 
 /** Sends a payload to a peer, then hangs up: the hyper bug on a Node socket. */
