@@ -1,6 +1,7 @@
 // The project lints itself with its own recommended config, taken from the build: `npm test` builds
 // before it lints. Every file is linted with type information, over the root tsconfig.json.
 import js from "@eslint/js";
+import eslintPlugin from "eslint-plugin-eslint-plugin";
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 
@@ -34,6 +35,18 @@ export default defineConfig(
         tsconfigRootDir: import.meta.dirname,
       },
     },
+  },
+  {
+    name: "flush/repository/rules",
+    files: ["rules/*.ts"],
+    extends: [eslintPlugin.configs["rules-recommended"]],
+  },
+  {
+    name: "flush/repository/rule-tests",
+    files: ["test/rules/**/*.ts"],
+    extends: [eslintPlugin.configs["tests-recommended"]],
+    // The tests get their RuleTester from test/rule-tester.ts.
+    settings: { "eslint-plugin": { ruleTesterConstructors: ["createRuleTester"] } },
   },
   {
     name: "flush/repository/javascript",

@@ -48,14 +48,18 @@ export default createRule<Options, MessageIds>({
       recommended: { recommended: true, strict: [{ checkByteCounts: true }] },
       requiresTypeChecking: true,
     },
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- reportFinding (src/eslint/typed-analysis.ts) makes the suggestions, out of this file's sight
     hasSuggestions: true,
     messages: {
       discardedResult:
         "The promise from `{{callee}}` is thrown away {{how}}: nothing learns {{lost}}, and a failure becomes an unhandled rejection. Await it, return it, or handle its rejection.",
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- a suggestion: reportFinding offers it by its remedy's id
       addAwait: "Await `{{callee}}`.",
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- a suggestion: reportFinding offers it by its remedy's id
       returnPromise: "Return the promise of `{{callee}}` to the caller.",
       byteCountIgnored:
         "`{{callee}}` may write fewer bytes than it was given, and the count of bytes it wrote is thrown away: the rest of the data is silently lost. {{advice}}",
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- a suggestion: reportFinding offers it by its remedy's id
       useWriteFileSync: "Use `writeFileSync()`, which writes every byte.",
     },
     schema: getOptionsSchema({

@@ -31,11 +31,14 @@ export default createRule<Options, MessageIds>({
       recommended: { recommended: true, strict: [{ checkAllLoops: true }] },
       requiresTypeChecking: true,
     },
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- reportFinding (src/eslint/typed-analysis.ts) makes the suggestions, out of this file's sight
     hasSuggestions: true,
     messages: {
       ignoredBackpressure:
         "`{{write}}` runs {{where}} and ignores its `false` return: when `{{stream}}` cannot keep up, every chunk piles up in memory instead of waiting. Wait for `'drain'` when `write()` returns `false`.",
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- a suggestion: reportFinding offers it by its remedy's id
       waitForDrain: "Wait for `'drain'` (or for `{{stream}}` to close or fail) when `write()` returns `false`.",
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- a suggestion: reportFinding offers it by its remedy's id
       pauseSource: "Pause `{{source}}` until `{{stream}}` drains when `write()` returns `false`.",
     },
     schema: getOptionsSchema({

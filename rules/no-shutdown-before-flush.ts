@@ -45,6 +45,7 @@ export default createRule<Options, MessageIds>({
       recommended: { recommended: true, strict: [{ checkMessagesBeforeExit: true }] },
       requiresTypeChecking: true,
     },
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- reportFinding (src/eslint/typed-analysis.ts) makes the suggestions, out of this file's sight
     hasSuggestions: true,
     messages: {
       destroyBeforeFlush:
