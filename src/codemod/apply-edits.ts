@@ -127,3 +127,30 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   return text.slice(0, rest) + pieces.reverse().join("");
 }
+
+/**
+ * Where each of `positions` (offsets in the text after `edits` were applied) stood before: a
+ * position inside inserted text maps to where the insertion was made. One sweep over both.
+ */
+export function mapToOriginalPositions(positions: readonly number[], edits: readonly TextEdit[]): number[] {
+  const ordered = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => a.edit.start - b.edit.start || a.index - b.index);
+  const byPosition = positions.map((position, index) => ({ position, index })).sort((a, b) => a.position - b.position);
+  const mapped: number[] = new Array<number>(positions.length);
+  let delta = 0;
+  let next = 0;
+  for (const { position, index } of byPosition) {
+    for (; next < ordered.length; next++) {
+      const { edit } = ordered[next]!;
+      const newStart = edit.start + delta;
+      if (position < newStart) break;
+      if (position < newStart + edit.text.length) break;
+      delta += edit.text.length - (edit.end - edit.start);
+    }
+    const edit = ordered[next]?.edit;
+    const insideInsertion = edit !== undefined && position >= edit.start + delta;
+    mapped[index] = insideInsertion ? edit.start : position - delta;
+  }
+  return mapped;
+}

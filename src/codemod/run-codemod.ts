@@ -7,7 +7,7 @@ import { findUntypedNodeImport, hasNodeTypes } from "../core/model/node-types.js
 import { MANUAL_REASONS } from "../core/fixes/rewrites.js";
 import { mayContainStreamCall } from "../core/model/stream-calls.js";
 import type { TextEdit } from "../core/fixes/text-edits.js";
-import { applyEdits, selectCompatibleGroups } from "./apply-edits.js";
+import { applyEdits, mapToOriginalPositions, selectCompatibleGroups } from "./apply-edits.js";
 import { EditableProgram } from "./editable-program.js";
 import type { RuleSettingsLookup } from "./eslint-options.js";
 import type { CodeStyleLookup } from "./prettier-style.js";
@@ -80,6 +80,8 @@ interface Candidate {
   /** The file's name as its program spells it. */
   readonly fileName: string;
   readonly disk: DiskFile;
+  /** The edits of each pass, in the coordinates of the text that pass rewrote. */
+  readonly passes: TextEdit[][];
 }
 
 function describeDiagnostic(diagnostic: ts.Diagnostic): string {
@@ -172,7 +174,7 @@ class ProjectRun {
         continue;
       }
       report.original = disk.text;
-      this.candidates.push({ report, fileName: sourceFile.fileName, disk });
+      this.candidates.push({ report, fileName: sourceFile.fileName, disk, passes: [] });
     }
   }
 
@@ -237,6 +239,7 @@ class ProjectRun {
       candidate.report.sites = pass === 0 ? sites : [...rewrittenBefore, ...sites];
       if (groups.length === 0) continue;
       const { chosen, deferred } = selectCompatibleGroups(groups);
+      candidate.passes.push(chosen);
       updates.push({ sourceFile, candidate, text: applyEdits(sourceFile.text, chosen) });
       if (deferred > 0) again.push(candidate);
     }
@@ -271,14 +274,27 @@ class ProjectRun {
 
   /**
    * The sites rewritten, and what the rules still report in the rewritten file: a site listed in
-   * an early pass may be gone (awaiting a write also takes it off before an exit), and positions
-   * of the sites left are where a person finds them once the file is written.
+   * an early pass may be gone (awaiting a write also takes it off before an exit). The sites left
+   * are placed where a person finds them: in the rewritten file once it is written, in the file as
+   * it is after a dry run.
    */
   private getFinalSites(candidate: Candidate, sourceFile: ts.SourceFile, program: ts.Program): SiteReport[] {
-    const left = this.analyse(sourceFile, candidate.report.file, program).sites.map((site) =>
+    let left = this.analyse(sourceFile, candidate.report.file, program).sites.map((site) =>
       site.rewritten ? { ...site, rewritten: false, reason: OVERLAPPING_REASON } : site,
     );
+    if (this.options.dry) left = this.placeInOriginal(left, candidate, sourceFile);
     return [...candidate.report.sites.filter((site) => site.rewritten), ...left];
+  }
+
+  /** `sites`, found in the rewritten `sourceFile`, at their places in the file before the rewrite. */
+  private placeInOriginal(sites: readonly SiteReport[], candidate: Candidate, sourceFile: ts.SourceFile): SiteReport[] {
+    let offsets = sites.map((site) => sourceFile.getPositionOfLineAndCharacter(site.line - 1, site.column - 1));
+    for (const edits of [...candidate.passes].reverse()) offsets = mapToOriginalPositions(offsets, edits);
+    const original = this.getSourceFile(candidate, this.originalProgram!);
+    return sites.map((site, index) => {
+      const { line, character } = original.getLineAndCharacterOfPosition(offsets[index]!);
+      return { ...site, line: line + 1, column: character + 1 };
+    });
   }
 
   /** The diagnostics in `after` that the file did not have before the rewrite. */
