@@ -10,7 +10,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
+    if (sorted[middle] < value) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -25,12 +25,12 @@ class PositionCounts {
   }
 
   add(position: number): void {
-    for (let i = lowerBound(this.positions, position) + 1; i < this.tree.length; i += i & -i) this.tree[i]!++;
+    for (let i = lowerBound(this.positions, position) + 1; i < this.tree.length; i += i & -i) this.tree[i]++;
   }
 
   countBelow(bound: number): number {
     let count = 0;
-    for (let i = lowerBound(this.positions, bound); i > 0; i -= i & -i) count += this.tree[i]!;
+    for (let i = lowerBound(this.positions, bound); i > 0; i -= i & -i) count += this.tree[i];
     return count;
   }
 }
@@ -142,7 +142,7 @@ export function mapToOriginalPositions(positions: readonly number[], edits: read
   let next = 0;
   for (const { position, index } of byPosition) {
     for (; next < ordered.length; next++) {
-      const { edit } = ordered[next]!;
+      const { edit } = ordered[next];
       const newStart = edit.start + delta;
       if (position < newStart) break;
       if (position < newStart + edit.text.length) break;

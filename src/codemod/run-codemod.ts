@@ -162,7 +162,7 @@ class ProjectRun {
       const syntaxErrors = program.getSyntacticDiagnostics(sourceFile);
       if (syntaxErrors.length > 0) {
         report.status = "skipped";
-        report.reason = `syntax error, ${describeDiagnostic(syntaxErrors[0]!)}`;
+        report.reason = `syntax error, ${describeDiagnostic(syntaxErrors[0])}`;
         continue;
       }
       if (!mayContainStreamCall(disk.text)) continue;
@@ -265,7 +265,7 @@ class ProjectRun {
         continue;
       }
       candidate.report.status = "skipped";
-      candidate.report.reason = `the rewrite would add type errors (${describeDiagnostic(added[0]!)}); left unchanged`;
+      candidate.report.reason = `the rewrite would add type errors (${describeDiagnostic(added[0])}); left unchanged`;
       candidate.report.sites = candidate.report.sites.map((site) =>
         site.rewritten ? { ...site, rewritten: false, reason: "the rewrite would add type errors" } : site,
       );
@@ -292,7 +292,7 @@ class ProjectRun {
     for (const edits of [...candidate.passes].reverse()) offsets = mapToOriginalPositions(offsets, edits);
     const original = this.getSourceFile(candidate, this.originalProgram!);
     return sites.map((site, index) => {
-      const { line, character } = original.getLineAndCharacterOfPosition(offsets[index]!);
+      const { line, character } = original.getLineAndCharacterOfPosition(offsets[index]);
       return { ...site, line: line + 1, column: character + 1 };
     });
   }
@@ -303,8 +303,8 @@ class ProjectRun {
     const remaining = countDiagnostics(this.originalProgram!.getSemanticDiagnostics(original));
     return after.filter((diagnostic) => {
       const [key] = countDiagnostics([diagnostic]).keys();
-      const left = remaining.get(key!) ?? 0;
-      remaining.set(key!, left - 1);
+      const left = remaining.get(key) ?? 0;
+      remaining.set(key, left - 1);
       return left <= 0;
     });
   }
@@ -317,7 +317,7 @@ function assignFiles(projects: readonly TsProject[], files: readonly string[]): 
   for (const project of [...projects].reverse()) {
     for (const fileName of project.fileNames) owners.set(resolve(fileName), project);
   }
-  const fallback = projects.find((project) => project.fileNames.length > 0) ?? projects[0]!;
+  const fallback = projects.find((project) => project.fileNames.length > 0) ?? projects[0];
   for (const file of files) {
     const project = owners.get(file) ?? fallback;
     byProject.set(project, [...(byProject.get(project) ?? []), file]);
