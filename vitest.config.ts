@@ -5,6 +5,11 @@ import { defineConfig } from "vitest/config";
 // installed into new projects, the CLI, and the runtime proof on sockets and pipes. Integration
 // files run one at a time, so that no test's time depends on how many others run beside it.
 export default defineConfig({
+  resolve: {
+    // src/core/typescript.cts hands `typescript` on with `require` (faster for Node than an ES import
+    // of it); the test transform does not take its CommonJS syntax, so tests import TypeScript itself.
+    alias: [{ find: /^(?:\.\.?\/)+(?:core\/)?typescript\.cjs$/, replacement: "typescript" }],
+  },
   test: {
     reporters: ["default", "./test/summary-reporter.ts"],
     projects: [

@@ -194,7 +194,8 @@ async function loadTypeScriptSide(): Promise<typeof import("../codemod/project.j
   try {
     project = await import("../codemod/project.js");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw error;
+    // TypeScript is required (src/core/typescript.cts), so a missing one is CommonJS's error.
+    if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
     throw new ProjectError(
       `TypeScript is not installed next to eslint-plugin-flush (${(error as Error).message}). ` +
         "Install it in your project, for example `npm install --save-dev typescript@~6.0`.",

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../core/typescript.cjs";
 
 import type { TsProject } from "./project.js";
 

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
-import ts from "typescript";
+import ts from "../core/typescript.cjs";
 
 import { ProjectError } from "./project-error.js";
 

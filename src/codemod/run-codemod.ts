@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 
-import ts from "typescript";
+import ts from "../core/typescript.cjs";
 
 import { getAnalysisContext } from "../core/model/analysis-context.js";
 import { findUntypedNodeImport, hasNodeTypes } from "../core/model/node-types.js";

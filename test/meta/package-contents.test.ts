@@ -22,10 +22,10 @@ interface PackageJson {
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as PackageJson;
 
 async function expectedFiles(): Promise<string[]> {
-  const sources = await glob(["src/**/*.ts", "rules/*.ts", "codemods/*.ts"], { cwd: root });
+  const sources = await glob(["src/**/*.{ts,cts}", "rules/*.ts", "codemods/*.ts"], { cwd: root });
   const built = sources.flatMap((source) => {
-    const base = `dist/${source.replace(/\.ts$/, "")}`;
-    return [`${base}.js`, `${base}.d.ts`];
+    const [, base, commonJs] = /^(.*)\.(c?)ts$/.exec(source)!;
+    return commonJs ? [`dist/${base}.cjs`, `dist/${base}.d.cts`] : [`dist/${base}.js`, `dist/${base}.d.ts`];
   });
   const docs = await glob("docs/rules/*.md", { cwd: root });
   return [...built, ...docs, "CHANGELOG.md", "LICENSE", "README.md", "package.json"].sort();

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 import { getEnclosingFunction, isReturnValueIgnored } from "../model/function-context.js";
 import { isOuterExpression, skipOuterExpressions } from "../model/syntax.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 import { getBodyStatements, type FunctionLike } from "../model/function-context.js";
 import { getOutermostExpression, skipOuterExpressions } from "../model/syntax.js";

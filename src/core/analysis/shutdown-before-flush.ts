@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "../model/analysis-context.js";
 import { getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 import { getTypeAncestry } from "../model/stream-families.js";
 import { getCalleeName, skipOuterExpressions } from "../model/syntax.js";

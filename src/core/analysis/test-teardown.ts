@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 import { getEnclosingFunction } from "../model/function-context.js";
 import { forEachDescendant, getCalleeName, skipOuterExpressions } from "../model/syntax.js";

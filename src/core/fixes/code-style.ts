@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /** How a file writes its code, so that inserted code reads as if it had been written there. */
 export interface CodeStyle {

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 import { formatStatement, quote, startsWithAsiHazard, type CodeStyle } from "./code-style.js";
 import { forEachDescendant, perSourceFile } from "../model/syntax.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 import { getCodeStyle, type AnalysisContext } from "../model/analysis-context.js";
 import { formatMultilineList, formatStatement, quote, type CodeStyle } from "./code-style.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 import { getCodeStyle, type AnalysisContext } from "../model/analysis-context.js";
 import { formatStatement, quote } from "./code-style.js";

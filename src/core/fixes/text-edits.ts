@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 import { startsWithAsiHazard, type CodeStyle } from "./code-style.js";
 

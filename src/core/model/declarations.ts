@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /** The name of the `declare module "x"` block a declaration sits in, with any `node:` prefix removed. */
 export function getAmbientModuleName(node: ts.Node): string | undefined {

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /** Node's modules whose streams the rules judge: without their types, nothing in them is a stream. */
 const NODE_IO_MODULE =

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "./analysis-context.js";
 import { getAmbientModuleName, isPlatformDeclaration } from "./declarations.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "../typescript.cjs";
 
 /** Parentheses, `as`, `!`, `satisfies` and `<T>` casts: wrappers that leave the value as it is. */
 export function isOuterExpression(
