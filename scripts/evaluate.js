@@ -84,7 +84,7 @@ function findBaseTsconfig(checkout, explicit) {
  * @param {string[]} files
  * @param {string[] | undefined} libs
  */
-function writeGeneratedTsconfig(checkout, base, files, libs) {
+export function writeGeneratedTsconfig(checkout, base, files, libs) {
   const inlined = base ? inlineUnresolvableBase(base) : undefined;
   /** @type {Record<string, unknown>} */
   const compilerOptions = {
@@ -259,7 +259,10 @@ async function main() {
   );
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exitCode = 1;
-});
+// Run only as a script: scripts/recall.js imports writeGeneratedTsconfig.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exitCode = 1;
+  });
+}
