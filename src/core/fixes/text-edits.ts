@@ -44,16 +44,19 @@ export function removeStatement(statement: ts.Statement): TextEdit {
   return { start, end, text: "" };
 }
 
-/** `insertStatementsBefore`, for lines followed by `next`: the statement, or the line replacing it. */
-function insertLinesBefore(
+/**
+ * Puts `lines` (statements formatted in `style`) before `statement`, each on its own line at the
+ * statement's indentation. Where the statement is the unbraced body of an `if` or a loop, the new
+ * statements and it are wrapped in braces so that they stay under the same condition.
+ */
+export function insertStatementsBefore(
   statement: ts.Statement,
   lines: readonly string[],
   style: CodeStyle,
-  next: string,
 ): TextEdit[] {
   const { newLine } = style;
   // Without semicolons, `await finished(s)⏎(x as Socket).destroy()` would call the promise.
-  const guard = !style.semicolons && lines.length > 0 && startsWithAsiHazard(next) ? ";" : "";
+  const guard = !style.semicolons && lines.length > 0 && startsWithAsiHazard(statement.getText()) ? ";" : "";
   const parent = statement.parent;
   const isInBlock =
     ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseOrDefaultClause(parent) || ts.isModuleBlock(parent);
@@ -72,19 +75,6 @@ function insertLinesBefore(
     insertBefore(statement, `{${newLine}${lines.map((line) => `${inner}${line}${newLine}`).join("")}${inner}${guard}`),
     { start: end, end, text: `${newLine}${outer}}` },
   ];
-}
-
-/**
- * Puts `lines` (statements formatted in `style`) before `statement`, each on its own line at the
- * statement's indentation. Where the statement is the unbraced body of an `if` or a loop, the new
- * statements and it are wrapped in braces so that they stay under the same condition.
- */
-export function insertStatementsBefore(
-  statement: ts.Statement,
-  lines: readonly string[],
-  style: CodeStyle,
-): TextEdit[] {
-  return insertLinesBefore(statement, lines, style, statement.getText());
 }
 
 /**
