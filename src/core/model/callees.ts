@@ -1,0 +1,49 @@
+import ts from "../typescript.cjs";
+
+import type { FunctionLike } from "./function-context.js";
+import { skipOuterExpressions } from "./syntax.js";
+
+/** A function of the program's own sources that a call runs, with a body to read. */
+export type CalleeBody = FunctionLike & { readonly body: ts.ConciseBody };
+
+function hasBody(node: ts.Node): node is CalleeBody {
+  return ts.isFunctionLike(node) && "body" in node && node.body !== undefined;
+}
+
+/** `function f() {}`, `const f = () => {}`, a method, or a property holding an arrow function. */
+function getFunctionOfDeclaration(declaration: ts.Declaration): CalleeBody | undefined {
+  if (hasBody(declaration)) return declaration;
+  const initializer =
+    ts.isVariableDeclaration(declaration) ||
+    ts.isPropertyDeclaration(declaration) ||
+    ts.isPropertyAssignment(declaration)
+      ? declaration.initializer
+      : undefined;
+  const value = initializer && skipOuterExpressions(initializer);
+  return value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) ? value : undefined;
+}
+
+/** Whether a declaration is in code the project owns: not a `.d.ts`, not an installed package. */
+function isProjectSource(node: ts.Node, program: ts.Program): boolean {
+  const sourceFile = node.getSourceFile();
+  return !sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile);
+}
+
+/**
+ * The body of the function `call` runs, when the program's own sources define it: through imports
+ * and re-exports, for methods by the receiver's type. `undefined` for platform and package
+ * functions, calls of values whose function cannot be told, and overloads without one body.
+ * Resolved by symbol, not by signature: far cheaper, and exact for the functions it answers for.
+ */
+export function getCalleeBody(call: ts.CallExpression, program: ts.Program): CalleeBody | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  if (!ts.isIdentifier(name)) return undefined;
+  const checker = program.getTypeChecker();
+  let symbol = checker.getSymbolAtLocation(name);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declarations = symbol?.declarations?.filter((declaration) => isProjectSource(declaration, program));
+  if (!declarations?.length) return undefined;
+  const bodies = declarations.map(getFunctionOfDeclaration).filter((body) => body !== undefined);
+  return bodies.length === 1 ? bodies[0] : undefined;
+}
