@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: {
     // src/core/typescript.cts hands `typescript` on with `require` (faster for Node than an ES import
     // of it); the test transform does not take its CommonJS syntax, so tests import TypeScript itself.
-    alias: [{ find: /^(?:\.\.?\/)+(?:core\/)?typescript\.cjs$/, replacement: "typescript" }],
+    alias: [{ find: /^(?:\.\.?\/)+(?:src\/)?(?:core\/)?typescript\.cjs$/, replacement: "typescript" }],
   },
   test: {
     reporters: ["default", "./test/summary-reporter.ts"],

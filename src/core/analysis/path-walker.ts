@@ -42,14 +42,15 @@ export abstract class PathWalker<State> {
   /** A `return` leaves every enclosing block with `state`. */
   protected abstract returned(node: ts.ReturnStatement, state: State): void;
 
-  /** Walks the scope from `initial`. */
-  walk(initial: State): void {
+  /**
+   * Walks the scope from `initial`. Returns the state at the end of its body (for an arrow
+   * function's expression body, the state once it is evaluated), `undefined` when no path gets there.
+   */
+  walk(initial: State): State | undefined {
     const statements = getBodyStatements(this.scope);
-    if (statements) {
-      this.statements(statements, initial);
-    } else if (!ts.isSourceFile(this.scope) && this.scope.body) {
-      this.expression(this.scope.body, initial);
-    }
+    if (statements) return this.statements(statements, initial);
+    if (!ts.isSourceFile(this.scope) && this.scope.body) return this.expression(this.scope.body, initial);
+    return initial;
   }
 
   /** Whether a call never returns (`process.exit()`, a `fail(): never` helper): no path goes on after it. */

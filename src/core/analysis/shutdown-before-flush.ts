@@ -3,12 +3,20 @@ import ts from "../typescript.cjs";
 import type { AnalysisContext } from "../model/analysis-context.js";
 import { getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";
 import { getEnclosingFunction, isPerItemCall, type FunctionLike } from "../model/function-context.js";
-import { getStreamCall, isExitReference, type StreamCall } from "../model/stream-calls.js";
+import { bindKeys, createKeyPorter } from "../model/call-bindings.js";
+import { getCalleeBody, getFunctionOfDeclaration } from "../model/callees.js";
+import { getStreamCall, isExitReference, isThenableType, type StreamCall } from "../model/stream-calls.js";
 import { PathWalker } from "./path-walker.js";
 import { isComposedMessage, isMessage } from "./stdio-messages.js";
 import { getStreamFamily, isProcessStdio } from "../model/stream-families.js";
 import { isTestTeardown } from "./test-teardown.js";
-import { collectMentionedKeys, getShutdownKeys, getStreamKeys, type StreamKey } from "../model/stream-identity.js";
+import {
+  collectMentionedKeys,
+  getShutdownKeys,
+  getStreamKey,
+  getStreamKeys,
+  type StreamKey,
+} from "../model/stream-identity.js";
 import {
   forEachDescendant,
   getCalleeName,
@@ -41,6 +49,41 @@ export interface PendingWrite {
   readonly isSmall: () => boolean;
   /** An `end()` without data: nothing to lose by itself, only what was written before it. */
   readonly bare?: boolean;
+  /** The call in this function through which a function it calls made the write: `run()` for a `console.log()` in `run`. */
+  readonly through?: ts.CallExpression;
+  /** Another method of the class that leaves the write pending when it returns: `send()` for `close()`. */
+  readonly method?: FunctionLike;
+  /** The write's promise is what its function returns: awaiting the call waits for it. */
+  readonly settlesWithCall?: boolean;
+}
+
+/**
+ * In the walk that summarises a function: whatever its caller may have written to a stream the
+ * function can reach (a parameter, `this.out`, stdout). A shutdown that reaches it, or a wait that
+ * takes it off, is what the summary tells the caller.
+ */
+interface OuterStream {
+  readonly outer: true;
+  readonly keys: readonly StreamKey[];
+}
+
+type Pending = PendingWrite | OuterStream;
+
+function isWrite(pending: Pending): pending is PendingWrite {
+  return !("outer" in pending);
+}
+
+/** Where the write happens as seen from the walked function: the write, or the call that leads to it. */
+function getSite(write: PendingWrite): ts.Node | undefined {
+  if (write.method) return undefined;
+  return write.through ?? write.call.node;
+}
+
+/** Whether awaiting (or chaining on) `waited` waits for `write`: its promise is part of `waited`. */
+function isSettledBy(write: PendingWrite, waited: ts.Node): boolean {
+  const site = getSite(write);
+  if (!site || !isInside(site, waited)) return false;
+  return write.through === undefined || write.settlesWithCall === true;
 }
 
 export type ShutdownKind =
@@ -66,11 +109,34 @@ export interface ShutdownBeforeFlush {
   readonly exit?: ts.ReturnStatement | ts.Block | ts.SourceFile;
   /** The write whose data it loses: the latest one pending. */
   readonly write: PendingWrite;
+  /** When the shutdown happens in a function called here (`node` is the call): that shutdown. */
+  readonly shutdownIn?: ts.Expression;
+  /** The stream shut down, as written here, if the shutdown names one. */
+  readonly stream?: ts.Expression;
   /** Every pending write it loses, oldest first. */
   readonly lost: readonly PendingWrite[];
 }
 
-type State = readonly PendingWrite[];
+type State = readonly Pending[];
+
+/** What a call of a function does to its caller's streams, in the portable terms of call-bindings.ts. */
+export interface ShutdownSummary {
+  /** Writes still pending when it returns. */
+  readonly pending: readonly PendingWrite[];
+  /** Streams it destroys or aborts before anything waited for what the caller wrote to them. */
+  readonly drops: readonly SummaryDrop[];
+  /** Where it may end the process: the exit itself, and the call in it that leads there. */
+  readonly exit: { readonly node: ts.Expression; readonly inner: ts.Expression } | undefined;
+  /** Streams it waits for on every path: what the caller wrote to them has left when it returns. */
+  readonly waits: readonly StreamKey[];
+}
+
+interface SummaryDrop {
+  readonly keys: readonly StreamKey[];
+  /** The `destroy()` or `abort()` call, maybe deep in further calls. */
+  readonly node: ts.Expression;
+  readonly kind: "destroy" | "abort";
+}
 
 /** The key shared by `console.*` writes and `process.stdout`/`stderr`, however they are reached. */
 const STDIO_KEY = "stdio";
@@ -239,6 +305,12 @@ class ShutdownAnalysis extends PathWalker<State> {
    * or the listener itself, a spy): awaiting something that reads them waits for that stream.
    */
   private readonly listenerSignals = new Map<ts.Symbol, readonly StreamKey[]>();
+  /** The states at the scope's `return`s. */
+  readonly returnStates: State[] = [];
+  /** Shutdowns that reach an {@link OuterStream}: only a summary's walk has those. */
+  readonly outerDrops: SummaryDrop[] = [];
+  /** The first exit on any path, and the exit itself when it happens in a called function. */
+  exitSite: ShutdownSummary["exit"];
 
   constructor(
     scope: FunctionLike | ts.SourceFile,
@@ -269,6 +341,16 @@ class ShutdownAnalysis extends PathWalker<State> {
   /** A `return` leaves every block around it; a `throw` is an error path, where disposal is meant. */
   protected returned(node: ts.ReturnStatement, state: State): void {
     for (const bindings of this.disposals) this.dispose(bindings, state, node);
+    this.returnStates.push(
+      state.map((pending) =>
+        isWrite(pending) &&
+        node.expression &&
+        isSettledBy(pending, node.expression) &&
+        isPromiseWrite(pending, this.context.checker)
+          ? { ...pending, settlesWithCall: true }
+          : pending,
+      ),
+    );
   }
 
   private addUsingBindings(statement: ts.VariableStatement): void {
@@ -290,9 +372,9 @@ class ShutdownAnalysis extends PathWalker<State> {
     exit: ts.ReturnStatement | ts.Block | ts.SourceFile,
   ): void {
     for (const binding of bindings) {
-      const lost = state.filter((pending) => pending.keys.some((key) => binding.keys.includes(key)));
+      const lost = state.filter(isWrite).filter((pending) => pending.keys.some((key) => binding.keys.includes(key)));
       const write = lost.at(-1);
-      if (write) this.findings.push({ kind: "dispose", node: binding.name, write, lost, exit });
+      if (write) this.findings.push({ kind: "dispose", node: binding.name, write, lost, exit, stream: binding.name });
     }
   }
 
@@ -304,7 +386,10 @@ class ShutdownAnalysis extends PathWalker<State> {
     }
     if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
     for (const key of this.getSignalledKeys(waited)) mentioned.add(key);
-    return state.filter((write) => !isInside(write.call.node, waited) && !write.keys.some((key) => mentioned.has(key)));
+    return state.filter(
+      (pending) =>
+        !(isWrite(pending) && isSettledBy(pending, waited)) && !pending.keys.some((key) => mentioned.has(key)),
+    );
   }
 
   protected call(node: ts.CallExpression, state: State): State {
@@ -317,20 +402,12 @@ class ShutdownAnalysis extends PathWalker<State> {
     if (FLUSH_LISTENER_METHODS.has(name)) this.addListenerSignals(node);
     if (isPerItemCall(node)) return [...state, ...this.perItemWrites(node)];
     if (name === "then" || name === "finally") {
-      const exitReference = node.arguments.find((arg) => isExitReference(arg, this.context));
-      // The exit runs once the chain it hangs on settles: writes in that chain are waited for.
-      const receiver = skipOuterExpressions(node.expression);
-      const chained = ts.isPropertyAccessExpression(receiver) ? receiver.expression : receiver;
-      if (exitReference)
-        this.exit(
-          exitReference,
-          state.filter((write) => !isInside(write.call.node, chained)),
-        );
+      this.chainedExit(node, state);
       return state;
     }
     if (this.isAnnounce(node, state)) return state;
     const streamCall = getStreamCall(node, this.context);
-    if (!streamCall) return state;
+    if (!streamCall) return this.calledFunction(node, state);
     switch (streamCall.operation) {
       case "write":
         return [...state, this.pendingWrite(streamCall)];
@@ -350,6 +427,45 @@ class ShutdownAnalysis extends PathWalker<State> {
       default:
         return state;
     }
+  }
+
+  /**
+   * `.then(process.exit)`, `.then((code) => process.exit(code))`: the exit runs once the chain it
+   * hangs on settles, so writes whose promise is that chain are waited for; other output is not.
+   */
+  private chainedExit(node: ts.CallExpression, state: State): void {
+    const receiver = skipOuterExpressions(node.expression);
+    const chained = ts.isPropertyAccessExpression(receiver) ? receiver.expression : receiver;
+    const unsettled = state.filter((pending) => !(isWrite(pending) && isSettledBy(pending, chained)));
+    for (const argument of node.arguments) {
+      if (isExitReference(argument, this.context)) {
+        this.exit(argument, unsettled);
+      } else if (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) {
+        const exit = getShutdownSummary(argument, this.context, this.options).exit;
+        if (exit) this.exit(exit.node, unsettled, exit.node === exit.inner ? undefined : exit.inner);
+      }
+    }
+  }
+
+  /** A call of one of the program's own functions: what it does to the streams, by its summary. */
+  private calledFunction(node: ts.CallExpression, state: State): State {
+    const callee = getCalleeBody(node, this.context.program);
+    if (!callee || callee === this.scope) return state;
+    const summary = getShutdownSummary(callee, this.context, this.options);
+    if (summary === EMPTY_SUMMARY) return state;
+    const { checker } = this.context;
+    for (const drop of summary.drops) this.lose(drop.kind, node, bindKeys(drop.keys, node, checker), state, drop.node);
+    if (summary.exit) this.exit(node, state, summary.exit.inner);
+    const waited = new Set(bindKeys(summary.waits, node, checker));
+    const kept = waited.size > 0 ? state.filter((pending) => !pending.keys.some((key) => waited.has(key))) : state;
+    const repeated = this.loopDepth > 0;
+    const added = summary.pending.map((write) => ({
+      ...write,
+      keys: bindKeys(write.keys, node, checker),
+      through: node,
+      repeated: write.repeated || repeated,
+    }));
+    return added.length > 0 ? [...kept, ...added] : kept;
   }
 
   /** `s.once("finish", () => { finished = true; })`, `s.on("drain", onDrain)`: remember what the listener sets. */
@@ -458,7 +574,9 @@ class ShutdownAnalysis extends PathWalker<State> {
   }
 
   private isAnnounce(node: ts.CallExpression, state: State): boolean {
-    const ended = state.findLast((write) => write.call.operation === "end" && write.call.owner === "node-writable");
+    const ended = state
+      .filter(isWrite)
+      .findLast((write) => write.call.operation === "end" && write.call.owner === "node-writable");
     if (!ended || !isCompletionSignal(node, this.scope, this.context.checker)) return false;
     if (isWaitedOnByAwaiter(node, ended.keys, this.context.checker)) return false;
     this.findings.push({ kind: "announce", node, write: ended, lost: [ended] });
@@ -468,27 +586,46 @@ class ShutdownAnalysis extends PathWalker<State> {
   private dropped(call: StreamCall, state: State): void {
     if (!call.stream || isDeliberateFailure(call, this.context.checker) || isTestTeardown(call.node)) return;
     const keys = getShutdownKeys(call.stream, this.context.checker);
-    const lost = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
-    const write = lost.at(-1);
-    if (lost.every((pending) => pending.bare)) return;
-    const kind = call.owner === "node-writable" ? "destroy" : "abort";
-    if (write) this.findings.push({ kind, node: call.node, write, lost });
+    this.lose(call.owner === "node-writable" ? "destroy" : "abort", call.node, keys, state, undefined, call.stream);
   }
 
   /** `await out[Symbol.asyncDispose]()` destroys a Node stream, like `destroy()`. */
   private disposeCall(node: ts.CallExpression, state: State): void {
     const receiver = (skipOuterExpressions(node.expression) as ts.ElementAccessExpression).expression;
     if (getStreamFamily(this.context.checker.getTypeAtLocation(receiver), this.context) !== "node-writable") return;
-    const keys = getShutdownKeys(receiver, this.context.checker);
-    const lost = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
-    const write = lost.at(-1);
-    if (write) this.findings.push({ kind: "destroy", node, write, lost });
+    this.lose("destroy", node, getShutdownKeys(receiver, this.context.checker), state, undefined, receiver);
   }
 
-  private exit(node: ts.Expression, state: State): void {
-    const lost = state.filter(isLostOnExit);
+  /**
+   * A destroy or abort of the streams `keys` at `node`: what is pending for them is lost. `inner`
+   * is the shutdown itself when `node` calls a function that does it.
+   */
+  private lose(
+    kind: SummaryDrop["kind"],
+    node: ts.Expression,
+    keys: readonly StreamKey[],
+    state: State,
+    inner?: ts.Expression,
+    stream?: ts.Expression,
+  ): void {
+    const reached = state.filter((pending) => pending.keys.some((key) => keys.includes(key)));
+    const outerKeys = reached.filter((pending) => !isWrite(pending)).flatMap((pending) => pending.keys);
+    if (outerKeys.length > 0) this.outerDrops.push({ keys: outerKeys, node: inner ?? node, kind });
+    const lost = reached.filter(isWrite);
+    if (lost.every((pending) => pending.bare)) return;
+    // After a bare `end()` here, name the data another function wrote: that is what is lost.
+    const latest = lost.at(-1)!;
+    const fromElsewhere = (pending: PendingWrite): boolean =>
+      !pending.bare && (pending.through !== undefined || pending.method !== undefined);
+    const write = latest.bare ? (lost.findLast(fromElsewhere) ?? latest) : latest;
+    this.findings.push({ kind, node, write, lost, shutdownIn: inner, stream });
+  }
+
+  private exit(node: ts.Expression, state: State, inner?: ts.Expression): void {
+    this.exitSite ??= { node, inner: inner ?? node };
+    const lost = state.filter(isWrite).filter(isLostOnExit);
     const write = lost.at(-1);
-    if (write) this.findings.push({ kind: "exit", node, write, lost });
+    if (write) this.findings.push({ kind: "exit", node, write, lost, shutdownIn: inner });
   }
 }
 
@@ -565,9 +702,206 @@ function getHolderKeys(node: ts.Expression, checker: ts.TypeChecker): StreamKey[
   return [];
 }
 
+function isPromiseWrite(write: PendingWrite, checker: ts.TypeChecker): boolean {
+  return isThenableType(checker.getTypeAtLocation(write.call.node), checker);
+}
+
+const EMPTY_SUMMARY: ShutdownSummary = { pending: [], drops: [], exit: undefined, waits: [] };
+
+/** Marks a function whose summary is being made: a recursive call sees it as doing nothing. */
+const IN_PROGRESS = "in progress";
+
+type SummaryCache = WeakMap<FunctionLike, ShutdownSummary | typeof IN_PROGRESS>;
+
+/** Per program (through its context), per options: each function is summarised once. */
+const summaryCaches = new WeakMap<AnalysisContext, Map<string, SummaryCache>>();
+
+/** How deep summaries may nest while one is made: a guard for the stack, far above real call chains. */
+const MAX_SUMMARY_DEPTH = 16;
+let summaryDepth = 0;
+
+function getSummaryCache(context: AnalysisContext, options: ShutdownOptions): SummaryCache {
+  let byOptions = summaryCaches.get(context);
+  if (!byOptions) {
+    byOptions = new Map();
+    summaryCaches.set(context, byOptions);
+  }
+  const key = JSON.stringify(options);
+  let cache = byOptions.get(key);
+  if (!cache) {
+    cache = new WeakMap();
+    byOptions.set(key, cache);
+  }
+  return cache;
+}
+
+/** What calling `fn` does to its caller's streams; made once per program, cycles cut. */
+export function getShutdownSummary(
+  fn: FunctionLike,
+  context: AnalysisContext,
+  options: ShutdownOptions,
+): ShutdownSummary {
+  const cache = getSummaryCache(context, options);
+  const cached = cache.get(fn);
+  if (cached === IN_PROGRESS) return EMPTY_SUMMARY;
+  if (cached) return cached;
+  if (!fn.body || summaryDepth >= MAX_SUMMARY_DEPTH) return EMPTY_SUMMARY;
+  cache.set(fn, IN_PROGRESS);
+  summaryDepth++;
+  try {
+    const summary = summarize(fn, context, options);
+    cache.set(fn, summary);
+    return summary;
+  } finally {
+    summaryDepth--;
+  }
+}
+
+/**
+ * The streams a function's caller may have written to and the function can reach: its parameters
+ * and `this.…` paths that it calls methods on or hands on, and stdout.
+ */
+function getOuterStreams(fn: FunctionLike, checker: ts.TypeChecker): OuterStream[] {
+  const parameters = new Set(fn.parameters.map((parameter) => parameter.name));
+  const keys = new Set<StreamKey>([STDIO_KEY]);
+  const add = (node: ts.Expression): void => {
+    let root = skipOuterExpressions(node);
+    while (ts.isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+    const symbol = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root) : undefined;
+    const isReachable =
+      root.kind === ts.SyntaxKind.ThisKeyword ||
+      (symbol?.valueDeclaration !== undefined &&
+        ts.isParameter(symbol.valueDeclaration) &&
+        parameters.has(symbol.valueDeclaration.name));
+    const key = isReachable ? getStreamKey(node, checker) : undefined;
+    if (key !== undefined) keys.add(key);
+  };
+  forEachDescendant(fn, (node) => {
+    if (!ts.isCallExpression(node)) return;
+    const callee = skipOuterExpressions(node.expression);
+    if (ts.isPropertyAccessExpression(callee)) add(callee.expression);
+    for (const argument of node.arguments) add(argument);
+  });
+  return [...keys].map((key) => ({ outer: true, keys: [key] }));
+}
+
+/** One entry per write: a write reached on several paths (once returned, once not) settles only if it does on all. */
+function mergeCopies(writes: readonly PendingWrite[]): PendingWrite[] {
+  const bySite = new Map<ts.Node, PendingWrite>();
+  for (const write of writes) {
+    const site = write.through ?? write.call.node;
+    const seen = bySite.get(site);
+    bySite.set(site, seen ? { ...seen, settlesWithCall: seen.settlesWithCall && write.settlesWithCall } : write);
+  }
+  return [...bySite.values()];
+}
+
+function summarize(fn: FunctionLike, context: AnalysisContext, options: ShutdownOptions): ShutdownSummary {
+  const { checker } = context;
+  const outer = getOuterStreams(fn, checker);
+  const analysis = new ShutdownAnalysis(fn, context, options);
+  const end = analysis.walk(outer);
+  // An arrow function's expression body is its return value.
+  const concise = fn.body && !ts.isBlock(fn.body) ? fn.body : undefined;
+  const atEnd = end?.map((pending) =>
+    concise && isWrite(pending) && isSettledBy(pending, concise) && isPromiseWrite(pending, checker)
+      ? { ...pending, settlesWithCall: true }
+      : pending,
+  );
+  const finals = atEnd ? [...analysis.returnStates, atEnd] : analysis.returnStates;
+  if (finals.length === 0 && !analysis.exitSite && analysis.outerDrops.length === 0) return EMPTY_SUMMARY;
+  const porter = createKeyPorter(fn, checker);
+  const toPortable = (keys: readonly StreamKey[]): StreamKey[] =>
+    keys.map((key) => porter.toPortable(key)).filter((key) => key !== undefined);
+  const final = finals.flat();
+  const pending = mergeCopies(final.filter(isWrite)).map((write) => ({ ...write, keys: toPortable(write.keys) }));
+  const stillOuter = new Set(final.filter((pending) => !isWrite(pending)));
+  const waits =
+    finals.length > 0
+      ? outer.filter((stream) => !stillOuter.has(stream)).flatMap((stream) => toPortable(stream.keys))
+      : [];
+  const drops = analysis.outerDrops.map((drop) => ({ ...drop, keys: toPortable(drop.keys) }));
+  if (pending.length === 0 && drops.length === 0 && waits.length === 0 && !analysis.exitSite) return EMPTY_SUMMARY;
+  return { pending, drops, exit: analysis.exitSite, waits };
+}
+
+/** Methods whose name says they abort: whoever calls them means to drop what is queued. */
+const ABORTING_METHOD_NAME = /abort|kill|terminate|reset|force|timeout|error|fail|destroy|cancel/i;
+
+/** The class member `scope` is, or whose value it is (`close = () => {…}`). */
+function getClassMember(scope: FunctionLike): ts.ClassElement | undefined {
+  const member = ts.isArrowFunction(scope) || ts.isFunctionExpression(scope) ? scope.parent : scope;
+  return ts.isClassElement(member) && ts.isClassLike(member.parent) ? member : undefined;
+}
+
+/** `this.socket.destroy()`: a shutdown of a stream the object holds. */
+function hasOwnStreamDrop(scope: FunctionLike): boolean {
+  let found = false;
+  forEachDescendant(scope, (node) => {
+    if (found || ts.isFunctionLike(node)) return false;
+    if (ts.isCallExpression(node)) {
+      const callee = skipOuterExpressions(node.expression);
+      found =
+        ts.isPropertyAccessExpression(callee) &&
+        SHUTDOWN_NAMES.has(callee.name.text) &&
+        ts.isPropertyAccessExpression(skipOuterExpressions(callee.expression)) &&
+        callee.expression.getText().startsWith("this.");
+    }
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * For a method that shuts down a stream of its object (`close() { this.socket.destroy(); }`): the
+ * writes other methods of the class leave pending on the object's streams. Any of them may have
+ * run just before; a method named for aborting is called to drop them.
+ */
+function getWritesOfOtherMethods(
+  scope: FunctionLike | ts.SourceFile,
+  context: AnalysisContext,
+  options: ShutdownOptions,
+): PendingWrite[] {
+  const member = ts.isSourceFile(scope) ? undefined : getClassMember(scope);
+  if (!member || ts.isSourceFile(scope) || !hasOwnStreamDrop(scope)) return [];
+  const isStatic =
+    ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+  if (isStatic || (member.name && ABORTING_METHOD_NAME.test(member.name.getText()))) return [];
+  const writes: PendingWrite[] = [];
+  for (const other of (member.parent as ts.ClassLikeDeclaration).members) {
+    const method = other === member ? undefined : getFunctionOfDeclaration(other);
+    if (!method) continue;
+    for (const write of getShutdownSummary(method, context, options).pending) {
+      if (write.keys.some((key) => key.startsWith("this."))) writes.push({ ...write, through: undefined, method });
+    }
+  }
+  return writes;
+}
+
+/** Whether `scope` calls one of the program's functions that shuts a stream down or exits. */
+function callsShutdownFunction(
+  scope: FunctionLike | ts.SourceFile,
+  context: AnalysisContext,
+  options: ShutdownOptions,
+): boolean {
+  let found = false;
+  forEachDescendant(scope, (node) => {
+    if (found || ts.isFunctionLike(node)) return false;
+    const callee = ts.isCallExpression(node) ? getCalleeBody(node, context.program) : undefined;
+    if (callee && callee !== scope) {
+      const summary = getShutdownSummary(callee, context, options);
+      found = summary.exit !== undefined || summary.drops.length > 0;
+    }
+    return !found;
+  });
+  return found;
+}
+
 /**
  * Every shutdown in `sourceFile` that is reached after data was handed to the stream it shuts down
- * while nothing on that path waited for the data to leave: the hyper bug, in TypeScript.
+ * while nothing on that path waited for the data to leave: the hyper bug, in TypeScript. Calls of
+ * the program's own functions count by their summaries, so the write and the shutdown may be in
+ * different functions, methods or files.
  */
 export function findShutdownsBeforeFlush(
   sourceFile: ts.SourceFile,
@@ -580,9 +914,9 @@ export function findShutdownsBeforeFlush(
   });
   const findings: ShutdownBeforeFlush[] = [];
   for (const scope of scopes) {
-    if (!hasShutdownCandidate(scope)) continue;
+    if (!hasShutdownCandidate(scope) && !callsShutdownFunction(scope, context, options)) continue;
     const analysis = new ShutdownAnalysis(scope, context, options);
-    analysis.walk([]);
+    analysis.walk(getWritesOfOtherMethods(scope, context, options));
     findings.push(...analysis.findings);
   }
   return findings;

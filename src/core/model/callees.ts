@@ -11,7 +11,7 @@ function hasBody(node: ts.Node): node is CalleeBody {
 }
 
 /** `function f() {}`, `const f = () => {}`, a method, or a property holding an arrow function. */
-function getFunctionOfDeclaration(declaration: ts.Declaration): CalleeBody | undefined {
+export function getFunctionOfDeclaration(declaration: ts.Declaration): CalleeBody | undefined {
   if (hasBody(declaration)) return declaration;
   const initializer =
     ts.isVariableDeclaration(declaration) ||
