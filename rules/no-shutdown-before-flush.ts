@@ -1,3 +1,4 @@
+import type { AnalysisOptions } from "../src/core/model/analysis-context.js";
 import { findUntypedNodeImport } from "../src/core/model/node-types.js";
 import { getShutdownRemedies } from "../src/core/fixes/remedies.js";
 import {
@@ -13,7 +14,7 @@ import {
 } from "../src/eslint/stream-types-option.js";
 import { getLine, getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
 
-type Options = [StreamTypesOption & Partial<ShutdownOptions>];
+type Options = [StreamTypesOption & Partial<ShutdownOptions> & Pick<AnalysisOptions, "checkUntypedStreams">];
 
 type MessageIds =
   | "destroyBeforeFlush"
@@ -42,7 +43,7 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description: "Disallow destroying a stream or exiting the process before written data has been flushed",
-      recommended: { recommended: true, strict: [{ checkMessagesBeforeExit: true }] },
+      recommended: { recommended: true, strict: [{ checkMessagesBeforeExit: true, checkUntypedStreams: true }] },
       requiresTypeChecking: true,
     },
     // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- reportFinding (src/eslint/typed-analysis.ts) makes the suggestions, out of this file's sight
@@ -72,8 +73,15 @@ export default createRule<Options, MessageIds>({
         description:
           "Also report `process.exit()` after a single message to stdout or stderr whose size is unknown, not only after output that can be large (loops, binary data, objects, `JSON.stringify()`).",
       },
+      checkUntypedStreams: {
+        type: "boolean",
+        description:
+          "Also check values typed `any` (JavaScript, projects without `strict`): one that a function both writes to and destroys counts as a Node stream there, by its method names alone.",
+      },
     }),
-    defaultOptions: [{ ...DEFAULT_STREAM_TYPES_OPTIONS[0], checkMessagesBeforeExit: false }],
+    defaultOptions: [
+      { ...DEFAULT_STREAM_TYPES_OPTIONS[0], checkMessagesBeforeExit: false, checkUntypedStreams: false },
+    ],
   },
   create(context, [options]) {
     const { sourceFile, analysis } = getTypedAnalysis(context, options);

@@ -1,7 +1,12 @@
 import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
 import type ts from "typescript";
 
-import { getAnalysisContext, type AnalysisContext, type AnalysisOptions } from "../core/model/analysis-context.js";
+import {
+  getAnalysisContext,
+  getAnalysisOptions,
+  type AnalysisContext,
+  type AnalysisOptions,
+} from "../core/model/analysis-context.js";
 import type { Remedy, RemedyId } from "../core/fixes/remedies.js";
 import type { StreamTypesOption } from "./stream-types-option.js";
 
@@ -11,7 +16,7 @@ import type { StreamTypesOption } from "./stream-types-option.js";
  */
 export function getTypedAnalysis<MessageIds extends string, Options extends readonly unknown[]>(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
-  options: StreamTypesOption,
+  options: StreamTypesOption & Pick<AnalysisOptions, "checkUntypedStreams">,
 ): { sourceFile: ts.SourceFile; analysis: AnalysisContext } {
   // Made only when thrown: building an Error (and its stack) for every rule and file costs time.
   const missingTypes = () =>
@@ -30,8 +35,7 @@ export function getTypedAnalysis<MessageIds extends string, Options extends read
   }
   if (!services.program) throw missingTypes();
   const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast);
-  const analysisOptions: AnalysisOptions = { streamTypes: options.streamTypes ?? [] };
-  return { sourceFile, analysis: getAnalysisContext(services.program, analysisOptions) };
+  return { sourceFile, analysis: getAnalysisContext(services.program, getAnalysisOptions(options)) };
 }
 
 export interface ReportedFinding<MessageIds extends string> {

@@ -146,6 +146,8 @@ function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisCo
       edits: [replaceNode(finding.node, `${written.getText()}.end(() => ${finding.node.getText()})`)],
     });
   }
+  // `finished()` of a socket must not wait for its readable side: on an untyped stream, unknowable.
+  if (finding.write.call.untyped) return remedies;
   const statement = getExpressionStatementOf(finding.node);
   if (statement && isAwaitAllowedAt(statement, context.program) && !getDeadlockRisk(written, finding.node, context)) {
     const { lines, importEdit } = getEndAndWait(written, false, context);

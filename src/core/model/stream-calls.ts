@@ -4,6 +4,7 @@ import type { AnalysisContext } from "./analysis-context.js";
 import { getAmbientModuleName, isPlatformDeclaration } from "./declarations.js";
 import { getStreamFamily, type StreamFamily } from "./stream-families.js";
 import { forEachDescendant, getCalleeName, skipOuterExpressions } from "./syntax.js";
+import { isUntypedStreamMethod } from "./untyped-streams.js";
 
 /** What a call does to a stream's data. */
 export type StreamOperation =
@@ -37,6 +38,8 @@ export interface StreamCall {
   readonly stream: ts.Expression | undefined;
   /** The callee as the user wrote it, for messages: `writer.write`, `once`. */
   readonly calleeText: string;
+  /** Known by its method name alone: the receiver is typed `any` (./untyped-streams.ts). */
+  readonly untyped?: boolean;
 }
 
 const METHOD_OPERATIONS: Readonly<Record<StreamFamily, Readonly<Record<string, StreamOperation>>>> = {
@@ -216,6 +219,10 @@ export function getStreamCall(node: ts.CallExpression, context: AnalysisContext)
     if (family) {
       const operation = METHOD_OPERATIONS[family][callee.name.text];
       return operation ? { node, operation, owner: family, stream: callee.expression, calleeText } : undefined;
+    }
+    if (isUntypedStreamMethod(callee, receiverType, context)) {
+      const operation = METHOD_OPERATIONS["node-writable"][callee.name.text];
+      return { node, operation, owner: "node-writable", stream: callee.expression, calleeText, untyped: true };
     }
   }
   // Only helpers and console methods are known by declaration: skip the signature lookup (the
