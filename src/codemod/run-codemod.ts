@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 
 import ts from "../core/typescript.cjs";
 
-import { getAnalysisContext } from "../core/model/analysis-context.js";
+import { getAnalysisContext, getAnalysisOptions } from "../core/model/analysis-context.js";
 import { findUntypedNodeImport, hasNodeTypes } from "../core/model/node-types.js";
 import { MANUAL_REASONS } from "../core/fixes/rewrites.js";
 import { mayContainStreamCall } from "../core/model/stream-calls.js";
@@ -199,7 +199,7 @@ class ProjectRun {
       if (settings && !setting?.enabled) continue;
       const options = setting?.options ?? transform.defaultOptions;
       const context = getAnalysisContext(program, {
-        streamTypes: options.streamTypes ?? [],
+        ...getAnalysisOptions(options),
         ...(this.options.codeStyle ? { codeStyle: this.options.codeStyle } : {}),
       });
       for (const site of transform.findSites(sourceFile, context, options)) {

@@ -27,7 +27,7 @@ import flushBeforeShutdown from "../../codemods/flush-before-shutdown.js";
 import waitForDrain from "../../codemods/wait-for-drain.js";
 import { runCodemod, type FileReport } from "../../src/codemod/run-codemod.js";
 import type { Transform } from "../../src/codemod/transform.js";
-import { getAnalysisContext } from "../../src/core/model/analysis-context.js";
+import { getAnalysisContext, getAnalysisOptions } from "../../src/core/model/analysis-context.js";
 import { MANUAL_REASONS, type ManualReason, type Rewrite } from "../../src/core/fixes/rewrites.js";
 
 const fixturesDir = fileURLToPath(new URL("../fixtures/codemods", import.meta.url));
@@ -218,13 +218,14 @@ function bySitePosition(a: SitePosition, b: SitePosition): number {
 function findSites(program: ts.Program, path: string): FoundSite[] {
   const sourceFile = program.getSourceFile(path);
   if (!sourceFile) throw new Error(`${path} is not in the program`);
-  const context = getAnalysisContext(program, { streamTypes: [] });
-  return TRANSFORMS.flatMap((transform) =>
-    transform.findSites(sourceFile, context, transform.defaultOptions).map((site) => {
+  return TRANSFORMS.flatMap((transform) => {
+    // Per transform, as the codemod does: its rule's options may ask more of the analysis.
+    const context = getAnalysisContext(program, getAnalysisOptions(transform.defaultOptions));
+    return transform.findSites(sourceFile, context, transform.defaultOptions).map((site) => {
       const { line, character } = sourceFile.getLineAndCharacterOfPosition(site.node.getStart());
       return { rule: transform.rule, line: line + 1, column: character + 1, rewrite: site.rewrite };
-    }),
-  );
+    });
+  });
 }
 
 function getReason(site: FoundSite): ManualReason | "edit" {

@@ -38,7 +38,8 @@ export type ManualReason =
   | "written-through-another-object"
   | "exit-in-never-function"
   | "several-scope-exits"
-  | "not-a-statement";
+  | "not-a-statement"
+  | "untyped-stream";
 
 export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
   "synchronous-function": "in a synchronous function: making it async would change its callers",
@@ -60,6 +61,8 @@ export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
   "several-scope-exits":
     "the using scope is left at several places: end the stream and wait before each of them by hand",
   "not-a-statement": "the call is part of a larger expression: rewrite it by hand",
+  "untyped-stream":
+    "the stream is typed any, so the report rests on its method names: if it is a Node stream, end it and destroy it once it has finished",
 };
 
 /** What the codemod does at a site the rules report: edit it, or list it for a person. */
@@ -97,6 +100,7 @@ function isEnded(lost: readonly PendingWrite[], stream: ts.Expression, checker: 
 function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {
   const stream = finding.write.call.stream;
   if (!stream || finding.write.call.owner !== "node-writable") return manual("written-through-another-object");
+  if (finding.write.call.untyped) return manual("untyped-stream");
   const statement = getExpressionStatementOf(finding.node);
   if (!statement) return manual("not-a-statement");
   const deadlock = getDeadlockRisk(stream, finding.node, context);
