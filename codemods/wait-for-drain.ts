@@ -3,9 +3,9 @@ import { getBackpressureRewrite } from "../src/core/fixes/rewrites.js";
 import type { Transform } from "../src/codemod/transform.js";
 
 /**
- * `s.write(chunk)` in an async loop → wait for `"drain"` (or the stream closing) when it returns
- * `false`. Without a project config, every loop the strict config reports: waiting for `"drain"`
- * is never wrong.
+ * `s.write(chunk)` in an async loop or a `WritableStream` sink → wait for `"drain"` (or the stream
+ * closing) when it returns `false`. Without a project config, every loop the strict config
+ * reports: waiting for `"drain"` is never wrong.
  */
 export default {
   name: "wait-for-drain",

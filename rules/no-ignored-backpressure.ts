@@ -1,6 +1,9 @@
+import path from "node:path";
+
 import {
   findIgnoredBackpressure,
   type BackpressureOptions,
+  type IgnoredBackpressure,
   type RepetitionKind,
 } from "../src/core/analysis/ignored-backpressure.js";
 import { getBackpressureRemedies } from "../src/core/fixes/remedies.js";
@@ -10,17 +13,32 @@ import {
   getOptionsSchema,
   type StreamTypesOption,
 } from "../src/eslint/stream-types-option.js";
-import { getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
+import { getLine, getTypedAnalysis, reportFinding } from "../src/eslint/typed-analysis.js";
 
 type Options = [StreamTypesOption & Partial<BackpressureOptions>];
 
-type MessageIds = "ignoredBackpressure" | "waitForDrain" | "pauseSource";
+type MessageIds =
+  "ignoredBackpressure" | "sinkWithoutBackpressure" | "helperIgnoresBackpressure" | "waitForDrain" | "pauseSource";
 
 const WHERE: Readonly<Record<RepetitionKind, string>> = {
   loop: "in a loop",
   "iteration-callback": "once per item",
   "data-handler": "once per chunk of a `data` handler",
+  "sink-write": "once per chunk of a `WritableStream` sink",
+  "stream-implementation": "once per chunk of a stream implementation that calls back at once",
 };
+
+function getMessageId(finding: IgnoredBackpressure): MessageIds {
+  if (finding.via) return "helperIgnoresBackpressure";
+  return finding.repetition === "sink-write" ? "sinkWithoutBackpressure" : "ignoredBackpressure";
+}
+
+/** Where a helper's write is: `line 9`, or `line 9 of writer.ts` in another file. */
+function getWriteLocation(write: IgnoredBackpressure["node"], site: IgnoredBackpressure["node"]): string {
+  const line = `line ${getLine(write)}`;
+  const file = write.getSourceFile();
+  return file === site.getSourceFile() ? line : `${line} of ${path.basename(file.fileName)}`;
+}
 
 export default createRule<Options, MessageIds>({
   name: "no-ignored-backpressure",
@@ -36,9 +54,11 @@ export default createRule<Options, MessageIds>({
     messages: {
       ignoredBackpressure:
         "`{{write}}` runs {{where}} and ignores its `false` return: when `{{stream}}` cannot keep up, every chunk piles up in memory instead of waiting. Wait for `'drain'` when `write()` returns `false`.",
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- a suggestion: reportFinding offers it by its remedy's id
+      sinkWithoutBackpressure:
+        "`{{write}}` ignores its `false` return, so this `WritableStream` sink's `write()` returns before `{{stream}}` has room: the web stream's producer (`pipeTo()`, a writer) is never slowed, and memory grows with everything it sends. When `write()` returns `false`, return a promise that waits for `'drain'` and also settles on `'close'` or `'error'`.",
+      helperIgnoresBackpressure:
+        "`{{call}}` runs {{where}}, and the `{{write}}` it runs ({{location}}) ignores its `false` return: when `{{stream}}` cannot keep up, every chunk piles up in memory instead of waiting. Wait for `'drain'` in the helper, or return `write()`'s result and wait here.",
       waitForDrain: "Wait for `'drain'` (or for `{{stream}}` to close or fail) when `write()` returns `false`.",
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- a suggestion: reportFinding offers it by its remedy's id
       pauseSource: "Pause `{{source}}` until `{{stream}}` drains when `write()` returns `false`.",
     },
     schema: getOptionsSchema({
@@ -58,12 +78,14 @@ export default createRule<Options, MessageIds>({
         for (const finding of findIgnoredBackpressure(sourceFile, analysis, { checkAllLoops })) {
           reportFinding(context, {
             node: finding.node,
-            messageId: "ignoredBackpressure",
+            messageId: getMessageId(finding),
             data: {
               write: `${finding.stream.getText()}.write()`,
               where: WHERE[finding.repetition],
               stream: finding.stream.getText(),
               source: finding.source?.getText() ?? "",
+              call: `${finding.node.expression.getText()}()`,
+              location: finding.via ? getWriteLocation(finding.via.write, finding.node) : "",
             },
             remedies: getBackpressureRemedies(finding, analysis),
           });

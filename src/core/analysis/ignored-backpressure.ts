@@ -7,8 +7,11 @@ import {
   isBackpressureHandled,
   isInMemorySink,
 } from "./backpressure-handling.js";
+import type { CalleeBody } from "../model/callees.js";
+import { getChunkHandler } from "../model/chunk-handlers.js";
 import { getDiscardSite } from "./discarded.js";
-import { isPerItemCall } from "../model/function-context.js";
+import { getEnclosingFunction, isPerItemCall } from "../model/function-context.js";
+import { getHelperWrite } from "./helper-writes.js";
 import { getStreamCall } from "../model/stream-calls.js";
 import {
   forEachDescendant,
@@ -18,8 +21,11 @@ import {
   skipOuterExpressions,
 } from "../model/syntax.js";
 
-/** What makes a write repeat: a loop, or a callback that runs once per chunk or item. */
-export type RepetitionKind = "loop" | "iteration-callback" | "data-handler";
+/**
+ * What makes a write repeat: a loop, a callback that runs once per chunk or item, the `write()` of
+ * a WHATWG sink, or a Node stream's own `_write()`/`_transform()` that calls back at once.
+ */
+export type RepetitionKind = "loop" | "iteration-callback" | "data-handler" | "sink-write" | "stream-implementation";
 
 export interface BackpressureOptions {
   /**
@@ -32,16 +38,20 @@ export interface BackpressureOptions {
 }
 
 export interface IgnoredBackpressure {
-  /** The `write()` call whose `false` is ignored. */
+  /** The `write()` call whose `false` is ignored, or the call of a helper that ignores it (see `via`). */
   readonly node: ts.CallExpression;
-  /** The stream written to. */
+  /** The stream written to, as the code that calls `write()` names it. */
   readonly stream: ts.Expression;
   readonly repetition: RepetitionKind;
   /** The loop statement, or the callback function, that repeats the write. */
   readonly repeater: ts.IterationStatement | ts.FunctionLikeDeclaration;
   /** For a `"data"` handler: the stream the chunks come from, which could be paused. */
   readonly source: ts.Expression | undefined;
+  /** When `node` calls a function of the project that drops the `false`: that function and its `write()`. */
+  readonly via?: { readonly helper: CalleeBody; readonly write: ts.CallExpression };
 }
+
+type Repeater = Pick<IgnoredBackpressure, "repetition" | "repeater" | "source">;
 
 const LISTENER_METHODS = new Set(["on", "addListener", "prependListener"]);
 
@@ -64,7 +74,7 @@ function getCallbackRepetition(
   return undefined;
 }
 
-function findRepeater(node: ts.Node): Pick<IgnoredBackpressure, "repetition" | "repeater" | "source"> | undefined {
+function findRepeater(node: ts.Node, context: AnalysisContext): Repeater | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isIterationStatement(current, false)) {
       return { repetition: "loop", repeater: current, source: undefined };
@@ -72,7 +82,11 @@ function findRepeater(node: ts.Node): Pick<IgnoredBackpressure, "repetition" | "
     if (ts.isFunctionLike(current)) {
       const fn = current as ts.FunctionLikeDeclaration;
       const callback = getCallbackRepetition(fn);
-      return callback ? { ...callback, repeater: fn } : undefined;
+      if (callback) return { ...callback, repeater: fn };
+      const handler = getChunkHandler(fn, context);
+      if (!handler) return undefined;
+      const repetition = handler.kind === "web-sink-write" ? "sink-write" : "stream-implementation";
+      return { repetition, repeater: fn, source: undefined };
     }
   }
   return undefined;
@@ -110,15 +124,23 @@ function isOncePerStream(
   return false;
 }
 
+/** Whether `node` is what `fn` returns: its expression body, or a `return` of its own. */
+function isReturnedBy(node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
+  return fn.body === node || (ts.isReturnStatement(node.parent) && getEnclosingFunction(node.parent) === fn);
+}
+
 /** Whether the write's `false` reaches nobody: dropped, awaited (a boolean is no promise), or mapped into a dropped array. */
 function isResultIgnored(
   node: ts.CallExpression,
-  repeater: IgnoredBackpressure["repeater"],
+  { repetition, repeater }: Repeater,
   checker: ts.TypeChecker,
 ): boolean {
   let current: ts.Node = node;
   while (isOuterExpression(current.parent) || ts.isAwaitExpression(current.parent)) current = current.parent;
   if (getDiscardSite(current as ts.Expression, checker)) return true;
+  if (ts.isIterationStatement(repeater, false)) return false;
+  // `write: (chunk) => res.write(chunk)`: a WritableStream waits for a promise from its sink, not a boolean.
+  if (repetition === "sink-write") return isReturnedBy(current, repeater);
   // `rows.map((row) => out.write(row));`: the booleans go into an array nobody looks at.
   const isReturnedByRepeater =
     ts.isArrowFunction(repeater) && repeater.body === current && ts.isCallExpression(repeater.parent);
@@ -150,9 +172,7 @@ function isAwaited(node: ts.Expression | undefined): boolean {
  * Whether the loop writes what it has just awaited: `out.write(await next())`, or a variable the
  * loop fills from an `await` (`const { value } = await reader.read()`, `r = await reader.read()`).
  */
-function isWritingAwaitedData(node: ts.CallExpression, loop: ts.IterationStatement, checker: ts.TypeChecker): boolean {
-  const [data] = node.arguments;
-  if (data === undefined) return false;
+function isAwaitedData(data: ts.Expression, loop: ts.IterationStatement, checker: ts.TypeChecker): boolean {
   if (isAwaited(data)) return true;
   const variable = getRootVariable(data, checker);
   if (!variable) return false;
@@ -223,17 +243,20 @@ function isPromptForTyping(node: ts.CallExpression, source: ts.Expression | unde
 
 /**
  * Whether a producer that could be slowed down feeds the writes: a `"data"` handler, a `for await`
- * loop (this one or one around it), or a loop writing what it awaited. Otherwise the data is
- * already in memory, or the loop is paced by other work, and nothing can pile up beyond it.
+ * loop (this one or one around it), a loop writing what it awaited, or a stream that hands over
+ * one chunk per call. Otherwise the data is already in memory, or the loop is paced by other
+ * work, and nothing can pile up beyond it.
  */
 function isFedByProducer(
   node: ts.CallExpression,
-  repeater: Pick<IgnoredBackpressure, "repetition" | "repeater" | "source">,
+  data: readonly ts.Expression[],
+  repeater: Repeater,
   checker: ts.TypeChecker,
 ): boolean {
   if (repeater.repetition === "data-handler") {
     return !isPromptForTyping(node, repeater.source);
   }
+  if (repeater.repetition === "sink-write" || repeater.repetition === "stream-implementation") return true;
   if (repeater.repetition !== "loop") return false;
   for (
     let current: ts.Node = node.parent;
@@ -242,7 +265,66 @@ function isFedByProducer(
   ) {
     if (ts.isForOfStatement(current) && current.awaitModifier) return true;
   }
-  return isWritingAwaitedData(node, repeater.repeater as ts.IterationStatement, checker);
+  return data.some((argument) => isAwaitedData(argument, repeater.repeater as ts.IterationStatement, checker));
+}
+
+/** What a call writes: through a `write()` of its own, or through a function of the project that drops the `false`. */
+interface WriteTarget {
+  readonly stream: ts.Expression;
+  /** The stream as the call site reaches it (the helper's argument or receiver), to tell whether it is made afresh there. */
+  readonly streamAtCall: ts.Expression;
+  /** The arguments that carry the data. */
+  readonly data: readonly ts.Expression[];
+  readonly via?: IgnoredBackpressure["via"];
+}
+
+function getWriteTarget(node: ts.CallExpression, context: AnalysisContext): WriteTarget | undefined {
+  const call = getCalleeName(node.expression) === "write" ? getStreamCall(node, context) : undefined;
+  if (call) {
+    const isSignalled = call.operation === "write" && call.stream && hasBackpressureSignal(call, context);
+    if (!isSignalled || !call.stream || isInMemorySink(call.stream, context.checker)) return undefined;
+    return { stream: call.stream, streamAtCall: call.stream, data: node.arguments.slice(0, 1) };
+  }
+  const dropped = getHelperWrite(node, context);
+  if (!dropped) return undefined;
+  const callee = skipOuterExpressions(node.expression);
+  const argument = dropped.streamParameter === undefined ? undefined : node.arguments[dropped.streamParameter];
+  return {
+    stream: dropped.stream,
+    streamAtCall: argument ?? (ts.isPropertyAccessExpression(callee) ? callee.expression : node),
+    data: node.arguments,
+    via: { helper: dropped.helper, write: dropped.write },
+  };
+}
+
+/**
+ * `inner.write(chunk); callback();` in a `_transform()`: the next chunk comes at once, however
+ * full `inner` is. Writing to the stream itself (`this.write()`), or calling back only later (from
+ * `"drain"`, a timer, another callback), is not that.
+ */
+function isCalledBackAtOnce(
+  node: ts.CallExpression,
+  target: WriteTarget,
+  implementation: ts.FunctionLikeDeclaration,
+  context: AnalysisContext,
+): boolean {
+  if (!target.via && skipOuterExpressions(target.stream).kind === ts.SyntaxKind.ThisKeyword) return false;
+  const handler = getChunkHandler(implementation, context);
+  if (handler?.kind !== "node-stream-implementation" || !implementation.body) return false;
+  const { checker } = context;
+  const callback = checker.getSymbolAtLocation(handler.callback);
+  let calledBack = false;
+  forEachDescendant(implementation.body, (child) => {
+    if (calledBack || ts.isFunctionLike(child)) return false;
+    const callee = ts.isCallExpression(child) ? skipOuterExpressions(child.expression) : undefined;
+    calledBack =
+      callee !== undefined &&
+      ts.isIdentifier(callee) &&
+      child.getStart() >= node.getEnd() &&
+      checker.getSymbolAtLocation(callee) === callback;
+    return !calledBack;
+  });
+  return calledBack;
 }
 
 /**
@@ -257,21 +339,17 @@ export function findIgnoredBackpressure(
   const { checker } = context;
   const findings: IgnoredBackpressure[] = [];
   forEachDescendant(sourceFile, (node) => {
-    if (!ts.isCallExpression(node) || getCalleeName(node.expression) !== "write") return;
-    const repeater = findRepeater(node);
-    if (!repeater || isBackpressureHandled(getHandlingScope(repeater.repeater), checker)) return;
-    if (!options.checkAllLoops && !isFedByProducer(node, repeater, checker)) return;
-    const call = getStreamCall(node, context);
-    if (!call || call.operation !== "write" || !call.stream || !hasBackpressureSignal(call, context)) return;
-    if (isOncePerStream(node, call.stream, repeater.repeater, checker)) return;
-    if (
-      repeater.repetition === "data-handler" &&
-      isGuardedByFlag(node, repeater.repeater as ts.FunctionLikeDeclaration, checker)
-    )
-      return;
-    if (isInMemorySink(call.stream, checker)) return;
-    if (isResultIgnored(node, repeater.repeater, checker)) {
-      findings.push({ node, stream: call.stream, ...repeater });
+    if (!ts.isCallExpression(node)) return;
+    const repeater = findRepeater(node, context);
+    const target = repeater && getWriteTarget(node, context);
+    if (!repeater || !target || isBackpressureHandled(getHandlingScope(repeater.repeater), checker)) return;
+    if (!options.checkAllLoops && !isFedByProducer(node, target.data, repeater, checker)) return;
+    if (isOncePerStream(node, target.streamAtCall, repeater.repeater, checker)) return;
+    const fn = repeater.repeater as ts.FunctionLikeDeclaration;
+    if (repeater.repetition === "data-handler" && isGuardedByFlag(node, fn, checker)) return;
+    if (repeater.repetition === "stream-implementation" && !isCalledBackAtOnce(node, target, fn, context)) return;
+    if (isResultIgnored(node, repeater, checker)) {
+      findings.push({ node, stream: target.stream, ...repeater, ...(target.via && { via: target.via }) });
     }
   });
   return findings;

@@ -335,19 +335,37 @@ function getDrainHelperName(
   return { name, edit: { start: text.length, end: text.length, text: appended } };
 }
 
+/**
+ * How the write at `statement` can wait: `await` in a loop or sink of async code; `return` as the
+ * last statement of a synchronous sink `write()`, whose promise the `WritableStream` waits for.
+ */
+function getDrainWait(finding: IgnoredBackpressure, statement: ts.Statement, program: ts.Program): string | undefined {
+  if (finding.repetition !== "loop" && finding.repetition !== "sink-write") return undefined;
+  if (isAwaitAllowedAt(statement, program)) return "await";
+  const sink = finding.repeater;
+  const isLastOfSink =
+    finding.repetition === "sink-write" &&
+    ts.isFunctionLike(sink) &&
+    sink.body !== undefined &&
+    ts.isBlock(sink.body) &&
+    sink.body.statements.at(-1) === statement;
+  // A declared return type (`: void`) would not take the promise; a sink that returns values already is not ours to change.
+  return isLastOfSink && sink.type === undefined && !hasValueReturn(sink) ? "return" : undefined;
+}
+
 function waitForDrain(finding: IgnoredBackpressure, context: AnalysisContext): Remedy<"waitForDrain"> | undefined {
   const statement = finding.node.parent;
-  if (finding.repetition !== "loop" || !ts.isExpressionStatement(statement)) return undefined;
-  if (!isEmitterStream(finding.stream, context)) return undefined;
-  if (!isAwaitAllowedAt(statement, context.program)) return undefined;
+  if (finding.via || !ts.isExpressionStatement(statement)) return undefined;
+  const wait = getDrainWait(finding, statement, context.program);
+  if (!wait || !isEmitterStream(finding.stream, context)) return undefined;
   if (getDeadlockRisk(finding.stream, finding.repeater, context)) return undefined;
   const sourceFile = statement.getSourceFile();
   const style = getCodeStyle(sourceFile, context);
   const once = getImport(sourceFile, ONCE_IMPORT, style);
   const finished = getImport(sourceFile, FINISHED_IMPORT, style);
   const helper = getDrainHelperName(sourceFile, once.reference, finished.reference, style);
-  const wait = `if (${finding.node.getText()} === false) await ${helper.name}(${finding.stream.getText()})`;
-  const site = replaceStatement(statement, formatStatement(wait, style), style);
+  const check = `if (${finding.node.getText()} === false) ${wait} ${helper.name}(${finding.stream.getText()})`;
+  const site = replaceStatement(statement, formatStatement(check, style), style);
   return { id: "waitForDrain", edits: compact([once.edit, finished.edit, site, helper.edit]) };
 }
 
@@ -363,7 +381,8 @@ function isPausableSource(source: ts.Expression, checker: ts.TypeChecker): boole
 
 function pauseSource(finding: IgnoredBackpressure, context: AnalysisContext): Remedy<"pauseSource"> | undefined {
   const statement = finding.node.parent;
-  if (finding.repetition !== "data-handler" || !finding.source || !ts.isExpressionStatement(statement)) {
+  const isOwnWrite = finding.via === undefined;
+  if (finding.repetition !== "data-handler" || !finding.source || !isOwnWrite || !ts.isExpressionStatement(statement)) {
     return undefined;
   }
   if (!isPausableSource(finding.source, context.checker)) return undefined;

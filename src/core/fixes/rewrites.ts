@@ -35,6 +35,9 @@ export type ManualReason =
   | "exit-in-synchronous-code"
   | "no-handle-to-wait-on"
   | "writes-not-in-async-loop"
+  | "write-in-helper"
+  | "implementation-calls-back-at-once"
+  | "synchronous-sink-write"
   | "written-through-another-object"
   | "exit-in-never-function"
   | "several-scope-exits"
@@ -54,6 +57,12 @@ export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
     '(process.stdout.write("", () => process.exit(n))), and make sure what follows does not run meanwhile',
   "no-handle-to-wait-on": "the pending write has no handle to wait on: await it where it is made",
   "writes-not-in-async-loop": "the writes repeat outside an async loop: pause the source until 'drain'",
+  "write-in-helper":
+    "the write() whose false is ignored is in a function this call runs: wait for 'drain' there, or return write()'s result and wait here",
+  "implementation-calls-back-at-once":
+    "the stream calls back before what it wrote drained: call back from 'drain' when write() returns false, or pass the callback to write()",
+  "synchronous-sink-write":
+    "the sink's write() goes on after the write: make it async and await 'drain' when write() returns false",
   "written-through-another-object":
     "the data was written through another object (a WHATWG writer over this stream): await its writes or close() before destroying",
   "exit-in-never-function":
@@ -293,10 +302,13 @@ function hasSeveralExits(name: ts.Node): boolean {
 // ---- no-ignored-backpressure -----------------------------------------------------------------
 
 export function getBackpressureRewrite(finding: IgnoredBackpressure, context: AnalysisContext): Rewrite {
-  if (finding.repetition !== "loop") return manual("writes-not-in-async-loop");
+  if (finding.via) return manual("write-in-helper");
+  if (finding.repetition === "stream-implementation") return manual("implementation-calls-back-at-once");
+  const isSink = finding.repetition === "sink-write";
+  if (finding.repetition !== "loop" && !isSink) return manual("writes-not-in-async-loop");
   const deadlock = getDeadlockRisk(finding.stream, finding.repeater, context);
   if (deadlock) return manual(deadlock);
   if (!ts.isExpressionStatement(finding.node.parent)) return manual("not-a-statement");
   const waitForDrain = getBackpressureRemedies(finding, context).find((remedy) => remedy.id === "waitForDrain");
-  return fromRemedy(waitForDrain, "synchronous-function");
+  return fromRemedy(waitForDrain, isSink ? "synchronous-sink-write" : "synchronous-function");
 }
