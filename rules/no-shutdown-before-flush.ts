@@ -1,8 +1,13 @@
+import path from "node:path";
+
+import ts from "../src/core/typescript.cjs";
+
 import type { AnalysisOptions } from "../src/core/model/analysis-context.js";
 import { findUntypedNodeImport } from "../src/core/model/node-types.js";
 import { getShutdownRemedies } from "../src/core/fixes/remedies.js";
 import {
   findShutdownsBeforeFlush,
+  type ShutdownBeforeFlush,
   type ShutdownKind,
   type ShutdownOptions,
 } from "../src/core/analysis/shutdown-before-flush.js";
@@ -18,6 +23,18 @@ type Options = [StreamTypesOption & Partial<ShutdownOptions> & Pick<AnalysisOpti
 
 type MessageIds =
   | "destroyBeforeFlush"
+  | "destroyAfterWriteInCall"
+  | "destroyAfterWriteInMethod"
+  | "destroyInCall"
+  | "exitAfterWriteInCall"
+  | "exitInCall"
+  | "announceAfterWriteInCall"
+  | "useBeforeFinish"
+  | "useBeforeFinishInCall"
+  | "useAfterWriteInCall"
+  | "awaitFinishedBeforeUse"
+  | "returnBeforeFinish"
+  | "awaitFinishedBeforeReturn"
   | "abortBeforeFlush"
   | "disposeBeforeFlush"
   | "endAndWaitBeforeDispose"
@@ -35,7 +52,57 @@ const MESSAGE_IDS: Readonly<Record<ShutdownKind, MessageIds>> = {
   dispose: "disposeBeforeFlush",
   exit: "exitBeforeFlush",
   announce: "announceBeforeFlush",
+  use: "useBeforeFinish",
+  return: "returnBeforeFinish",
 };
+
+/** `process.stdout.write()` for a call: what messages name it by. */
+function getCallText(node: ts.Expression): string {
+  return ts.isCallExpression(node) ? `${node.expression.getText()}()` : node.getText();
+}
+
+/** `line 12` in the reported file, `render.ts:3` in another. */
+function getPlace(node: ts.Node, reported: ts.SourceFile): string {
+  const sourceFile = node.getSourceFile();
+  return sourceFile === reported ? `line ${getLine(node)}` : `${path.basename(sourceFile.fileName)}:${getLine(node)}`;
+}
+
+/** The message for a finding: both places, when the write or the shutdown is in another function. */
+function describeShutdown(finding: ShutdownBeforeFlush): {
+  messageId: MessageIds;
+  data: Record<string, string | number>;
+} {
+  const { write } = finding;
+  const reported = finding.node.getSourceFile();
+  const shutdown = finding.node.getText();
+  // The stream written to, if the write is here; else the one shut down, as this file names it.
+  const named = write.through || write.method ? finding.stream : write.call.stream;
+  const stream = named?.getText() ?? "stdout";
+  const inner = { write: getCallText(write.call.node), where: getPlace(write.call.node, reported) };
+  const site = write.through ?? write.call.node;
+  if (finding.shutdownIn) {
+    const drop = { drop: getCallText(finding.shutdownIn), where: getPlace(finding.shutdownIn, reported) };
+    const data = { shutdown, ...drop, write: getCallText(site), line: getLine(site) };
+    const inCall = { exit: "exitInCall", use: "useBeforeFinishInCall" } as const;
+    const messageId = finding.kind === "exit" || finding.kind === "use" ? inCall[finding.kind] : "destroyInCall";
+    return { messageId, data };
+  }
+  if (write.method) {
+    const method = write.method.name?.getText() ?? "constructor";
+    return { messageId: "destroyAfterWriteInMethod", data: { shutdown, method, stream, ...inner } };
+  }
+  if (write.through) {
+    const data = { shutdown, call: getCallText(write.through), line: getLine(write.through), stream, ...inner };
+    if (finding.kind === "exit") return { messageId: "exitAfterWriteInCall", data };
+    if (finding.kind === "announce") return { messageId: "announceAfterWriteInCall", data };
+    if (finding.kind === "use") return { messageId: "useAfterWriteInCall", data };
+    return { messageId: "destroyAfterWriteInCall", data };
+  }
+  return {
+    messageId: MESSAGE_IDS[finding.kind],
+    data: { shutdown, write: getCallText(write.call.node), line: getLine(write.call.node), stream },
+  };
+}
 
 export default createRule<Options, MessageIds>({
   name: "no-shutdown-before-flush",
@@ -59,6 +126,28 @@ export default createRule<Options, MessageIds>({
         "`{{shutdown}}` ends the process while `{{write}}` on line {{line}} may still be buffered: whatever has not left the process is lost. Set `process.exitCode` and let the process end by itself, or wait for the write to finish.",
       announceBeforeFlush:
         "`{{shutdown}}` reports success right after `{{write}}` on line {{line}}, before `{{stream}}` has flushed: the caller may read, close or exit while data is still buffered. Signal from the end callback or after `finished()`.",
+      destroyAfterWriteInCall:
+        "`{{shutdown}}` throws away what `{{call}}` on line {{line}} may still buffer for `{{stream}}` (it writes with `{{write}}` at {{where}}): a slow reader gets a truncated stream and no error. End the stream and wait for it to finish before shutting it down.",
+      destroyAfterWriteInMethod:
+        "`{{shutdown}}` throws away what `{{method}}()` may have left buffered for `{{stream}}` (`{{write}}` at {{where}}): a slow reader gets a truncated stream and no error. End the stream instead, or wait for it to finish before destroying it.",
+      destroyInCall:
+        "`{{shutdown}}` shuts down a stream (`{{drop}}` at {{where}}) while `{{write}}` on line {{line}} may still be buffered for it: a slow reader gets a truncated stream and no error. End the stream and wait for it to finish first.",
+      exitAfterWriteInCall:
+        "`{{shutdown}}` ends the process while `{{call}}` on line {{line}} may still be writing (`{{write}}` at {{where}}): whatever has not left the process is lost. Set `process.exitCode` and let the process end by itself, or wait for the output to be flushed.",
+      exitInCall:
+        "`{{shutdown}}` ends the process (`{{drop}}` at {{where}}) while `{{write}}` on line {{line}} may still be buffered: whatever has not left the process is lost. Set `process.exitCode` and let the process end by itself, or wait for the write to finish.",
+      announceAfterWriteInCall:
+        "`{{shutdown}}` reports success while what `{{call}}` on line {{line}} wrote to `{{stream}}` may still be buffered (`{{write}}` at {{where}}): the caller may read, close or exit too early. Signal from the end callback or after `finished()`.",
+      useBeforeFinish:
+        "`{{shutdown}}` uses the file that `{{stream}}` may still be writing (`{{write}}` on line {{line}}): it can find the file short or empty. Wait for `{{stream}}` to finish (`await finished({{stream}})`, or `await pipeline(…)` instead of `pipe()`) first.",
+      useBeforeFinishInCall:
+        "`{{shutdown}}` uses a file (`{{drop}}` at {{where}}) that `{{write}}` on line {{line}} may still be writing: it can find the file short or empty. Wait for the stream to finish first.",
+      useAfterWriteInCall:
+        "`{{shutdown}}` uses a file that `{{call}}` on line {{line}} may still be writing (`{{write}}` at {{where}}): it can find the file short or empty. Wait for the stream to finish first.",
+      returnBeforeFinish:
+        "`{{shutdown}}` ends the file its caller named, and the async function returns at once: its promise resolves before `{{stream}}` has finished writing, so a caller that reads, renames or uploads the file may find it short. Await `finished({{stream}})` before returning.",
+      awaitFinishedBeforeReturn: "Await `finished({{stream}})` after ending it.",
+      awaitFinishedBeforeUse: "Await `finished({{stream}})` before using the file.",
       endBeforeDestroy: "End `{{stream}}` and shut down only once everything is flushed.",
       awaitFinishedBeforeDestroy: "End `{{stream}}` and await `finished()` before shutting down.",
       useExitCode: "Set `process.exitCode` instead of exiting.",
@@ -101,16 +190,9 @@ export default createRule<Options, MessageIds>({
         reportMissingNodeTypes();
         const checkMessagesBeforeExit = options.checkMessagesBeforeExit ?? false;
         for (const finding of findShutdownsBeforeFlush(sourceFile, analysis, { checkMessagesBeforeExit })) {
-          const { call } = finding.write;
           reportFinding(context, {
             node: finding.node,
-            messageId: MESSAGE_IDS[finding.kind],
-            data: {
-              shutdown: finding.node.getText(),
-              write: `${call.calleeText}()`,
-              line: getLine(call.node),
-              stream: call.stream?.getText() ?? "stdout",
-            },
+            ...describeShutdown(finding),
             remedies: getShutdownRemedies(finding, analysis),
           });
         }

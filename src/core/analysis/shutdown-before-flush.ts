@@ -2,9 +2,10 @@ import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "../model/analysis-context.js";
 import { getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";
-import { getEnclosingFunction, isPerItemCall, type FunctionLike } from "../model/function-context.js";
+import { getEnclosingFunction, isAsyncFunction, isPerItemCall, type FunctionLike } from "../model/function-context.js";
 import { bindKeys, createKeyPorter } from "../model/call-bindings.js";
-import { getCalleeBody, getFunctionOfDeclaration } from "../model/callees.js";
+import { getCalleeBody, getFunctionOfDeclaration, getReferencedFunction } from "../model/callees.js";
+import { getFileKeys, getFileUsePaths, getPathKeys, getPipeWrite, isPipeOrFileUseName } from "../model/file-streams.js";
 import { getStreamCall, isExitReference, isThenableType, type StreamCall } from "../model/stream-calls.js";
 import { PathWalker } from "./path-walker.js";
 import { isComposedMessage, isMessage } from "./stdio-messages.js";
@@ -55,6 +56,8 @@ export interface PendingWrite {
   readonly method?: FunctionLike;
   /** The write's promise is what its function returns: awaiting the call waits for it. */
   readonly settlesWithCall?: boolean;
+  /** The names of the file the stream writes, when it is a file stream made in view (file-streams.ts). */
+  readonly fileKeys?: readonly StreamKey[];
 }
 
 /**
@@ -96,7 +99,11 @@ export type ShutdownKind =
   /** `resolve()` or the completion callback right after `end()`, before `"finish"`. */
   | "announce"
   /** The end of the scope of a `using`/`await using` Node stream: disposal destroys it. */
-  | "dispose";
+  | "dispose"
+  /** Reading, renaming or copying a file that a stream still writes. */
+  | "use"
+  /** An async function returning (its promise resolving) right after ending the file its caller named. */
+  | "return";
 
 export interface ShutdownBeforeFlush {
   readonly kind: ShutdownKind;
@@ -129,6 +136,14 @@ export interface ShutdownSummary {
   readonly exit: { readonly node: ts.Expression; readonly inner: ts.Expression } | undefined;
   /** Streams it waits for on every path: what the caller wrote to them has left when it returns. */
   readonly waits: readonly StreamKey[];
+  /** Files it reads, renames or copies, by the names of their paths. */
+  readonly fileUses: readonly SummaryFileUse[];
+}
+
+interface SummaryFileUse {
+  readonly keys: readonly StreamKey[];
+  /** The `rename()`, `readFile()`… call, maybe deep in further calls. */
+  readonly node: ts.Expression;
 }
 
 interface SummaryDrop {
@@ -145,7 +160,13 @@ const STDIO_KEY = "stdio";
 const FLUSH_EVENTS = new Set(["finish", "drain", "close"]);
 const FLUSH_LISTENER_METHODS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
 
-const SHUTDOWN_NAMES = new Set(["destroy", "resetAndDestroy", "abort", "exit", "then", "finally"]);
+/** Calls that drop what a stream has queued. */
+const DROP_NAMES = new Set(["destroy", "resetAndDestroy", "abort"]);
+
+/** Calls that run a callback later, whatever happened to the output meanwhile. */
+const TIMER_NAMES = new Set(["setTimeout", "setImmediate", "nextTick", "queueMicrotask"]);
+
+const SHUTDOWN_NAMES = new Set([...DROP_NAMES, "exit", "then", "finally", ...TIMER_NAMES]);
 
 function merge(a: State | undefined, b: State | undefined): State | undefined {
   if (!a) return b;
@@ -221,8 +242,8 @@ function isBareSuccess(call: ts.CallExpression): boolean {
  * `await new Promise((resolve) => { ...; out.end(); resolve(); }); await read(out);`: the only one
  * told is the function awaiting the promise, and it then waits on the stream itself.
  */
-function isWaitedOnByAwaiter(call: ts.CallExpression, keys: readonly StreamKey[], checker: ts.TypeChecker): boolean {
-  const symbol = checker.getSymbolAtLocation(skipOuterExpressions(call.expression));
+function isWaitedOnByAwaiter(callee: ts.Expression, keys: readonly StreamKey[], checker: ts.TypeChecker): boolean {
+  const symbol = checker.getSymbolAtLocation(skipOuterExpressions(callee));
   if (!symbol?.valueDeclaration || !isPromiseExecutorParameter(symbol)) return false;
   const construction = getOutermostExpression(symbol.valueDeclaration.parent.parent as ts.NewExpression);
   const awaiting = construction.parent;
@@ -240,14 +261,40 @@ function isWaitedOnByAwaiter(call: ts.CallExpression, keys: readonly StreamKey[]
   return waited;
 }
 
-/** `resolve()` of the enclosing promise, or the function's own completion callback. */
+/** Events that tell listeners a job is done: emitting one right after `end()` is an announcement. */
+const COMPLETION_EVENTS = new Set(["end", "finish", "done", "complete", "completed", "close", "success"]);
+
+/** `this.emit("end")`, `this.emit("done", path)`: listeners hear the job is complete. */
+function isCompletionEvent(call: ts.CallExpression): boolean {
+  const [event] = call.arguments;
+  return (
+    getCalleeName(call.expression) === "emit" &&
+    event !== undefined &&
+    ts.isStringLiteralLike(event) &&
+    COMPLETION_EVENTS.has(event.text)
+  );
+}
+
+/**
+ * `resolve()` of the enclosing promise, the function's own completion callback, or an emitted
+ * completion event. Whether it hands over a value is the caller's to judge.
+ */
 function isCompletionSignal(
   call: ts.CallExpression,
   scope: FunctionLike | ts.SourceFile,
   checker: ts.TypeChecker,
 ): boolean {
-  const callee = skipOuterExpressions(call.expression);
-  if (!ts.isIdentifier(callee) || ts.isSourceFile(scope) || !isBareSuccess(call)) return false;
+  return isCompletionEvent(call) || isCompletionCallback(call.expression, scope, checker);
+}
+
+/** `resolve` of the enclosing promise, or the function's own completion callback (`done`). */
+function isCompletionCallback(
+  expression: ts.Expression,
+  scope: FunctionLike | ts.SourceFile,
+  checker: ts.TypeChecker,
+): boolean {
+  const callee = skipOuterExpressions(expression);
+  if (!ts.isIdentifier(callee) || ts.isSourceFile(scope)) return false;
   const symbol = checker.getSymbolAtLocation(callee);
   if (!symbol) return false;
   if (isPromiseExecutorParameter(symbol)) return true;
@@ -266,7 +313,9 @@ function hasShutdownCandidate(scope: FunctionLike | ts.SourceFile): boolean {
     if (found || (ts.isFunctionLike(node) && node !== scope)) return false;
     if (ts.isCallExpression(node)) {
       const name = getCalleeName(node.expression);
-      found = (name !== undefined && (SHUTDOWN_NAMES.has(name) || name === "end")) || isDisposeCall(node);
+      found =
+        (name !== undefined && (SHUTDOWN_NAMES.has(name) || name === "end" || isPipeOrFileUseName(name))) ||
+        isDisposeCall(node);
     }
     found ||= ts.isVariableDeclarationList(node) && isUsingDeclarationList(node);
     return !found;
@@ -311,6 +360,15 @@ class ShutdownAnalysis extends PathWalker<State> {
   readonly outerDrops: SummaryDrop[] = [];
   /** The first exit on any path, and the exit itself when it happens in a called function. */
   exitSite: ShutdownSummary["exit"];
+  /** Streams handed to `finished()` or `once(s, "finish")` anywhere in the scope, awaited or not. */
+  readonly completed = new Set<StreamKey>();
+  /** Every file the scope reads, renames or copies, for its summary. */
+  readonly fileUses: SummaryFileUse[] = [];
+  /** Listeners registered so far that report completion (`src.on("end", () => resolve())`). */
+  private readonly announcingListeners: {
+    emitterKeys: readonly StreamKey[];
+    signals: (ts.CallExpression | ts.Identifier)[];
+  }[] = [];
 
   constructor(
     scope: FunctionLike | ts.SourceFile,
@@ -399,15 +457,40 @@ class ShutdownAnalysis extends PathWalker<State> {
     }
     const name = getCalleeName(node.expression);
     if (name === undefined) return state;
-    if (FLUSH_LISTENER_METHODS.has(name)) this.addListenerSignals(node);
+    if (FLUSH_LISTENER_METHODS.has(name)) {
+      this.addListenerSignals(node);
+      this.listenerAnnouncements(node, state);
+    }
     if (isPerItemCall(node)) return [...state, ...this.perItemWrites(node)];
     if (name === "then" || name === "finally") {
       this.chainedExit(node, state);
       return state;
     }
+    if (TIMER_NAMES.has(name)) {
+      this.timedExit(node, state);
+      return state;
+    }
     if (this.isAnnounce(node, state)) return state;
+    const pipe = getPipeWrite(node, this.context);
+    if (pipe) {
+      // What a pipe carries is unbounded: never a short message.
+      const piped = [...state, { ...this.pendingWrite(pipe), repeated: true, isSmall: () => false }];
+      this.reportListenerAnnouncements(piped);
+      return piped;
+    }
     const streamCall = getStreamCall(node, this.context);
-    if (!streamCall) return this.calledFunction(node, state);
+    if (!streamCall) {
+      const usedPaths = getFileUsePaths(node, this.context);
+      if (usedPaths) {
+        this.usedFile(
+          node,
+          usedPaths.flatMap((path) => getPathKeys(path, this.context.checker)),
+          state,
+        );
+        return state;
+      }
+      return this.calledFunction(node, state);
+    }
     switch (streamCall.operation) {
       case "write":
         return [...state, this.pendingWrite(streamCall)];
@@ -423,6 +506,11 @@ class ShutdownAnalysis extends PathWalker<State> {
         return state;
       case "exit":
         this.exit(node, state);
+        return state;
+      case "complete":
+        // Awaited, it takes the writes off in waitedFor; unawaited, no-discarded-result reports it.
+        if (streamCall.stream)
+          for (const key of getStreamKeys(streamCall.stream, this.context.checker)) this.completed.add(key);
         return state;
       default:
         return state;
@@ -447,6 +535,17 @@ class ShutdownAnalysis extends PathWalker<State> {
     }
   }
 
+  /**
+   * `setTimeout(() => process.exit(code), 50)`: a timer does not wait for output either; when it
+   * fires, what a slow reader has not taken is lost.
+   */
+  private timedExit(node: ts.CallExpression, state: State): void {
+    const [callback] = node.arguments;
+    const fn = callback && getReferencedFunction(callback, this.context.program);
+    const exit = fn && fn !== this.scope ? getShutdownSummary(fn, this.context, this.options).exit : undefined;
+    if (exit) this.exit(node, state, exit.inner);
+  }
+
   /** A call of one of the program's own functions: what it does to the streams, by its summary. */
   private calledFunction(node: ts.CallExpression, state: State): State {
     const callee = getCalleeBody(node, this.context.program);
@@ -454,14 +553,18 @@ class ShutdownAnalysis extends PathWalker<State> {
     const summary = getShutdownSummary(callee, this.context, this.options);
     if (summary === EMPTY_SUMMARY) return state;
     const { checker } = this.context;
-    for (const drop of summary.drops) this.lose(drop.kind, node, bindKeys(drop.keys, node, checker), state, drop.node);
+    // A closing method's destroy is reported in the method, against what the class's other methods write.
+    const drops = isReportedInMethod(callee) ? [] : summary.drops;
+    for (const drop of drops) this.lose(drop.kind, node, bindKeys(drop.keys, node, checker), state, drop.node);
     if (summary.exit) this.exit(node, state, summary.exit.inner);
+    for (const use of summary.fileUses) this.usedFile(node, bindKeys(use.keys, node, checker), state, use.node);
     const waited = new Set(bindKeys(summary.waits, node, checker));
     const kept = waited.size > 0 ? state.filter((pending) => !pending.keys.some((key) => waited.has(key))) : state;
     const repeated = this.loopDepth > 0;
     const added = summary.pending.map((write) => ({
       ...write,
       keys: bindKeys(write.keys, node, checker),
+      fileKeys: write.fileKeys && bindKeys(write.fileKeys, node, checker),
       through: node,
       repeated: write.repeated || repeated,
     }));
@@ -570,17 +673,96 @@ class ShutdownAnalysis extends PathWalker<State> {
     const isSmall = (): boolean =>
       (small ??=
         (!repeated || !this.options.checkMessagesBeforeExit) && isSmallStdioWrite(call, this.context, this.options));
-    return { call, keys: [...keys, ...getHolderKeys(call.node, this.context.checker)], repeated, isSmall };
+    const fileKeys =
+      call.owner === "node-writable" && call.stream ? getFileKeys(call.stream, this.context.checker) : [];
+    return {
+      call,
+      keys: [...keys, ...getHolderKeys(call.node, this.context.checker)],
+      repeated,
+      isSmall,
+      ...(fileKeys.length > 0 ? { fileKeys } : {}),
+    };
+  }
+
+  /** The latest `end()` (or pipe) of a Node stream on the path that nothing has waited for. */
+  private getUnfinishedEnd(state: State): PendingWrite | undefined {
+    return state
+      .filter(isWrite)
+      .findLast((write) => write.call.operation === "end" && write.call.owner === "node-writable");
+  }
+
+  /**
+   * Whether `call` reports the work done while `ended` is not finished: a bare `resolve()` or
+   * `done()`, or one handing over the path of the file still being written.
+   */
+  private announces(signal: ts.CallExpression | ts.Identifier, ended: PendingWrite): boolean {
+    const { checker } = this.context;
+    if (ts.isIdentifier(signal)) {
+      // `src.on("end", resolve)`: the listener is the signal itself.
+      return isCompletionCallback(signal, this.scope, checker) && !isWaitedOnByAwaiter(signal, ended.keys, checker);
+    }
+    if (!isCompletionSignal(signal, this.scope, checker)) return false;
+    const [value] = signal.arguments;
+    const deliversFile =
+      value !== undefined && getPathKeys(value, checker).some((key) => ended.fileKeys?.includes(key));
+    // Whatever a resolve() hands over while a pipe still fills the sink, it comes too early.
+    const isPiped = ended.call.calleeText.endsWith("pipe");
+    const isAnnouncement = isBareSuccess(signal) || deliversFile || isCompletionEvent(signal) || isPiped;
+    return isAnnouncement && !isWaitedOnByAwaiter(signal.expression, ended.keys, checker);
   }
 
   private isAnnounce(node: ts.CallExpression, state: State): boolean {
-    const ended = state
-      .filter(isWrite)
-      .findLast((write) => write.call.operation === "end" && write.call.owner === "node-writable");
-    if (!ended || !isCompletionSignal(node, this.scope, this.context.checker)) return false;
-    if (isWaitedOnByAwaiter(node, ended.keys, this.context.checker)) return false;
+    const ended = this.getUnfinishedEnd(state);
+    if (!ended || !this.announces(node, ended)) return false;
     this.findings.push({ kind: "announce", node, write: ended, lost: [ended] });
     return true;
+  }
+
+  /**
+   * `src.on("end", () => resolve())` with `src.pipe(out)` unfinished: the listener runs when the
+   * source ends, which says nothing of `out`. Registered before or after the pipe, the same.
+   */
+  private listenerAnnouncements(registration: ts.CallExpression, state: State): void {
+    const [event, listener] = registration.arguments;
+    const callee = skipOuterExpressions(registration.expression);
+    if (!listener || !event || !ts.isStringLiteralLike(event) || event.text === "error") return;
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const emitterKeys = getStreamKeys(callee.expression, this.context.checker);
+    // The listener's children, its body among them: `() => resolve(path)` is one call.
+    const signals: (ts.CallExpression | ts.Identifier)[] = [];
+    if (ts.isIdentifier(listener)) signals.push(listener);
+    if (ts.isArrowFunction(listener) || ts.isFunctionExpression(listener)) {
+      forEachDescendant(listener, (child) => {
+        if (ts.isFunctionLike(child)) return false;
+        if (ts.isCallExpression(child) && isCompletionSignal(child, this.scope, this.context.checker))
+          signals.push(child);
+      });
+    }
+    if (signals.length === 0) return;
+    this.announcingListeners.push({ emitterKeys, signals });
+    this.reportListenerAnnouncements(state);
+  }
+
+  private reportListenerAnnouncements(state: State): void {
+    const ended = this.getUnfinishedEnd(state);
+    if (!ended?.fileKeys?.length && ended?.call.node.expression.getText().endsWith("pipe") !== true) return;
+    for (const listener of this.announcingListeners) {
+      // The sink's own "finish" or "close" is the right signal.
+      if (listener.emitterKeys.some((key) => ended.keys.includes(key))) continue;
+      const signal = listener.signals.find((call) => this.announces(call, ended));
+      if (signal && !this.findings.some((finding) => finding.node === signal)) {
+        this.findings.push({ kind: "announce", node: signal, write: ended, lost: [ended] });
+      }
+    }
+  }
+
+  /** A file read, renamed or copied while a stream may still be writing it. */
+  private usedFile(node: ts.CallExpression, keys: readonly StreamKey[], state: State, inner?: ts.Expression): void {
+    if (keys.length === 0) return;
+    this.fileUses.push({ keys, node: inner ?? node });
+    const lost = state.filter(isWrite).filter((write) => write.fileKeys?.some((key) => keys.includes(key)));
+    const write = lost.at(-1);
+    if (write) this.findings.push({ kind: "use", node, write, lost, shutdownIn: inner });
   }
 
   private dropped(call: StreamCall, state: State): void {
@@ -706,7 +888,7 @@ function isPromiseWrite(write: PendingWrite, checker: ts.TypeChecker): boolean {
   return isThenableType(checker.getTypeAtLocation(write.call.node), checker);
 }
 
-const EMPTY_SUMMARY: ShutdownSummary = { pending: [], drops: [], exit: undefined, waits: [] };
+const EMPTY_SUMMARY: ShutdownSummary = { pending: [], drops: [], exit: undefined, waits: [], fileUses: [] };
 
 /** Marks a function whose summary is being made: a recursive call sees it as doing nothing. */
 const IN_PROGRESS = "in progress";
@@ -809,20 +991,24 @@ function summarize(fn: FunctionLike, context: AnalysisContext, options: Shutdown
       : pending,
   );
   const finals = atEnd ? [...analysis.returnStates, atEnd] : analysis.returnStates;
-  if (finals.length === 0 && !analysis.exitSite && analysis.outerDrops.length === 0) return EMPTY_SUMMARY;
   const porter = createKeyPorter(fn, checker);
   const toPortable = (keys: readonly StreamKey[]): StreamKey[] =>
     keys.map((key) => porter.toPortable(key)).filter((key) => key !== undefined);
   const final = finals.flat();
-  const pending = mergeCopies(final.filter(isWrite)).map((write) => ({ ...write, keys: toPortable(write.keys) }));
+  const pending = mergeCopies(final.filter(isWrite)).map((write) => ({
+    ...write,
+    keys: toPortable(write.keys),
+    fileKeys: write.fileKeys && toPortable(write.fileKeys),
+  }));
   const stillOuter = new Set(final.filter((pending) => !isWrite(pending)));
   const waits =
     finals.length > 0
       ? outer.filter((stream) => !stillOuter.has(stream)).flatMap((stream) => toPortable(stream.keys))
       : [];
   const drops = analysis.outerDrops.map((drop) => ({ ...drop, keys: toPortable(drop.keys) }));
-  if (pending.length === 0 && drops.length === 0 && waits.length === 0 && !analysis.exitSite) return EMPTY_SUMMARY;
-  return { pending, drops, exit: analysis.exitSite, waits };
+  const fileUses = analysis.fileUses.map((use) => ({ ...use, keys: toPortable(use.keys) }));
+  const isEmpty = pending.length + drops.length + waits.length + fileUses.length === 0 && !analysis.exitSite;
+  return isEmpty ? EMPTY_SUMMARY : { pending, drops, exit: analysis.exitSite, waits, fileUses };
 }
 
 /** Methods whose name says they abort: whoever calls them means to drop what is queued. */
@@ -843,13 +1029,20 @@ function hasOwnStreamDrop(scope: FunctionLike): boolean {
       const callee = skipOuterExpressions(node.expression);
       found =
         ts.isPropertyAccessExpression(callee) &&
-        SHUTDOWN_NAMES.has(callee.name.text) &&
+        DROP_NAMES.has(callee.name.text) &&
         ts.isPropertyAccessExpression(skipOuterExpressions(callee.expression)) &&
         callee.expression.getText().startsWith("this.");
     }
     return !found;
   });
   return found;
+}
+
+/** Whether a method's own destroy of `this.…` streams is judged inside it (see getWritesOfOtherMethods). */
+function isReportedInMethod(fn: FunctionLike): boolean {
+  const member = getClassMember(fn);
+  const isAborting = member?.name !== undefined && ABORTING_METHOD_NAME.test(member.name.getText());
+  return member !== undefined && !isAborting && hasOwnStreamDrop(fn);
 }
 
 /**
@@ -898,6 +1091,36 @@ function callsShutdownFunction(
 }
 
 /**
+ * `const out = createWriteStream(path); … out.end(); }` in an async function handed `path`: its
+ * promise resolves when it returns, before "finish", and the caller that named the file will use it.
+ */
+function findReturnsBeforeFinish(
+  fn: FunctionLike,
+  returnStates: readonly State[],
+  reported: ReadonlySet<PendingWrite>,
+  context: AnalysisContext,
+): ShutdownBeforeFlush[] {
+  const porter = createKeyPorter(fn, context.checker);
+  const isCallersFile = (write: PendingWrite): boolean =>
+    write.fileKeys?.some((key) => porter.toPortable(key)?.startsWith("$")) === true;
+  const ended = new Set(
+    returnStates
+      .flat()
+      .filter(isWrite)
+      .filter((write) => !reported.has(write) && !write.through && !write.method)
+      .filter((write) => write.call.operation === "end" && isCallersFile(write)),
+  );
+  const byEnd = new Map([...ended].map((write) => [write.call.node, write]));
+  return [...byEnd.values()].map((write) => ({
+    kind: "return",
+    node: write.call.node,
+    write,
+    lost: [write],
+    stream: write.call.stream,
+  }));
+}
+
+/**
  * Every shutdown in `sourceFile` that is reached after data was handed to the stream it shuts down
  * while nothing on that path waited for the data to leave: the hyper bug, in TypeScript. Calls of
  * the program's own functions count by their summaries, so the write and the shutdown may be in
@@ -916,8 +1139,18 @@ export function findShutdownsBeforeFlush(
   for (const scope of scopes) {
     if (!hasShutdownCandidate(scope) && !callsShutdownFunction(scope, context, options)) continue;
     const analysis = new ShutdownAnalysis(scope, context, options);
-    analysis.walk(getWritesOfOtherMethods(scope, context, options));
+    const end = analysis.walk(getWritesOfOtherMethods(scope, context, options));
     findings.push(...analysis.findings);
+    if (!ts.isSourceFile(scope) && isAsyncFunction(scope)) {
+      const returnStates = end ? [...analysis.returnStates, end] : analysis.returnStates;
+      // A write already reported, or whose stream the function does wait for (maybe without `await`, which
+      // no-discarded-result reports), is not reported again.
+      const reported = new Set(analysis.findings.flatMap((finding) => finding.lost));
+      for (const write of returnStates.flat().filter(isWrite)) {
+        if (write.keys.some((key) => analysis.completed.has(key))) reported.add(write);
+      }
+      findings.push(...findReturnsBeforeFinish(scope, returnStates, reported, context));
+    }
   }
   return findings;
 }

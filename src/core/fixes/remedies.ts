@@ -41,7 +41,13 @@ export interface Remedy<Id extends RemedyId = RemedyId> {
 export type DiscardedResultRemedyId = "addAwait" | "returnPromise" | "useWriteFileSync";
 /** The suggestions of no-shutdown-before-flush. */
 export type ShutdownRemedyId =
-  "endAndWaitBeforeDispose" | "endBeforeDestroy" | "awaitFinishedBeforeDestroy" | "useExitCode" | "closeInsteadOfAbort";
+  | "endAndWaitBeforeDispose"
+  | "endBeforeDestroy"
+  | "awaitFinishedBeforeDestroy"
+  | "useExitCode"
+  | "closeInsteadOfAbort"
+  | "awaitFinishedBeforeUse"
+  | "awaitFinishedBeforeReturn";
 /** The suggestions of no-ignored-backpressure. */
 export type BackpressureRemedyId = "waitForDrain" | "pauseSource";
 
@@ -135,9 +141,18 @@ export function getDiscardedResultRemedies(
   return compactRemedies([addAwait(result, context), returnPromise(result, context)]);
 }
 
+/**
+ * The stream to end before the shutdown, as named at the shutdown: the one written to when the
+ * write is in the same function (`res`, for `res.socket.destroy()`), else the one shut down.
+ */
+export function getStreamToEnd(finding: ShutdownBeforeFlush): ts.Expression | undefined {
+  const { write } = finding;
+  return write.through || write.method ? finding.stream : write.call.stream;
+}
+
 function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy<ShutdownRemedyId>[] {
-  const written = finding.write.call.stream;
-  if (!written || finding.write.call.owner !== "node-writable") return [];
+  const written = getStreamToEnd(finding);
+  if (!written || finding.shutdownIn || finding.write.call.owner !== "node-writable") return [];
   const remedies: Remedy<ShutdownRemedyId>[] = [];
   // `await out[Symbol.asyncDispose]()` is awaited already: only the awaited end fits there.
   if (!(ts.isCallExpression(finding.node) && isDisposeCall(finding.node))) {
@@ -201,7 +216,7 @@ function isLastThingDone(statement: ts.Statement, checker: ts.TypeChecker): bool
 
 function useExitCode(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy<"useExitCode"> | undefined {
   const call = finding.node;
-  if (!ts.isCallExpression(call) || call.arguments.length !== 1) return undefined;
+  if (finding.shutdownIn || !ts.isCallExpression(call) || call.arguments.length !== 1) return undefined;
   const statement = getExpressionStatementOf(call);
   if (!statement || !isLastThingDone(statement, context.checker)) return undefined;
   const [code] = call.arguments;
@@ -214,7 +229,7 @@ function closeInsteadOfAbort(
   context: AnalysisContext,
 ): Remedy<"closeInsteadOfAbort"> | undefined {
   const call = finding.node;
-  if (!ts.isCallExpression(call)) return undefined;
+  if (finding.shutdownIn || !ts.isCallExpression(call)) return undefined;
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "abort") return undefined;
   if (!hasMethod(context.checker.getTypeAtLocation(callee.expression), "close", context.checker)) return undefined;
@@ -236,7 +251,58 @@ export function getShutdownRemedies(
       return [];
     case "dispose":
       return compactRemedies([endAndWaitBeforeDispose(finding, context)]);
+    case "use":
+      return compactRemedies([awaitFinishedBeforeUse(finding, context)]);
+    case "return":
+      return compactRemedies([awaitFinishedBeforeReturn(finding, context)]);
   }
+}
+
+/** `await finished(out)` right after the `out.end()` statement an async function returns after. */
+export function awaitFinishedBeforeReturn(
+  finding: ShutdownBeforeFlush,
+  context: AnalysisContext,
+): Remedy<"awaitFinishedBeforeReturn"> | undefined {
+  const stream = finding.stream;
+  const statement = getExpressionStatementOf(finding.node);
+  if (!stream || !statement || getDeadlockRisk(stream, finding.node, context)) return undefined;
+  const { lines, importEdit } = getEndAndWait(stream, true, context);
+  const style = getCodeStyle(statement.getSourceFile(), context);
+  const indentation = getIndentation(statement);
+  const end = statement.getEnd();
+  const text = lines.map((line) => `${style.newLine}${indentation}${line}`).join("");
+  return { id: "awaitFinishedBeforeReturn", edits: compact([importEdit, { start: end, end, text }]) };
+}
+
+/**
+ * `await finished(out)` before the file is read or renamed, when `out` is named here and `await`
+ * may be written. Nothing is ended: what is piped ends when its source does.
+ */
+export function awaitFinishedBeforeUse(
+  finding: ShutdownBeforeFlush,
+  context: AnalysisContext,
+): Remedy<"awaitFinishedBeforeUse"> | undefined {
+  const stream = finding.shutdownIn ? undefined : getStreamToEnd(finding);
+  const statement = getExpressionStatementOf(finding.node) ?? getEnclosingStatement(finding.node);
+  if (!stream || getStreamKey(stream, context.checker) === undefined || !statement) return undefined;
+  if (!isAwaitAllowedAt(statement, context.program) || getDeadlockRisk(stream, finding.node, context)) return undefined;
+  const { lines, importEdit } = getEndAndWait(stream, true, context);
+  const style = getCodeStyle(statement.getSourceFile(), context);
+  return {
+    id: "awaitFinishedBeforeUse",
+    edits: compact([importEdit, ...insertStatementsBefore(statement, lines, style)]),
+  };
+}
+
+/** The statement `node` is part of: `const text = await readFile(path)` for the `readFile()` call. */
+function getEnclosingStatement(node: ts.Node): ts.Statement | undefined {
+  let current: ts.Node = node;
+  while (!ts.isStatement(current.parent) || ts.isBlock(current.parent)) {
+    if (ts.isFunctionLike(current.parent) || ts.isSourceFile(current.parent)) return undefined;
+    current = current.parent;
+  }
+  const statement = current.parent;
+  return ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent) ? statement : undefined;
 }
 
 /** `out.end(); await finished(out);` where a `using` Node stream's scope is left, before disposal destroys it. */

@@ -12,10 +12,13 @@ import {
 import type { IgnoredBackpressure } from "../analysis/ignored-backpressure.js";
 import { getDeadlockRisk } from "../analysis/local-pipes.js";
 import {
+  awaitFinishedBeforeReturn,
+  awaitFinishedBeforeUse,
   endAndWaitBeforeDispose,
   getBackpressureRemedies,
   getDiscardedResultRemedies,
   getEndAndWait,
+  getStreamToEnd,
   type Remedy,
 } from "./remedies.js";
 import type { PendingWrite, ShutdownBeforeFlush } from "../analysis/shutdown-before-flush.js";
@@ -42,6 +45,8 @@ export type ManualReason =
   | "exit-in-never-function"
   | "several-scope-exits"
   | "not-a-statement"
+  | "shutdown-in-callee"
+  | "file-used-before-finish"
   | "untyped-stream";
 
 export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
@@ -70,6 +75,10 @@ export const MANUAL_REASONS: Readonly<Record<ManualReason, string>> = {
   "several-scope-exits":
     "the using scope is left at several places: end the stream and wait before each of them by hand",
   "not-a-statement": "the call is part of a larger expression: rewrite it by hand",
+  "shutdown-in-callee":
+    "the stream is shut down in a function this call runs: end it and wait for 'finish' there, or before the call",
+  "file-used-before-finish":
+    "the file's stream is not named here, or await is not allowed: wait for its 'finish' before the file is used",
   "untyped-stream":
     "the stream is typed any, so the report rests on its method names: if it is a Node stream, end it and destroy it once it has finished",
 };
@@ -107,7 +116,8 @@ function isEnded(lost: readonly PendingWrite[], stream: ts.Expression, checker: 
 }
 
 function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {
-  const stream = finding.write.call.stream;
+  if (finding.shutdownIn) return manual("shutdown-in-callee");
+  const stream = getStreamToEnd(finding);
   if (!stream || finding.write.call.owner !== "node-writable") return manual("written-through-another-object");
   if (finding.write.call.untyped) return manual("untyped-stream");
   const statement = getExpressionStatementOf(finding.node);
@@ -182,7 +192,10 @@ function getStdioTarget(write: PendingWrite, context: AnalysisContext): string |
     return STDERR_CONSOLE_METHODS.has(method) ? "process.stderr" : "process.stdout";
   }
   if (call.stream && isProcessStdio(context.checker.getTypeAtLocation(call.stream), context.checker)) {
-    return call.stream.getText();
+    // Written in another function, the stream may be named there in a way this file cannot use.
+    const text = call.stream.getText();
+    const isNamedHere = !write.through && !write.method;
+    return isNamedHere || /^process\.std(out|err)$/.test(text) ? text : undefined;
   }
   return undefined;
 }
@@ -243,6 +256,7 @@ function endsTheProgram(statement: ts.Statement, checker: ts.TypeChecker): boole
  * see all of, and a program that ended before could then run on.
  */
 function getExitRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {
+  if (finding.shutdownIn) return manual("shutdown-in-callee");
   const call = finding.node;
   const statement = ts.isCallExpression(call) ? getExpressionStatementOf(call) : undefined;
   if (!ts.isCallExpression(call) || !statement || call.arguments.length > 1) return manual("not-a-statement");
@@ -277,6 +291,10 @@ export function getShutdownRewrite(finding: ShutdownBeforeFlush, context: Analys
       return getExitRewrite(finding, context);
     case "announce":
       return manual("announce-before-finish");
+    case "use":
+      return fromRemedy(awaitFinishedBeforeUse(finding, context), "file-used-before-finish");
+    case "return":
+      return fromRemedy(awaitFinishedBeforeReturn(finding, context), "file-used-before-finish");
     case "dispose":
       if (hasSeveralExits(finding.node)) return manual("several-scope-exits");
       return fromRemedy(endAndWaitBeforeDispose(finding, context), "synchronous-function");

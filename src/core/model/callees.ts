@@ -36,7 +36,13 @@ function isProjectSource(node: ts.Node, program: ts.Program): boolean {
  * Resolved by symbol, not by signature: far cheaper, and exact for the functions it answers for.
  */
 export function getCalleeBody(call: ts.CallExpression, program: ts.Program): CalleeBody | undefined {
-  const callee = skipOuterExpressions(call.expression);
+  return getReferencedFunction(call.expression, program);
+}
+
+/** The body of the function `reference` names (`shutdown`, `this.close`), defined in the program's sources. */
+export function getReferencedFunction(reference: ts.Expression, program: ts.Program): CalleeBody | undefined {
+  const callee = skipOuterExpressions(reference);
+  if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return callee;
   const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   if (!ts.isIdentifier(name)) return undefined;
   const checker = program.getTypeChecker();

@@ -12,7 +12,7 @@ export function getEnclosingFunction(node: ts.Node): FunctionLike | undefined {
   return undefined;
 }
 
-function isAsyncFunction(fn: FunctionLike): boolean {
+export function isAsyncFunction(fn: FunctionLike): boolean {
   return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
 }
 

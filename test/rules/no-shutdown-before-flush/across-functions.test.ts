@@ -1,0 +1,511 @@
+// no-shutdown-before-flush across functions (issue 10): the write in a callee and the exit or destroy
+// in its caller, the shutdown in a callee, a class whose methods share a stream, a project's own
+// stream wrapper. Helpers in another module live in test/fixtures/cross-function-helpers.ts.
+import rule from "../../../rules/no-shutdown-before-flush.js";
+import { createRuleTester } from "../../rule-tester.js";
+
+const ruleTester = createRuleTester();
+
+ruleTester.run("no-shutdown-before-flush", rule, {
+  valid: [
+    // ---- the callee's output is small, or is waited for ------------------------------------------
+    {
+      name: "CLI entry point: the callee prints a short status line, then the caller exits",
+      code: `
+function run(): number {
+  console.log("done");
+  return 0;
+}
+process.exit(run());
+`,
+    },
+    {
+      name: "CLI entry point: process.exitCode from the callee's result lets stdout drain",
+      code: `
+import { printReport } from "./cross-function-helpers.js";
+process.exitCode = printReport([{ a: 1 }]);
+`,
+    },
+    {
+      name: "main().then() that sets process.exitCode instead of exiting",
+      code: `
+async function main(): Promise<number> {
+  process.stdout.write(JSON.stringify(process.env));
+  return 0;
+}
+void main().then((code) => {
+  process.exitCode = code;
+});
+`,
+    },
+    {
+      name: "a helper that ends the stream and awaits finished() makes the caller's destroy() safe",
+      code: `
+import type { Socket } from "node:net";
+import { endAndWait, sendReply } from "./cross-function-helpers.js";
+export async function reply(sock: Socket, body: Buffer) {
+  sendReply(sock, "HTTP/1.1 200 OK\\r\\n\\r\\n", body);
+  await endAndWait(sock);
+  sock.destroy();
+}
+`,
+    },
+    {
+      name: "a helper writing to another stream than the one destroyed",
+      code: `
+import type { Socket } from "node:net";
+import { sendReply } from "./cross-function-helpers.js";
+export function relay(client: Socket, upstream: Socket, body: Buffer) {
+  sendReply(client, "OK\\r\\n", body);
+  upstream.destroy();
+}
+`,
+    },
+    // ---- classes whose methods share a stream ----------------------------------------------------
+    {
+      name: "class close() that ends the socket delivers what send() wrote",
+      code: `
+import type { Socket } from "node:net";
+export class Connection {
+  constructor(private readonly socket: Socket) {}
+  send(data: Buffer) {
+    this.socket.write(data);
+  }
+  close() {
+    this.socket.end();
+  }
+}
+`,
+    },
+    {
+      name: "class abort() that destroys the socket: the name says queued data is to be dropped",
+      code: `
+import type { Socket } from "node:net";
+export class Connection {
+  constructor(private readonly socket: Socket) {}
+  send(data: Buffer) {
+    this.socket.write(data);
+  }
+  abort() {
+    this.socket.destroy();
+  }
+}
+`,
+    },
+    {
+      name: "class close() that ends the socket and awaits finished() before destroying it",
+      code: `
+import type { Socket } from "node:net";
+import { finished } from "node:stream/promises";
+export class Connection {
+  constructor(private readonly socket: Socket) {}
+  send(data: Buffer) {
+    this.socket.write(data);
+  }
+  async close() {
+    this.socket.end();
+    await finished(this.socket);
+    this.socket.destroy();
+  }
+}
+`,
+    },
+    {
+      name: "class methods writing to one socket and destroying another",
+      code: `
+import type { Socket } from "node:net";
+export class Bridge {
+  constructor(
+    private readonly client: Socket,
+    private readonly upstream: Socket,
+  ) {}
+  forward(data: Buffer) {
+    this.client.write(data);
+  }
+  close() {
+    this.upstream.destroy();
+  }
+}
+`,
+    },
+    // ---- the shutdown in a callee ------------------------------------------------------------------
+    {
+      name: "a callee that destroys the stream, called before anything is written",
+      code: `
+import type { Socket } from "node:net";
+import { closeConnection } from "./cross-function-helpers.js";
+export function reject(sock: Socket) {
+  closeConnection(sock);
+}
+`,
+    },
+    {
+      name: "a timer that exits once the output has been flushed",
+      code: `
+process.stdout.write(JSON.stringify(process.env), () => {
+  setTimeout(() => process.exit(0), 50);
+});
+`,
+    },
+  ],
+  invalid: [
+    // ---- CLI entry points: the output in a callee, the exit in the caller --------------------------
+    {
+      name: "process.exit(run()) where run() writes a serialised report",
+      code: `
+function run(rows: object[]): number {
+  process.stdout.write(JSON.stringify(rows));
+  return 1;
+}
+process.exit(run([]));
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 6,
+          data: {
+            shutdown: "process.exit(run([]))",
+            call: "run()",
+            line: 6,
+            stream: "process.stdout",
+            write: "process.stdout.write()",
+            where: "line 3",
+          },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+function run(rows: object[]): number {
+  process.stdout.write(JSON.stringify(rows));
+  return 1;
+}
+process.exitCode = run([]);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "exit() imported from node:process after a callee in another module printed a report",
+      code: `
+import { exit } from "node:process";
+import { printReport } from "./cross-function-helpers.js";
+exit(printReport([{ a: 1 }]));
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 4,
+          data: {
+            shutdown: "exit(printReport([{ a: 1 }]))",
+            call: "printReport()",
+            line: 4,
+            stream: "process.stdout",
+            write: "process.stdout.write()",
+            where: "cross-function-helpers.ts:7",
+          },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import { exit } from "node:process";
+import { printReport } from "./cross-function-helpers.js";
+process.exitCode = printReport([{ a: 1 }]);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "main().then((code) => process.exit(code)): the async main's output is not flushed by its promise",
+      code: `
+async function main(): Promise<number> {
+  console.log(JSON.stringify(process.env));
+  return 0;
+}
+void main().then((code) => process.exit(code));
+`,
+      errors: [{ messageId: "exitAfterWriteInCall", line: 6 }],
+    },
+    {
+      name: "main().then(process.exit) after an async main wrote a report",
+      code: `
+async function main(): Promise<number> {
+  process.stdout.write(JSON.stringify(process.env));
+  return 0;
+}
+void main().then(process.exit);
+`,
+      errors: [{ messageId: "exitAfterWriteInCall", line: 6 }],
+    },
+    {
+      name: "a never-returning helper in another module exits after a serialised report",
+      code: `
+import { fail } from "./cross-function-helpers.js";
+console.log(JSON.stringify(process.env));
+fail(1);
+`,
+      errors: [
+        {
+          messageId: "exitInCall",
+          line: 4,
+          data: {
+            shutdown: "fail(1)",
+            drop: "process.exit()",
+            where: "cross-function-helpers.ts:26",
+            write: "console.log()",
+            line: 3,
+          },
+        },
+      ],
+    },
+    // ---- helpers that write and return -------------------------------------------------------------
+    {
+      name: "a helper writes the reply, the caller destroys the socket",
+      code: `
+import type { Socket } from "node:net";
+import { sendReply } from "./cross-function-helpers.js";
+export function reply(sock: Socket, body: Buffer) {
+  sendReply(sock, "HTTP/1.1 200 OK\\r\\n\\r\\n", body);
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "destroyAfterWriteInCall",
+          line: 6,
+          data: {
+            shutdown: "sock.destroy()",
+            call: "sendReply()",
+            line: 5,
+            stream: "sock",
+            write: "sock.write()",
+            where: "cross-function-helpers.ts:13",
+          },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import { sendReply } from "./cross-function-helpers.js";
+export function reply(sock: Socket, body: Buffer) {
+  sendReply(sock, "HTTP/1.1 200 OK\\r\\n\\r\\n", body);
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a recursive helper writes rows, the caller destroys the socket",
+      code: `
+import type { Socket } from "node:net";
+function writeRows(sock: Socket, rows: string[], index: number): void {
+  if (index >= rows.length) return;
+  sock.write(rows[index]);
+  writeRows(sock, rows, index + 1);
+}
+export function dump(sock: Socket, rows: string[]) {
+  writeRows(sock, rows, 0);
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "destroyAfterWriteInCall",
+          line: 10,
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+function writeRows(sock: Socket, rows: string[], index: number): void {
+  if (index >= rows.length) return;
+  sock.write(rows[index]);
+  writeRows(sock, rows, index + 1);
+}
+export function dump(sock: Socket, rows: string[]) {
+  writeRows(sock, rows, 0);
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---- the shutdown in a callee ------------------------------------------------------------------
+    {
+      name: "the caller writes, a callee in another module destroys the socket",
+      code: `
+import type { Socket } from "node:net";
+import { closeConnection } from "./cross-function-helpers.js";
+export function reject(sock: Socket, body: Buffer) {
+  sock.write(body);
+  closeConnection(sock);
+}
+`,
+      errors: [
+        {
+          messageId: "destroyInCall",
+          line: 6,
+          data: {
+            shutdown: "closeConnection(sock)",
+            drop: "sock.destroy()",
+            where: "cross-function-helpers.ts:22",
+            write: "sock.write()",
+            line: 5,
+          },
+        },
+      ],
+    },
+    // ---- classes whose methods share a stream ------------------------------------------------------
+    {
+      name: "class close() destroys the socket that send() writes to",
+      code: `
+import type { Socket } from "node:net";
+export class Connection {
+  constructor(private readonly socket: Socket) {}
+  send(data: Buffer) {
+    this.socket.write(data);
+  }
+  close() {
+    this.socket.destroy();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "destroyAfterWriteInMethod",
+          line: 9,
+          data: {
+            shutdown: "this.socket.destroy()",
+            method: "send",
+            stream: "this.socket",
+            write: "this.socket.write()",
+            where: "line 6",
+          },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export class Connection {
+  constructor(private readonly socket: Socket) {}
+  send(data: Buffer) {
+    this.socket.write(data);
+  }
+  close() {
+    this.socket.end(() => this.socket.destroy());
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "class dispose() ends and destroys at once what a private helper method wrote",
+      code: `
+import type { Socket } from "node:net";
+export class Transport {
+  constructor(private readonly socket: Socket) {}
+  private writeChunk(chunk: Buffer) {
+    this.socket.write(chunk);
+  }
+  dispose() {
+    this.socket.end();
+    this.socket.destroy();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "destroyAfterWriteInMethod",
+          line: 10,
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export class Transport {
+  constructor(private readonly socket: Socket) {}
+  private writeChunk(chunk: Buffer) {
+    this.socket.write(chunk);
+  }
+  dispose() {
+    this.socket.end();
+    this.socket.end(() => this.socket.destroy());
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---- a project's own stream wrapper ------------------------------------------------------------
+    {
+      name: "a wrapper class: write() delegates to its socket, destroy() destroys it",
+      code: `
+import type { Socket } from "node:net";
+class Channel {
+  constructor(private readonly socket: Socket) {}
+  write(data: Buffer): boolean {
+    return this.socket.write(data);
+  }
+  destroy(): void {
+    this.socket.destroy();
+  }
+}
+export function finish(channel: Channel, last: Buffer) {
+  channel.write(last);
+  channel.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "destroyInCall",
+          line: 14,
+          data: {
+            shutdown: "channel.destroy()",
+            drop: "this.socket.destroy()",
+            where: "line 9",
+            write: "channel.write()",
+            line: 13,
+          },
+        },
+      ],
+    },
+    {
+      name: "a forced exit scheduled on a timer, after a serialised report",
+      code: `
+function scheduleForcedExit() {
+  setTimeout(() => {
+    process.exit(process.exitCode ?? 0);
+  }, 50);
+}
+console.log(JSON.stringify(process.env));
+scheduleForcedExit();
+`,
+      errors: [
+        {
+          messageId: "exitInCall",
+          line: 8,
+          data: {
+            shutdown: "scheduleForcedExit()",
+            drop: "process.exit()",
+            where: "line 4",
+            write: "console.log()",
+            line: 7,
+          },
+        },
+      ],
+    },
+  ],
+});

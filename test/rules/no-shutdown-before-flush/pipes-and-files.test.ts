@@ -1,0 +1,342 @@
+// no-shutdown-before-flush through pipes (issue 10): `a.pipe(b)` hands `b` data until `a` ends,
+// so waiting for `a` does not wait for `b`. Reading, renaming or announcing `b`'s file, or
+// destroying `b`, before it finishes is reported; `await pipeline(…)` and `await finished(b)` are not.
+// Also completion announced with emit() right after end().
+import rule from "../../../rules/no-shutdown-before-flush.js";
+import { createRuleTester } from "../../rule-tester.js";
+
+const ruleTester = createRuleTester();
+
+ruleTester.run("no-shutdown-before-flush", rule, {
+  valid: [
+    {
+      name: "await pipeline() into the file, then rename it",
+      code: `
+import { createWriteStream } from "node:fs";
+import { rename } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+export async function save(src: Readable, tmp: string, dest: string) {
+  await pipeline(src, createWriteStream(tmp));
+  await rename(tmp, dest);
+}
+`,
+    },
+    {
+      name: "pipe() into the file, await finished() of the file stream, then rename it",
+      code: `
+import { createWriteStream } from "node:fs";
+import { rename } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
+export async function save(src: Readable, tmp: string, dest: string) {
+  const out = createWriteStream(tmp);
+  src.pipe(out);
+  await finished(out);
+  await rename(tmp, dest);
+}
+`,
+    },
+    {
+      name: "pipe() into the file, resolve on the file stream's own 'finish'",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+export function save(src: Readable, path: string) {
+  return new Promise<string>((resolve, reject) => {
+    const out = createWriteStream(path);
+    src.pipe(out);
+    out.on("finish", () => resolve(path));
+    out.on("error", reject);
+  });
+}
+`,
+    },
+    {
+      name: "pipe() into one file, then reading another",
+      code: `
+import { createWriteStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { once } from "node:events";
+import type { Readable } from "node:stream";
+export async function save(src: Readable, config: string) {
+  src.pipe(createWriteStream("upload.bin"));
+  await once(src, "end");
+  return readFile(config, "utf8");
+}
+`,
+    },
+    {
+      name: "emit('end') from the stream's 'finish' listener, after end()",
+      code: `
+import { EventEmitter } from "node:events";
+import type { WriteStream } from "node:fs";
+export class Download extends EventEmitter {
+  finish(out: WriteStream) {
+    out.end();
+    out.on("finish", () => this.emit("end"));
+  }
+}
+`,
+    },
+    {
+      name: "an async function that ends the caller's file and awaits finished() before returning",
+      code: `
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
+export async function saveAll(path: string, chunks: AsyncIterable<Buffer>) {
+  const out = createWriteStream(path);
+  for await (const chunk of chunks) out.write(chunk);
+  out.end();
+  await finished(out);
+}
+`,
+    },
+    {
+      name: "an async function that ends a file it named itself: no caller waits on that file",
+      code: `
+import { createWriteStream } from "node:fs";
+export async function logRun(lines: string[]) {
+  const log = createWriteStream("run.log", { flags: "a" });
+  for (const line of lines) log.write(line + "\\n");
+  log.end();
+}
+`,
+    },
+    {
+      name: "a synchronous function that ends the caller's file: it promises nothing",
+      code: `
+import { createWriteStream } from "node:fs";
+export function saveAll(path: string, chunks: Buffer[]) {
+  const out = createWriteStream(path);
+  for (const chunk of chunks) out.write(chunk);
+  out.end();
+}
+`,
+    },
+    {
+      name: "resolve passed as the sink's own 'finish' listener",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+export function save(src: Readable, path: string) {
+  return new Promise((resolve) => {
+    const out = createWriteStream(path);
+    src.pipe(out);
+    out.on("finish", resolve);
+  });
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "pipe() into a file, wait for the source's 'end', then rename the file",
+      code: `
+import { createWriteStream } from "node:fs";
+import { rename } from "node:fs/promises";
+import { once } from "node:events";
+import type { Readable } from "node:stream";
+export async function save(src: Readable, tmp: string, dest: string) {
+  const out = createWriteStream(tmp);
+  src.pipe(out);
+  await once(src, "end");
+  await rename(tmp, dest);
+}
+`,
+      errors: [
+        {
+          messageId: "useBeforeFinish",
+          line: 10,
+          data: { shutdown: "rename(tmp, dest)", stream: "out", write: "src.pipe()", line: 8 },
+          suggestions: [
+            {
+              messageId: "awaitFinishedBeforeUse",
+              output: `
+import { createWriteStream } from "node:fs";
+import { rename } from "node:fs/promises";
+import { once } from "node:events";
+import type { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
+export async function save(src: Readable, tmp: string, dest: string) {
+  const out = createWriteStream(tmp);
+  src.pipe(out);
+  await once(src, "end");
+  await finished(out);
+  await rename(tmp, dest);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pipe() into a file, resolve with its path when the source ends",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+export function save(src: Readable, path: string) {
+  return new Promise<string>((resolve) => {
+    const out = createWriteStream(path);
+    src.pipe(out);
+    src.on("end", () => resolve(path));
+  });
+}
+`,
+      errors: [{ messageId: "announceBeforeFlush", line: 8 }],
+    },
+    {
+      name: "resolve on the response's 'end' listener registered before the pipe() into a file",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { IncomingMessage } from "node:http";
+export function download(res: IncomingMessage, path: string) {
+  return new Promise<void>((resolve) => {
+    res.on("end", () => resolve());
+    res.pipe(createWriteStream(path));
+  });
+}
+`,
+      errors: [{ messageId: "announceBeforeFlush", line: 6 }],
+    },
+    {
+      name: "a helper pipes into the file, the caller reads it once the source ended",
+      code: `
+import { createWriteStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { once } from "node:events";
+import type { Readable } from "node:stream";
+function store(src: Readable, path: string) {
+  src.pipe(createWriteStream(path));
+}
+export async function roundTrip(src: Readable, path: string) {
+  store(src, path);
+  await once(src, "end");
+  return readFile(path);
+}
+`,
+      errors: [{ messageId: "useAfterWriteInCall", line: 12 }],
+    },
+    {
+      name: "end() then emit('end') at once: listeners hear of completion before the file is written",
+      code: `
+import { EventEmitter } from "node:events";
+import type { WriteStream } from "node:fs";
+export class Download extends EventEmitter {
+  finish(out: WriteStream, last: Buffer) {
+    out.end(last);
+    this.emit("end");
+  }
+}
+`,
+      errors: [{ messageId: "announceBeforeFlush", line: 7 }],
+    },
+    {
+      name: "pipe() into a socket, then destroy it",
+      code: `
+import type { Socket } from "node:net";
+import type { Readable } from "node:stream";
+export function relay(src: Readable, sock: Socket) {
+  src.pipe(sock);
+  sock.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "destroyBeforeFlush",
+          line: 6,
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+import type { Readable } from "node:stream";
+export function relay(src: Readable, sock: Socket) {
+  src.pipe(sock);
+  sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an async function ends the file its caller named and returns before 'finish'",
+      code: `
+import { createWriteStream } from "node:fs";
+export async function saveAll(path: string, chunks: AsyncIterable<Buffer>) {
+  const out = createWriteStream(path);
+  for await (const chunk of chunks) out.write(chunk);
+  out.end();
+}
+`,
+      errors: [
+        {
+          messageId: "returnBeforeFinish",
+          line: 6,
+          data: { shutdown: "out.end()", write: "out.end()", line: 6, stream: "out" },
+          suggestions: [
+            {
+              messageId: "awaitFinishedBeforeReturn",
+              output: `
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
+export async function saveAll(path: string, chunks: AsyncIterable<Buffer>) {
+  const out = createWriteStream(path);
+  for await (const chunk of chunks) out.write(chunk);
+  out.end();
+  await finished(out);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "resolve passed as the source's 'end' listener while pipe() fills the file",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+export function save(src: Readable, path: string) {
+  return new Promise((resolve, reject) => {
+    src.pipe(createWriteStream(path));
+    src.on("end", resolve);
+    src.on("error", reject);
+  });
+}
+`,
+      errors: [{ messageId: "announceBeforeFlush", line: 7 }],
+    },
+    {
+      name: "resolve with a value on the response's 'response' listener while pipe() fills the file",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { ClientRequest, IncomingMessage } from "node:http";
+export function fetchTo(req: ClientRequest, body: IncomingMessage, path: string) {
+  return new Promise<{ path: string }>((resolve) => {
+    req.on("response", () => resolve({ path }));
+    body.pipe(createWriteStream(path));
+  });
+}
+`,
+      errors: [{ messageId: "announceBeforeFlush", line: 6 }],
+    },
+    {
+      name: "emit('end', path) right after end(): a completion event with a value is still early",
+      code: `
+import { EventEmitter } from "node:events";
+import type { WriteStream } from "node:fs";
+export class Download extends EventEmitter {
+  finish(out: WriteStream, path: string) {
+    out.end();
+    this.emit("end", path);
+  }
+}
+`,
+      errors: [{ messageId: "announceBeforeFlush", line: 7 }],
+    },
+  ],
+});
