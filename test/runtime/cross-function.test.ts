@@ -15,7 +15,7 @@
  *
  *   helper-then-destroy   sendReply(sock, head, body) writes; the caller then calls sock.destroy().
  *                         Fixed: sock.end(() => sock.destroy()), the endBeforeDestroy suggestion.
- *   class-send-close      conn.send(big) writes this.socket; conn.close() destroys it.
+ *   class-send-close      conn.send(big) writes this.socket; close() destroys it (reported in close()).
  *                         Fixed: close() calls this.socket.end(() => this.socket.destroy()).
  *   pipe-then-rename      src.pipe(createWriteStream(tmp)); await once(src, "end"); rename(tmp, dest).
  *                         Fixed: await pipeline(src, createWriteStream(tmp)) before the rename.
@@ -247,8 +247,9 @@ describe("a class's send() writes, its close() destroys (class-send-close)", () 
     }
   });
 
-  it("is reported by no-shutdown-before-flush at the conn.close() after conn.send()", () => {
-    expectReportAt(name, "conn.close()");
+  it("is reported by no-shutdown-before-flush at the destroy() in close(), naming send()", () => {
+    // Reported once, where the fix goes: a caller's conn.close() is not reported again.
+    expectReportAt(name, "this.socket.destroy()");
   });
 
   it("the rule's endBeforeDestroy suggestion gives the fixed twin", () => {
