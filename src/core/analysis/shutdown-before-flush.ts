@@ -1038,28 +1038,36 @@ function hasOwnStreamDrop(scope: FunctionLike): boolean {
   return found;
 }
 
-/** Whether a method's own destroy of `this.…` streams is judged inside it (see getWritesOfOtherMethods). */
+/**
+ * The class member `scope` is, when it shuts down a stream of its object (`close() {
+ * this.socket.destroy(); }`) and may lose what other methods wrote: not static, and not named for
+ * aborting (whoever calls `abort()` means to drop what is queued).
+ */
+function getClosingMember(scope: FunctionLike | ts.SourceFile): ts.ClassElement | undefined {
+  const member = ts.isSourceFile(scope) ? undefined : getClassMember(scope);
+  if (!member || ts.isSourceFile(scope) || !hasOwnStreamDrop(scope)) return undefined;
+  const isStatic =
+    ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+  const isAborting = member.name !== undefined && ABORTING_METHOD_NAME.test(member.name.getText());
+  return isStatic || isAborting ? undefined : member;
+}
+
+/** Whether a method's own destroy of `this.…` streams is judged inside it, against the writes of the other methods. */
 function isReportedInMethod(fn: FunctionLike): boolean {
-  const member = getClassMember(fn);
-  const isAborting = member?.name !== undefined && ABORTING_METHOD_NAME.test(member.name.getText());
-  return member !== undefined && !isAborting && hasOwnStreamDrop(fn);
+  return getClosingMember(fn) !== undefined;
 }
 
 /**
- * For a method that shuts down a stream of its object (`close() { this.socket.destroy(); }`): the
- * writes other methods of the class leave pending on the object's streams. Any of them may have
- * run just before; a method named for aborting is called to drop them.
+ * For a closing method (see getClosingMember): the writes other methods of the class leave pending
+ * on the object's streams. Any of them may have run just before.
  */
 function getWritesOfOtherMethods(
   scope: FunctionLike | ts.SourceFile,
   context: AnalysisContext,
   options: ShutdownOptions,
 ): PendingWrite[] {
-  const member = ts.isSourceFile(scope) ? undefined : getClassMember(scope);
-  if (!member || ts.isSourceFile(scope) || !hasOwnStreamDrop(scope)) return [];
-  const isStatic =
-    ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
-  if (isStatic || (member.name && ABORTING_METHOD_NAME.test(member.name.getText()))) return [];
+  const member = getClosingMember(scope);
+  if (!member) return [];
   const writes: PendingWrite[] = [];
   for (const other of (member.parent as ts.ClassLikeDeclaration).members) {
     const method = other === member ? undefined : getFunctionOfDeclaration(other);
