@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Recall benchmark (issue 10): lints each real, fixed bug of docs/evaluation-sets.json `recallBugs`
-// at its pre-fix commit and says whether the expected rule reports it.
+// at its pre-fix commit and says whether the expected rule reports it. `--set heldOut` runs
+// `heldOutRecallBugs` instead, the bugs chosen before the rule changes tuned on `recallBugs`.
 //
 //   node scripts/recall.js --checkouts <dir> [--mirrors <dir>] [--out result.json] [--dist <dir>]
 //                          [--timeout <seconds>] [--jobs <n>] [--only <index>]... [--commit <sha>]
+//                          [--set recall|heldOut]
 //
 // <checkouts>/<owner>+<name>@<preFixCommit> is the pre-fix checkout. When it is missing and
 // --mirrors is given, it is made from the bare git directory <mirrors>/<owner>+<name> (or the one
@@ -38,6 +40,9 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SETS_FILE = join(repoRoot, "docs", "evaluation-sets.json");
 /** @type {readonly ["strict", "recommended"]} */
 const CONFIGS = ["strict", "recommended"];
+/** The lists of bugs `--set` can name, by their key in the sets file. */
+/** @type {Record<string, "recallBugs" | "heldOutRecallBugs">} */
+const BUG_SETS = { recall: "recallBugs", heldOut: "heldOutRecallBugs" };
 
 /**
  * @typedef {{ repo: string, fixCommit: string, preFixCommit: string, file: string, lines: string,
@@ -192,7 +197,7 @@ function usage(message) {
   console.error(`recall: ${message}`);
   console.error(
     "usage: node scripts/recall.js --checkouts <dir> [--mirrors <dir>] [--out result.json] [--dist <dir>] " +
-      "[--timeout <seconds>] [--jobs <n>] [--only <index>]... [--commit <sha of --dist's build>]",
+      "[--timeout <seconds>] [--jobs <n>] [--only <index>]... [--commit <sha of --dist's build>] [--set recall|heldOut]",
   );
   process.exitCode = 2;
 }
@@ -381,6 +386,7 @@ function parseArguments() {
         jobs: { type: "string" },
         only: { type: "string", multiple: true },
         commit: { type: "string" },
+        set: { type: "string" },
       },
     });
   } catch (error) {
@@ -394,6 +400,8 @@ async function main() {
   if (!args) return;
   const { values } = args;
   if (!values.checkouts) return usage("--checkouts is required");
+  const setKey = BUG_SETS[values.set ?? "recall"];
+  if (!setKey) return usage(`--set must be one of ${Object.keys(BUG_SETS).join(", ")}`);
   const checkouts = resolve(values.checkouts);
   const dist = resolve(values.dist ?? join(repoRoot, "dist"));
   if (!existsSync(join(dist, "src", "index.js"))) return usage(`no built plugin in ${dist} (npm run build)`);
@@ -402,7 +410,8 @@ async function main() {
   mkdirSync(checkouts, { recursive: true });
 
   const { writeGeneratedTsconfig } = await import("./evaluate.js");
-  const sets = /** @type {{ recallBugs: RecallBug[] }} */ (parseJson(readFileSync(SETS_FILE, "utf8")));
+  const sets = /** @type {Record<string, RecallBug[]>} */ (parseJson(readFileSync(SETS_FILE, "utf8")));
+  const bugs = sets[setKey];
   const only = values.only?.map(Number);
   const distHashBefore = hashDist(dist);
   const started = Date.now();
@@ -413,7 +422,7 @@ async function main() {
   const pending = [];
   /** @type {Map<string, string | undefined>} */
   const extracted = new Map();
-  for (const [index, bug] of sets.recallBugs.entries()) {
+  for (const [index, bug] of bugs.entries()) {
     /** @type {BugResult} */
     const result = {
       index,
@@ -469,7 +478,7 @@ async function main() {
   const runOne = async () => {
     while (next < pending.length) {
       const { result, job } = pending[next++];
-      const bug = sets.recallBugs[job.index];
+      const bug = bugs[job.index];
       console.error(`recall: [${job.index}] ${bug.repo} ${bug.file}`);
       const outcome = await runWorker(job, timeoutSeconds);
       if (!outcome.ok) {
@@ -505,6 +514,7 @@ async function main() {
   const report = {
     // The commit the plugin in --dist was built from, when it is not this repository's HEAD.
     commit: values.commit ?? execFileSync("git", ["-C", repoRoot, "rev-parse", "HEAD"], { encoding: "utf8" }).trim(),
+    set: setKey,
     dist,
     distHash: distHashBefore,
     distChangedDuringRun: distHashBefore !== distHashAfter,
