@@ -3,7 +3,14 @@
 // writes every finding as JSON, to measure the rules' precision on real code (docs/evaluation.md).
 //
 //   node scripts/evaluate.js <checkout> [--out findings.json] [--include <glob>]... [--exclude <glob>]...
-//                            [--tsconfig <path>] [--lib <lib>]...
+//                            [--tsconfig <path>] [--lib <lib>]... [--dist <dir>]... [--config <name>]...
+//
+// --dist names a build of the plugin (a folder holding src/index.js; default: this repository's
+// dist) and --config one of its configs (default: recommended). Given several, every pair of a
+// build and a config lints each file in the same pass (one TypeScript program), each pair's plugin
+// under its own namespace; every finding then carries its `variant` ("<dist>#<config>"), and
+// `counts` is given per variant. The rules keep their caches per program and per options, so the
+// findings are those of separate runs.
 //
 // The checkout's own dependencies are usually not installed. The script writes one file into the
 // checkout, tsconfig.flush-eval.json, which extends the checkout's tsconfig (when it has one) and
@@ -36,7 +43,7 @@ function usage(message) {
   if (message) console.error(`evaluate: ${message}`);
   console.error(
     "usage: node scripts/evaluate.js <checkout> [--out findings.json] [--include <glob>]... " +
-      "[--exclude <glob>]... [--tsconfig <path>] [--lib <lib>]...",
+      "[--exclude <glob>]... [--tsconfig <path>] [--lib <lib>]... [--dist <dir>]... [--config <name>]...",
   );
   process.exitCode = 2;
 }
@@ -51,6 +58,8 @@ function parseArguments() {
         exclude: { type: "string", multiple: true },
         tsconfig: { type: "string" },
         lib: { type: "string", multiple: true },
+        dist: { type: "string", multiple: true },
+        config: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -162,9 +171,21 @@ async function main() {
   const checkout = resolve(args.positionals[0]);
   if (!existsSync(checkout)) return usage(`no such directory: ${checkout}`);
 
-  const { default: plugin } = /** @type {{ default: import("../src/index.js").default }} */ (
-    await importModule(join(repoRoot, "dist", "src", "index.js"))
-  );
+  /** @type {{ name: string, namespace: string, config: import("eslint").Linter.Config }[]} */
+  const variants = [];
+  for (const dist of args.values.dist ?? [join(repoRoot, "dist")]) {
+    const { default: plugin } = /** @type {{ default: import("../src/index.js").default }} */ (
+      await importModule(join(resolve(dist), "src", "index.js"))
+    );
+    for (const configName of args.values.config ?? ["recommended"]) {
+      /** @type {Record<string, import("eslint").Linter.Config | undefined>} */
+      const configs = plugin.configs;
+      const config = configs[configName];
+      if (!config) return usage(`no config ${configName} in ${dist}`);
+      variants.push({ name: `${resolve(dist)}#${configName}`, namespace: `flush${variants.length}`, config });
+    }
+  }
+  const single = variants.length === 1;
   const base = findBaseTsconfig(checkout, args.values.tsconfig);
   const files = (
     await glob(args.values.include ?? DEFAULT_INCLUDE, {
@@ -191,11 +212,26 @@ async function main() {
         },
         linterOptions: { reportUnusedDisableDirectives: "off" },
       },
-      { files: ["**/*.{ts,mts,cts,tsx}"], ...plugin.configs.recommended },
+      ...variants.map((variant) =>
+        single
+          ? { files: ["**/*.{ts,mts,cts,tsx}"], ...variant.config }
+          : {
+              files: ["**/*.{ts,mts,cts,tsx}"],
+              plugins: Object.fromEntries(
+                Object.values(variant.config.plugins ?? {}).map((plugin) => [variant.namespace, plugin]),
+              ),
+              rules: Object.fromEntries(
+                Object.entries(variant.config.rules ?? {}).map(([rule, setting]) => [
+                  rule.replace(/^[^/]+\//, `${variant.namespace}/`),
+                  setting,
+                ]),
+              ),
+            },
+      ),
     ],
   });
 
-  /** @type {{ rule: string, file: string, line: number, column: number, message: string, source: string | undefined }[]} */
+  /** @type {{ variant?: string, rule: string, file: string, line: number, column: number, message: string, source: string | undefined }[]} */
   const findings = [];
   /** @type {{ file: string, kind: "parse" | "crash", line?: number, message: string }[]} */
   const errors = [];
@@ -215,8 +251,10 @@ async function main() {
           errors.push({ file: rel, kind: "parse", line: message.line, message: message.message });
           continue;
         }
+        const variant = single ? undefined : variants.find((v) => message.ruleId?.startsWith(`${v.namespace}/`));
         findings.push({
-          rule: message.ruleId,
+          ...(variant ? { variant: variant.name } : {}),
+          rule: variant ? message.ruleId.replace(/^[^/]+\//, "flush/") : message.ruleId,
           file: rel,
           line: message.line,
           column: message.column,
@@ -236,8 +274,14 @@ async function main() {
   if (process.stderr.isTTY) process.stderr.write("\n");
 
   /** @type {Record<string, number>} */
-  const counts = {};
-  for (const finding of findings) counts[finding.rule] = (counts[finding.rule] ?? 0) + 1;
+  const ruleCounts = {};
+  /** @type {Record<string, Record<string, number>>} */
+  const variantCounts = {};
+  for (const finding of findings) {
+    const bucket = finding.variant ? (variantCounts[finding.variant] ??= {}) : ruleCounts;
+    bucket[finding.rule] = (bucket[finding.rule] ?? 0) + 1;
+  }
+  const counts = single ? ruleCounts : variantCounts;
   const report = {
     checkout,
     tsconfig: relative(checkout, tsconfig),
