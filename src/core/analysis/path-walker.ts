@@ -3,6 +3,9 @@ import ts from "../typescript.cjs";
 import { getBodyStatements, type FunctionLike } from "../model/function-context.js";
 import { getOutermostExpression, skipOuterExpressions } from "../model/syntax.js";
 
+/** Whether a function's symbol has only signatures returning `never`: one answer per function. */
+const neverReturningSymbols = new WeakMap<ts.Symbol, boolean>();
+
 /**
  * A forward walk over every path through a function (or a file's top level), carrying a state in
  * the order the code runs: arguments before the call they feed, both branches of an `if` merged
@@ -53,12 +56,26 @@ export abstract class PathWalker<State> {
     return initial;
   }
 
-  /** Whether a call never returns (`process.exit()`, a `fail(): never` helper): no path goes on after it. */
+  /**
+   * Whether a call never returns (`process.exit()`, a `fail(): never` helper): no path goes on
+   * after it. Judged by the callee's type, every signature returning `never`: resolving the call's
+   * own signature would check its arguments too, the costliest step of a walk.
+   */
   protected endsThePath(node: ts.CallExpression): boolean {
-    const signature = this.checker.getResolvedSignature(node);
-    return (
-      signature !== undefined && (this.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0
-    );
+    const callee = skipOuterExpressions(node.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+    if (!ts.isIdentifier(name)) return false;
+    const symbol = this.checker.getSymbolAtLocation(name);
+    if (!symbol) return false;
+    let answer = neverReturningSymbols.get(symbol);
+    if (answer === undefined) {
+      const signatures = this.checker.getTypeOfSymbolAtLocation(symbol, name).getCallSignatures();
+      answer =
+        signatures.length > 0 &&
+        signatures.every((signature) => (signature.getReturnType().flags & ts.TypeFlags.Never) !== 0);
+      neverReturningSymbols.set(symbol, answer);
+    }
+    return answer;
   }
 
   /** Returns the state after the statements, or `undefined` when no path gets past them. */

@@ -6,7 +6,13 @@ import { getEnclosingFunction, isAsyncFunction, isPerItemCall, type FunctionLike
 import { bindKeys, createKeyPorter } from "../model/call-bindings.js";
 import { getCalleeBody, getFunctionOfDeclaration, getReferencedFunction } from "../model/callees.js";
 import { getFileKeys, getFileUsePaths, getPathKeys, getPipeWrite, isPipeOrFileUseName } from "../model/file-streams.js";
-import { getStreamCall, isExitReference, isThenableType, type StreamCall } from "../model/stream-calls.js";
+import {
+  getStreamCall,
+  isExitReference,
+  isThenableType,
+  mayContainStreamCall,
+  type StreamCall,
+} from "../model/stream-calls.js";
 import { PathWalker } from "./path-walker.js";
 import { isComposedMessage, isMessage } from "./stdio-messages.js";
 import { getStreamFamily, isProcessStdio } from "../model/stream-families.js";
@@ -374,6 +380,8 @@ class ShutdownAnalysis extends PathWalker<State> {
     scope: FunctionLike | ts.SourceFile,
     private readonly context: AnalysisContext,
     private readonly options: ShutdownOptions,
+    /** How many calls deep the summaries of called functions are followed. */
+    private readonly depth: number,
   ) {
     super(scope, context.checker);
   }
@@ -529,7 +537,7 @@ class ShutdownAnalysis extends PathWalker<State> {
       if (isExitReference(argument, this.context)) {
         this.exit(argument, unsettled);
       } else if (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) {
-        const exit = getShutdownSummary(argument, this.context, this.options).exit;
+        const exit = getShutdownSummary(argument, this.context, this.options, this.depth - 1).exit;
         if (exit) this.exit(exit.node, unsettled, exit.node === exit.inner ? undefined : exit.inner);
       }
     }
@@ -542,15 +550,17 @@ class ShutdownAnalysis extends PathWalker<State> {
   private timedExit(node: ts.CallExpression, state: State): void {
     const [callback] = node.arguments;
     const fn = callback && getReferencedFunction(callback, this.context.program);
-    const exit = fn && fn !== this.scope ? getShutdownSummary(fn, this.context, this.options).exit : undefined;
+    const exit =
+      fn && fn !== this.scope ? getShutdownSummary(fn, this.context, this.options, this.depth - 1).exit : undefined;
     if (exit) this.exit(node, state, exit.inner);
   }
 
   /** A call of one of the program's own functions: what it does to the streams, by its summary. */
   private calledFunction(node: ts.CallExpression, state: State): State {
+    if (this.depth <= 0) return state;
     const callee = getCalleeBody(node, this.context.program);
     if (!callee || callee === this.scope) return state;
-    const summary = getShutdownSummary(callee, this.context, this.options);
+    const summary = getShutdownSummary(callee, this.context, this.options, this.depth - 1);
     if (summary === EMPTY_SUMMARY) return state;
     const { checker } = this.context;
     // A closing method's destroy is reported in the method, against what the class's other methods write.
@@ -890,17 +900,20 @@ function isPromiseWrite(write: PendingWrite, checker: ts.TypeChecker): boolean {
 
 const EMPTY_SUMMARY: ShutdownSummary = { pending: [], drops: [], exit: undefined, waits: [], fileUses: [] };
 
-/** Marks a function whose summary is being made: a recursive call sees it as doing nothing. */
-const IN_PROGRESS = "in progress";
+/** A function's summaries by call depth (index): each is made once per program. */
+type SummaryCache = WeakMap<FunctionLike, ShutdownSummary[]>;
 
-type SummaryCache = WeakMap<FunctionLike, ShutdownSummary | typeof IN_PROGRESS>;
-
-/** Per program (through its context), per options: each function is summarised once. */
+/** Per program (through its context), per options. */
 const summaryCaches = new WeakMap<AnalysisContext, Map<string, SummaryCache>>();
 
-/** How deep summaries may nest while one is made: a guard for the stack, far above real call chains. */
-const MAX_SUMMARY_DEPTH = 16;
-let summaryDepth = 0;
+/**
+ * How many calls deep the analysis of a function follows the data: its callees, theirs, and
+ * theirs. A summary made at depth `d` reads its callees' at `d - 1`, and at depth 0 calls are
+ * not followed: recursion ends by itself, the result never depends on the order files are linted
+ * in, and the cost stays bounded in a program where everything calls everything (measured in
+ * docs/performance.md). The real bugs of docs/evaluation.md lie within three calls.
+ */
+export const CALL_DEPTH = 3;
 
 function getSummaryCache(context: AnalysisContext, options: ShutdownOptions): SummaryCache {
   let byOptions = summaryCaches.get(context);
@@ -917,26 +930,21 @@ function getSummaryCache(context: AnalysisContext, options: ShutdownOptions): Su
   return cache;
 }
 
-/** What calling `fn` does to its caller's streams; made once per program, cycles cut. */
+/** What calling `fn` does to its caller's streams, following its own calls `depth` deep. */
 export function getShutdownSummary(
   fn: FunctionLike,
   context: AnalysisContext,
   options: ShutdownOptions,
+  depth: number,
 ): ShutdownSummary {
+  if (!fn.body || depth < 0) return EMPTY_SUMMARY;
   const cache = getSummaryCache(context, options);
-  const cached = cache.get(fn);
-  if (cached === IN_PROGRESS) return EMPTY_SUMMARY;
-  if (cached) return cached;
-  if (!fn.body || summaryDepth >= MAX_SUMMARY_DEPTH) return EMPTY_SUMMARY;
-  cache.set(fn, IN_PROGRESS);
-  summaryDepth++;
-  try {
-    const summary = summarize(fn, context, options);
-    cache.set(fn, summary);
-    return summary;
-  } finally {
-    summaryDepth--;
+  let byDepth = cache.get(fn);
+  if (!byDepth) {
+    byDepth = [];
+    cache.set(fn, byDepth);
   }
+  return (byDepth[depth] ??= summarize(fn, context, options, depth));
 }
 
 /**
@@ -978,10 +986,17 @@ function mergeCopies(writes: readonly PendingWrite[]): PendingWrite[] {
   return [...bySite.values()];
 }
 
-function summarize(fn: FunctionLike, context: AnalysisContext, options: ShutdownOptions): ShutdownSummary {
+function summarize(
+  fn: FunctionLike,
+  context: AnalysisContext,
+  options: ShutdownOptions,
+  depth: number,
+): ShutdownSummary {
+  // At the last depth no call is followed: a body without a stream call in its text has nothing to say.
+  if (depth === 0 && !mayContainStreamCall(fn.getText())) return EMPTY_SUMMARY;
   const { checker } = context;
   const outer = getOuterStreams(fn, checker);
-  const analysis = new ShutdownAnalysis(fn, context, options);
+  const analysis = new ShutdownAnalysis(fn, context, options, depth);
   const end = analysis.walk(outer);
   // An arrow function's expression body is its return value.
   const concise = fn.body && !ts.isBlock(fn.body) ? fn.body : undefined;
@@ -1072,7 +1087,7 @@ function getWritesOfOtherMethods(
   for (const other of (member.parent as ts.ClassLikeDeclaration).members) {
     const method = other === member ? undefined : getFunctionOfDeclaration(other);
     if (!method) continue;
-    for (const write of getShutdownSummary(method, context, options).pending) {
+    for (const write of getShutdownSummary(method, context, options, CALL_DEPTH - 1).pending) {
       if (write.keys.some((key) => key.startsWith("this."))) writes.push({ ...write, through: undefined, method });
     }
   }
@@ -1090,7 +1105,7 @@ function callsShutdownFunction(
     if (found || ts.isFunctionLike(node)) return false;
     const callee = ts.isCallExpression(node) ? getCalleeBody(node, context.program) : undefined;
     if (callee && callee !== scope) {
-      const summary = getShutdownSummary(callee, context, options);
+      const summary = getShutdownSummary(callee, context, options, CALL_DEPTH - 1);
       found = summary.exit !== undefined || summary.drops.length > 0;
     }
     return !found;
@@ -1146,7 +1161,7 @@ export function findShutdownsBeforeFlush(
   const findings: ShutdownBeforeFlush[] = [];
   for (const scope of scopes) {
     if (!hasShutdownCandidate(scope) && !callsShutdownFunction(scope, context, options)) continue;
-    const analysis = new ShutdownAnalysis(scope, context, options);
+    const analysis = new ShutdownAnalysis(scope, context, options, CALL_DEPTH);
     const end = analysis.walk(getWritesOfOtherMethods(scope, context, options));
     findings.push(...analysis.findings);
     if (!ts.isSourceFile(scope) && isAsyncFunction(scope)) {

@@ -153,9 +153,17 @@ export function hasMethod(type: ts.Type, name: string, checker: ts.TypeChecker):
 }
 
 /** `process.stdout` and `process.stderr`, however they are reached. */
+/** Answers of isProcessStdio: asked at every write, mostly of a handful of types. */
+const stdioTypes = new WeakMap<ts.Type, boolean>();
+
 export function isProcessStdio(type: ts.Type, checker: ts.TypeChecker): boolean {
-  for (const symbol of getTypeAncestry(type, checker)) {
-    if (checker.getFullyQualifiedName(symbol) === "global.NodeJS.WriteStream") return true;
+  let answer = stdioTypes.get(type);
+  if (answer === undefined) {
+    answer = false;
+    for (const symbol of getTypeAncestry(type, checker)) {
+      if (checker.getFullyQualifiedName(symbol) === "global.NodeJS.WriteStream") answer = true;
+    }
+    stdioTypes.set(type, answer);
   }
-  return false;
+  return answer;
 }
