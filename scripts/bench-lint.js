@@ -1,17 +1,20 @@
-// node scripts/bench-lint.js --set parse|flush|floating --dir <project dir> [--out <json file>]
+// node scripts/bench-lint.js --set parse|flush|strict|floating --dir <project dir> [--out <json file>] [--dist <build>]
 // One typed-lint run, meant to be started in its own child process by scripts/bench.js so that
 // every run starts cold and its peak memory is its own. It lints every TypeScript source file of
 // <dir>/tsconfig.json (not the .d.ts files) through ESLint's Node API with the typescript-eslint
 // parser and `projectService`, with one rule set:
 //   parse    — only a trivial rule that asks for the program's type checker in every file: the cost
 //              of typed parsing alone (the baseline that the other two sets are measured against);
-//   flush    — this plugin's recommended config (built, from dist/src/index.js);
+//   flush    — this plugin's recommended config (built, from dist/src/index.js, or from
+//              <build>/src/index.js with --dist <build>);
+//   strict   — this plugin's strict config, from the same build;
 //   floating — @typescript-eslint/no-floating-promises alone.
 // It prints (or writes to --out) one JSON object: the lint's elapsed and CPU time, the process's
 // peak RSS and the number of problems per rule.
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
 import { ESLint } from "eslint";
 import tseslint from "typescript-eslint";
@@ -24,15 +27,16 @@ const { values } = parseArgs({
     set: { type: "string" },
     dir: { type: "string" },
     out: { type: "string" },
+    dist: { type: "string" },
   },
 });
-/** @typedef {"parse" | "flush" | "floating"} RuleSetName */
+/** @typedef {"parse" | "flush" | "strict" | "floating"} RuleSetName */
 /** @type {readonly RuleSetName[]} */
-const SETS = ["parse", "flush", "floating"];
+const SETS = ["parse", "flush", "strict", "floating"];
 /** @type {(set: string | undefined) => set is RuleSetName} */
 const isRuleSet = (set) => SETS.some((name) => name === set);
 if (!isRuleSet(values.set) || !values.dir) {
-  throw new Error(`usage: bench-lint.js --set ${SETS.join("|")} --dir <project dir> [--out <file>]`);
+  throw new Error(`usage: bench-lint.js --set ${SETS.join("|")} --dir <project dir> [--out <file>] [--dist <build>]`);
 }
 const directory = resolve(values.dir);
 
@@ -87,13 +91,17 @@ async function ruleSet(set) {
     );
     return { plugins: { bench }, rules: { "bench/type-info": "error" } };
   }
-  if (set === "flush") {
+  if (set === "flush" || set === "strict") {
     // The build (bench.js runs after `npm run build`), typed by its source: type-checking this
-    // script needs no build.
-    const built = new URL("../dist/src/index.js", import.meta.url).href;
+    // script needs no build. A build elsewhere (--dist) must sit in a checkout of its own, beside
+    // its package.json (the plugin reads it by the package's name) and a node_modules (see bench.js).
+    const built = values.dist
+      ? pathToFileURL(resolve(values.dist, "src/index.js")).href
+      : new URL("../dist/src/index.js", import.meta.url).href;
     const flush = /** @type {{ default: import("../src/index.js").default }} */ (await importModule(built)).default;
     // The plugin types its configs loosely (see src/index.ts); at run time they are flat configs.
-    const { plugins, rules } = /** @type {import("eslint").Linter.Config} */ (flush.configs.recommended);
+    const config = set === "flush" ? flush.configs.recommended : flush.configs.strict;
+    const { plugins, rules } = /** @type {import("eslint").Linter.Config} */ (config);
     return { plugins, rules };
   }
   return {

@@ -1,4 +1,5 @@
-// npm run bench [-- --files N --runs R] [-- --project <dir>] [-- --profile <dir>] [-- --sites 1000,4000]
+// npm run bench [-- --files N --runs R] [-- --corpus generated,real] [-- --project <dir>] [-- --profile <dir>]
+//               [-- --sites 1000,4000] [-- --dist <build>] [-- --cache <dir>]
 // Three measurements, each a comparison made side by side in the same run, every contender in its own
 // child process and the contenders alternated round by round, so that machine noise (other
 // processes, a busy disk, thermal limits) hits all of them alike. Run after `npm run build` (the
@@ -8,10 +9,11 @@
 //      A  the typed parse alone (typescript-eslint's parser with projectService, and a trivial rule
 //         that takes the type checker in every file);
 //      B  A + this plugin's recommended rules;
+//      S  A + this plugin's strict rules;
 //      C  A + @typescript-eslint/no-floating-promises alone.
 //    It reports each set's median lint time, elapsed and CPU (CPU time is the steadier figure on a
-//    shared machine), the increments B−A and C−A (medians of the per-round differences) and their
-//    ratio, and the peak RSS of B against A.
+//    shared machine), and peak RSS; the increments B−A, S−A and C−A of each (medians of the
+//    per-round differences), and the ratios of ours to no-floating-promises's.
 // 2. The codemod (a dry run over the whole project) next to `tsc --noEmit`, and their ratio.
 // 3. The cost per site: one generated file with many sites (scripts/corpus.js, manySitesFile) at each
 //    --sites size, alternated round by round: the codemod next to `tsc --noEmit` on that one-file
@@ -19,19 +21,28 @@
 //    stays flat from the smallest size to the largest is linear; one that grows with the size is
 //    per-site work over the whole file. --only-sites runs this measurement alone, --skip-sites skips it.
 //
-// The project is a generated corpus of --files files (scripts/corpus.js), or, with --project, the
-// real project in <dir>, linted over <dir>/tsconfig.json. --profile <dir> adds one more lint with B
-// and one with C under `node --cpu-prof`, writes the profiles there, and summarises where B's time
+// The projects (--corpus, both by default) are a generated corpus of --files files
+// (scripts/corpus.js), and real code: the src/ folders of pinned npm packages (scripts/real-corpus.js),
+// downloaded once into --cache (node_modules/.cache/flush-bench by default) and checked against
+// their pinned integrity. With --project, the one project is the real project in <dir>, linted over
+// <dir>/tsconfig.json. --dist <build> takes the plugin and the codemod from another build than
+// dist/, to measure a change without `npm run build` (which empties dist/): a build in a checkout
+// of its own, which has the package.json and a node_modules, for example
+//   git archive HEAD | tar -x -C /tmp/flush-x && ln -s "$PWD/node_modules" /tmp/flush-x/
+//   (cd /tmp/flush-x && npx tsc -p tsconfig.build.json) && node scripts/bench.js --dist /tmp/flush-x/dist
+// --profile <dir> adds, for each project, one more lint with B and one with C under
+// `node --cpu-prof`, writes the profiles in <dir>/<project folder>, and summarises where B's time
 // goes (scripts/profile-summary.js); profiled runs are not part of the timings.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir, cpus, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 import { writeCorpus, writeManySitesProject } from "./corpus.js";
 import { parseJson } from "./json.js";
+import { REAL_PACKAGES, writeRealCorpus } from "./real-corpus.js";
 
 /** @typedef {import("./bench-lint.js").RuleSetName} RuleSetName */
 /** @typedef {import("./bench-lint.js").LintReport} LintReport */
@@ -60,6 +71,9 @@ const { values } = parseArgs({
     files: { type: "string", default: "2000" },
     runs: { type: "string", default: "3" },
     project: { type: "string" },
+    corpus: { type: "string", default: "generated,real" },
+    cache: { type: "string" },
+    dist: { type: "string" },
     profile: { type: "string" },
     "skip-codemod": { type: "boolean", default: false },
     sites: { type: "string", default: "1000,4000" },
@@ -73,6 +87,14 @@ const siteCounts = values.sites.split(",").map(Number);
 if (!(fileCount > 0) || !(runs > 0)) throw new Error("--files and --runs take positive numbers");
 if (!siteCounts.every((count) => Number.isInteger(count) && count > 0))
   throw new Error("--sites takes positive whole numbers, comma-separated");
+/** @typedef {"generated" | "real"} CorpusName */
+/** @type {(name: string) => name is CorpusName} */
+const isCorpusName = (name) => name === "generated" || name === "real";
+const corpora = values.corpus.split(",").filter(isCorpusName);
+if (corpora.length === 0 || corpora.length !== values.corpus.split(",").length)
+  throw new Error("--corpus takes generated, real, or both, comma-separated");
+const dist = resolve(values.dist ?? join(root, "dist"));
+const cache = resolve(values.cache ?? join(root, "node_modules/.cache/flush-bench"));
 
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 /** @param {string} line */
@@ -118,6 +140,7 @@ const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
 const SETS = {
   parse: "A  typed parse only",
   flush: "B  + flush/recommended",
+  strict: "S  + flush/strict",
   floating: "C  + no-floating-promises",
 };
 
@@ -131,7 +154,11 @@ const SETS = {
  */
 function lint(set, directory, scratch, nodeOptions = []) {
   const out = join(scratch, `${set}.json`);
-  const node = [...nodeOptions, join(root, "scripts/bench-lint.js"), "--set", set, "--dir", directory, "--out", out];
+  const node = [
+    ...nodeOptions,
+    join(root, "scripts/bench-lint.js"),
+    ...["--set", set, "--dir", directory, "--out", out, "--dist", dist],
+  ];
   const run = TIME
     ? time(TIME, ["-f", "maxrss %M", process.execPath, ...node], root)
     : time(process.execPath, node, root);
@@ -142,10 +169,13 @@ function lint(set, directory, scratch, nodeOptions = []) {
 }
 
 /**
+ * The four sets, alternated round by round, on one project; what it printed, for the summary.
+ * @param {string} name what the project is, for the report
  * @param {string} directory
  * @param {string} scratch
+ * @returns {BenchSummary}
  */
-function benchLint(directory, scratch) {
+function benchLint(name, directory, scratch) {
   const sets = /** @type {RuleSetName[]} */ (Object.keys(SETS));
   /** @typedef {"lintSeconds" | "lintCpuSeconds" | "wallSeconds" | "peakKiB"} Measure */
   /** @type {Measure[]} */
@@ -158,7 +188,7 @@ function benchLint(directory, scratch) {
   // Every set has its report after the first round, and there is at least one (--runs > 0).
   const reports = /** @type {Record<RuleSetName, LintReport>} */ ({});
   for (let round = 0; round < runs; round++) {
-    // A, B, C in the first round, B, C, A in the second, and so on: no set is always first.
+    // A, B, S, C in the first round, B, S, C, A in the second, and so on: no set is always first.
     const order = sets.map((_, k) => sets[(k + round) % sets.length]);
     for (const set of order) {
       const report = lint(set, directory, scratch);
@@ -175,10 +205,9 @@ function benchLint(directory, scratch) {
   // The increment of a set over A: the median of the per-round differences (A ran in the same round).
   /** @type {(key: Measure, set: RuleSetName) => number} */
   const increment = (key, set) => median(m[key][set].map((s, round) => s - m[key].parse[round]));
-  const memory = median(m.peakKiB.flush) / median(m.peakKiB.parse) - 1;
 
   console.log(
-    `\ntyped lint of ${reports.parse.files} files, ${runs} rounds, sets alternated (ESLint's lintFiles, timed in the child)`,
+    `\ntyped lint of ${reports.parse.files} files (${name}), ${runs} rounds, sets alternated (ESLint's lintFiles, timed in the child)`,
   );
   for (const set of sets) {
     const problems = Object.entries(reports[set].problems)
@@ -187,28 +216,79 @@ function benchLint(directory, scratch) {
     console.log(
       `${SETS[set].padEnd(27)} elapsed median ${median(m.lintSeconds[set]).toFixed(2)} s (${seconds(m.lintSeconds[set])}); ` +
         `CPU median ${median(m.lintCpuSeconds[set]).toFixed(2)} s (${seconds(m.lintCpuSeconds[set])}); ` +
-        `peak RSS ${mib(median(m.peakKiB[set]))}` +
+        `peak RSS ${mib(median(m.peakKiB[set]))} (${m.peakKiB[set].map((kib) => (kib / 1024).toFixed(0)).join(", ")})` +
         (problems ? `; ${problems}` : ""),
     );
   }
-  /** @type {[Measure, string][]} */
+  const rssFrom = TIME ? "/usr/bin/time %M" : "the child's process.resourceUsage().maxRSS";
+  /** @type {[Measure, string, (value: number) => string][]} */
   const increments = [
-    ["lintSeconds", "elapsed"],
-    ["lintCpuSeconds", "CPU    "],
+    ["lintSeconds", "elapsed", (s) => `${s.toFixed(2)} s`],
+    ["lintCpuSeconds", "CPU    ", (s) => `${s.toFixed(2)} s`],
+    ["peakKiB", "peak RSS", (kib) => `${(kib / 1024).toFixed(0)} MiB (${percent(kib / median(m.peakKiB.parse))})`],
   ];
-  for (const [key, label] of increments) {
-    const ours = increment(key, "flush");
-    const theirs = increment(key, "floating");
-    console.log(
-      `${label} increment B−A (our rules) ${ours.toFixed(2)} s, C−A (no-floating-promises) ${theirs.toFixed(2)} s; ` +
-        `ratio (B−A)/(C−A) ${(ours / theirs).toFixed(2)} (target: at most 0.50)`,
-    );
+  const theirs = Object.fromEntries(increments.map(([key]) => [key, increment(key, "floating")]));
+  console.log(`increments over A (medians of the per-round differences); peak RSS from ${rssFrom}:`);
+  for (const [key, label, format] of increments) {
+    console.log(`  ${label.padEnd(8)} C−A (no-floating-promises) ${format(theirs[key])}`);
+    for (const set of /** @type {const} */ (["flush", "strict"])) {
+      const ours = increment(key, set);
+      console.log(
+        `  ${label.padEnd(8)} ${set === "flush" ? "B−A (recommended)" : "S−A (strict)     "}      ${format(ours)}; ` +
+          `ratio to C−A ${(ours / theirs[key]).toFixed(2)} (target: at most 0.50)`,
+      );
+    }
   }
-  console.log(
-    `peak RSS B vs A: ${memory >= 0 ? "+" : ""}${(memory * 100).toFixed(1)}% ` +
-      `(${mib(median(m.peakKiB.flush))} vs ${mib(median(m.peakKiB.parse))}; target: at most +5%; ` +
-      `from ${TIME ? "/usr/bin/time %M" : "the child's process.resourceUsage().maxRSS"})`,
-  );
+  /** @type {(set: RuleSetName) => BenchRow} */
+  const row = (set) => ({
+    elapsed: increment("lintSeconds", set),
+    cpu: increment("lintCpuSeconds", set),
+    rssMiB: increment("peakKiB", set) / 1024,
+    rssShare: increment("peakKiB", set) / median(m.peakKiB.parse),
+  });
+  return {
+    name,
+    files: reports.parse.files,
+    parse: row("parse"),
+    flush: row("flush"),
+    strict: row("strict"),
+    floating: row("floating"),
+  };
+}
+
+/** @param {number} ratio a relative increment: 0.05 is 5% more */
+const percent = (ratio) => `${ratio >= 0 ? "+" : ""}${(ratio * 100).toFixed(1)}%`;
+
+/**
+ * The increments of one set over A in one project, and what they are next to no-floating-promises's.
+ * @typedef {{ elapsed: number, cpu: number, rssMiB: number, rssShare: number }} BenchRow
+ * @typedef {{ name: string, files: number } & Record<RuleSetName, BenchRow>} BenchSummary
+ */
+
+/**
+ * The ratios of every project, side by side: our increments to no-floating-promises's.
+ * @param {BenchSummary[]} summaries
+ */
+function printSummary(summaries) {
+  console.log(`
+summary, increments over the typed parse (A); ratios to no-floating-promises's (target: at most 0.50)`);
+  /** @type {(value: number, of: number) => string} */
+  const ratio = (value, of) => (value / of).toFixed(2);
+  for (const { name, files, flush, strict, floating } of summaries) {
+    console.log(
+      `${name} (${files} files): no-floating-promises ${floating.elapsed.toFixed(2)} s elapsed, ${floating.cpu.toFixed(2)} s CPU, ${floating.rssMiB.toFixed(0)} MiB (${percent(floating.rssShare)})`,
+    );
+    for (const [label, ours] of /** @type {const} */ ([
+      ["recommended", flush],
+      ["strict", strict],
+    ])) {
+      console.log(
+        `  ${label.padEnd(11)} ${ours.elapsed.toFixed(2)} s elapsed (ratio ${ratio(ours.elapsed, floating.elapsed)}), ` +
+          `${ours.cpu.toFixed(2)} s CPU (ratio ${ratio(ours.cpu, floating.cpu)}), ` +
+          `peak RSS ${ours.rssMiB.toFixed(0)} MiB, ${percent(ours.rssShare)} (ratio ${ratio(ours.rssMiB, floating.rssMiB)})`,
+      );
+    }
+  }
 }
 
 /**
@@ -228,7 +308,7 @@ function typeCheck(directory) {
  * @param {string[]} [nodeOptions]
  */
 function dryCodemod(directory, nodeOptions = []) {
-  const cli = join(root, "dist/src/cli/flush-codemod.js");
+  const cli = join(dist, "src/cli/flush-codemod.js");
   const run = timeNode(
     [...nodeOptions, cli, "--dry", "--json", "--project", join(directory, "tsconfig.json"), "."],
     directory,
@@ -369,7 +449,7 @@ profile of the codemod: ${join(into, name)}`);
   console.log(
     summarize(
       /** @type {import("./profile-summary.js").CpuProfile} */ (parseJson(readFileSync(join(into, name), "utf8"))),
-      pathToFileURL(join(root, "dist/")).href,
+      pathToFileURL(join(dist, "/")).href,
       15,
     ).text,
   );
@@ -385,7 +465,7 @@ async function profile(directory, scratch, into) {
   const { summarize } = await import("./profile-summary.js");
   /** @type {[RuleSetName, string][]} */
   const matches = [
-    ["flush", "dist/src/"],
+    ["flush", pathToFileURL(join(dist, "src/")).href],
     ["floating", "@typescript-eslint/eslint-plugin/dist/rules/no-floating-promises"],
   ];
   /** @type {Map<RuleSetName, ProfileSummary>} */
@@ -416,24 +496,42 @@ async function profile(directory, scratch, into) {
 
 const scratch = mkdtempSync(join(tmpdir(), "flush-bench-"));
 try {
-  console.log(`Node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  console.log(
+    `Node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; plugin from ${dist}`,
+  );
   if (!values["only-sites"]) {
-    let directory;
+    /** @type {[string, string][]} the projects, by name */
+    const projects = [];
     if (values.project) {
-      directory = resolve(values.project);
+      const directory = resolve(values.project);
       if (!existsSync(join(directory, "tsconfig.json"))) throw new Error(`no tsconfig.json in ${directory}`);
+      projects.push([directory, directory]);
     } else {
-      directory = join(scratch, "corpus");
-      writeCorpus(directory, fileCount, join(root, "node_modules"));
+      for (const corpus of corpora) {
+        const directory = join(scratch, corpus);
+        if (corpus === "generated") {
+          writeCorpus(directory, fileCount, join(root, "node_modules"));
+          projects.push([`generated corpus of ${fileCount} files`, directory]);
+        } else {
+          writeRealCorpus(directory, cache, join(root, "node_modules/@types"), log);
+          const packages = REAL_PACKAGES.map(({ name, version }) => `${name}@${version}`).join(" + ");
+          projects.push([`real code: ${packages} src/`, directory]);
+        }
+      }
     }
-    console.log(`project: ${values.project ? directory : `generated corpus of ${fileCount} files`}`);
-    log("typed lint, sets A/B/C alternated:");
-    benchLint(directory, scratch);
-    if (!values["skip-codemod"]) {
-      log("codemod next to tsc, alternated:");
-      benchCodemod(directory);
+    /** @type {BenchSummary[]} */
+    const summaries = [];
+    for (const [name, directory] of projects) {
+      console.log(`\nproject: ${name}`);
+      log(`${name}: typed lint, sets A/B/S/C alternated:`);
+      summaries.push(benchLint(name, directory, scratch));
+      if (!values["skip-codemod"]) {
+        log(`${name}: codemod next to tsc, alternated:`);
+        benchCodemod(directory);
+      }
+      if (values.profile) await profile(directory, scratch, resolve(values.profile, basename(directory)));
     }
-    if (values.profile) await profile(directory, scratch, resolve(values.profile));
+    printSummary(summaries);
   }
   if (!values["skip-sites"]) {
     log(`many sites in one file (${siteCounts.join(", ")}), alternated:`);
