@@ -56,9 +56,16 @@ const MESSAGE_IDS: Readonly<Record<ShutdownKind, MessageIds>> = {
   return: "returnBeforeFinish",
 };
 
+/** Longer callees (`res.body.on("data", …).on("end", …).pipe`) are named by their method alone. */
+const CALLEE_TEXT_LIMIT = 40;
+
 /** `process.stdout.write()` for a call: what messages name it by. */
 function getCallText(node: ts.Expression): string {
-  return ts.isCallExpression(node) ? `${node.expression.getText()}()` : node.getText();
+  if (!ts.isCallExpression(node)) return node.getText();
+  const callee = node.expression;
+  const text = callee.getText();
+  const isLong = text.length > CALLEE_TEXT_LIMIT || text.includes("\n");
+  return isLong && ts.isPropertyAccessExpression(callee) ? `….${callee.name.text}()` : `${text}()`;
 }
 
 /** `line 12` in the reported file, `render.ts:3` in another. */

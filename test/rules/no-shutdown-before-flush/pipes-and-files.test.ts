@@ -338,5 +338,29 @@ export class Download extends EventEmitter {
 `,
       errors: [{ messageId: "announceBeforeFlush", line: 7 }],
     },
+    {
+      name: "a long chained pipe() is named by its method alone in the message",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { IncomingMessage } from "node:http";
+export function download(res: IncomingMessage, path: string, onProgress: (bytes: number) => void) {
+  return new Promise((resolve) => {
+    res.on("data", (chunk: Buffer) => onProgress(chunk.length)).on("end", resolve).pipe(createWriteStream(path));
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 6,
+          data: {
+            shutdown: "resolve",
+            write: "….pipe()",
+            line: 6,
+            stream: "createWriteStream(path)",
+          },
+        },
+      ],
+    },
   ],
 });
