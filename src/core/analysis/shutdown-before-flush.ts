@@ -172,7 +172,13 @@ const DROP_NAMES = new Set(["destroy", "resetAndDestroy", "abort"]);
 /** Calls that run a callback later, whatever happened to the output meanwhile. */
 const TIMER_NAMES = new Set(["setTimeout", "setImmediate", "nextTick", "queueMicrotask"]);
 
-const SHUTDOWN_NAMES = new Set([...DROP_NAMES, "exit", "then", "finally", ...TIMER_NAMES]);
+const SHUTDOWN_NAMES = new Set([...DROP_NAMES, "exit", "end"]);
+
+/**
+ * Calls that may run an exit later: `.then(process.exit)`, `setTimeout(() => process.exit(1))`.
+ * Promise chains and timers are everywhere; only a scope whose text says `exit` is walked for them.
+ */
+const DEFERRING_NAMES = new Set(["then", "finally", ...TIMER_NAMES]);
 
 function merge(a: State | undefined, b: State | undefined): State | undefined {
   if (!a) return b;
@@ -315,13 +321,16 @@ function isCompletionCallback(
 /** Whether a scope has anything rule 2 could report: the cheap test made before any type check. */
 function hasShutdownCandidate(scope: FunctionLike | ts.SourceFile): boolean {
   let found = false;
+  let mentionsExit: boolean | undefined;
+  const isCandidateName = (name: string): boolean =>
+    SHUTDOWN_NAMES.has(name) ||
+    isPipeOrFileUseName(name) ||
+    (DEFERRING_NAMES.has(name) && (mentionsExit ??= scope.getText().includes("exit")));
   forEachDescendant(scope, (node) => {
     if (found || (ts.isFunctionLike(node) && node !== scope)) return false;
     if (ts.isCallExpression(node)) {
       const name = getCalleeName(node.expression);
-      found =
-        (name !== undefined && (SHUTDOWN_NAMES.has(name) || name === "end" || isPipeOrFileUseName(name))) ||
-        isDisposeCall(node);
+      found = (name !== undefined && isCandidateName(name)) || isDisposeCall(node);
     }
     found ||= ts.isVariableDeclarationList(node) && isUsingDeclarationList(node);
     return !found;
@@ -1094,12 +1103,16 @@ function getWritesOfOtherMethods(
   return writes;
 }
 
-/** Whether `scope` calls one of the program's functions that shuts a stream down or exits. */
+/**
+ * Whether `scope` writes something itself and calls one of the program's functions that shuts a
+ * stream down or exits. Without a write of its own in view, a loss is the callees' business.
+ */
 function callsShutdownFunction(
   scope: FunctionLike | ts.SourceFile,
   context: AnalysisContext,
   options: ShutdownOptions,
 ): boolean {
+  if (!mayContainStreamCall(scope.getText())) return false;
   let found = false;
   forEachDescendant(scope, (node) => {
     if (found || ts.isFunctionLike(node)) return false;
