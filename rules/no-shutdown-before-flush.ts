@@ -81,10 +81,12 @@ function describeShutdown(finding: ShutdownBeforeFlush): {
 } {
   const { write } = finding;
   const reported = finding.node.getSourceFile();
-  const shutdown = finding.node.getText();
+  const text = finding.node.getText();
+  // A shutdown written over many lines (`app.route(…)` with a handler) is named by its callee.
+  const shutdown = text.length > CALLEE_TEXT_LIMIT * 2 || text.includes("\n") ? getCallText(finding.node) : text;
   // The stream written to, if the write is here; else the one shut down, as this file names it.
   const named = write.through || write.method ? finding.stream : write.call.stream;
-  const stream = named?.getText() ?? "stdout";
+  const stream = (named ?? write.call.stream)?.getText() ?? "stdout";
   const inner = { write: getCallText(write.call.node), where: getPlace(write.call.node, reported) };
   const site = write.through ?? write.call.node;
   if (finding.shutdownIn) {

@@ -36,6 +36,11 @@ export abstract class PathWalker<State> {
   /** The state once `waited` (an awaited expression, a `for await` source) has settled. */
   protected abstract waitedFor(waited: ts.Expression, state: State): State;
 
+  /** The state a `catch` block starts from when `waited` rejects; by default the state once it settled. */
+  protected rejectedFrom(_waited: ts.Expression, settled: State): State {
+    return settled;
+  }
+
   /** A block's statements are about to be walked. */
   protected abstract enterBlock(): void;
   /** `statement` of the current block has been walked. */
@@ -201,7 +206,7 @@ export abstract class PathWalker<State> {
     // so what it waited for is no longer pending for the catch block either.
     if (ts.isAwaitExpression(node)) {
       const waited = this.waitedFor(node.expression, current);
-      this.throwStates.at(-1)?.push(waited);
+      this.throwStates.at(-1)?.push(this.rejectedFrom(node.expression, waited));
       return waited;
     }
     if (ts.isCallExpression(node)) {

@@ -15,7 +15,7 @@ import {
 } from "../model/stream-calls.js";
 import { PathWalker } from "./path-walker.js";
 import { isComposedMessage, isMessage } from "./stdio-messages.js";
-import { getStreamFamily, isProcessStdio } from "../model/stream-families.js";
+import { getStreamFamily, isFileStream, isProcessStdio } from "../model/stream-families.js";
 import { isTestTeardown } from "./test-teardown.js";
 import {
   collectMentionedKeys,
@@ -64,6 +64,8 @@ export interface PendingWrite {
   readonly settlesWithCall?: boolean;
   /** The names of the file the stream writes, when it is a file stream made in view (file-streams.ts). */
   readonly fileKeys?: readonly StreamKey[];
+  /** Handed on by `pipe()`: the sink is written until its source ends. */
+  readonly piped?: boolean;
 }
 
 /**
@@ -194,15 +196,18 @@ function isSmallStdioWrite(call: StreamCall, context: AnalysisContext, options: 
   const isStdio =
     call.owner === "console" ||
     (call.stream !== undefined && isProcessStdio(checker.getTypeAtLocation(call.stream), checker));
-  // The option narrows messages to those composed in place; bulk never counts as one.
-  const isShort = (argument: ts.Expression): boolean =>
-    isMessage(argument, checker) && (!options.checkMessagesBeforeExit || isComposedMessage(argument, checker));
-  return isStdio && call.node.arguments.every(isShort);
+  return isStdio && call.node.arguments.every((argument) => isShortMessage(argument, checker, options));
+}
+
+/** A message; the option narrows messages to those composed in place. Bulk never counts as one. */
+function isShortMessage(argument: ts.Expression, checker: ts.TypeChecker, options: ShutdownOptions): boolean {
+  return isMessage(argument, checker) && (!options.checkMessagesBeforeExit || isComposedMessage(argument, checker));
 }
 
 /** Whether `process.exit()` would cut this write short. */
 function isLostOnExit(write: PendingWrite): boolean {
-  if (write.isSmall()) return false;
+  // A child's output piped to ours streams out as it comes; what an exit could cut is the child's.
+  if (write.isSmall() || (write.piped && write.keys.includes(STDIO_KEY))) return false;
   switch (write.call.owner) {
     case "node-writable":
     case "console":
@@ -273,17 +278,23 @@ function isWaitedOnByAwaiter(callee: ts.Expression, keys: readonly StreamKey[], 
   return waited;
 }
 
+/** Events that say a stream has ended: a listener that reports success on one announces the job done. */
+const END_EVENTS = new Set(["end", "close", "finish"]);
+
 /** Events that tell listeners a job is done: emitting one right after `end()` is an announcement. */
 const COMPLETION_EVENTS = new Set(["end", "finish", "done", "complete", "completed", "close", "success"]);
 
 /** `this.emit("end")`, `this.emit("done", path)`: listeners hear the job is complete. */
 function isCompletionEvent(call: ts.CallExpression): boolean {
-  const [event] = call.arguments;
+  const [event, ...values] = call.arguments;
+  // A result at most (`emit("end", path)`): an event handing on request, response and more is a
+  // library's own protocol, not a report that the job is done.
   return (
     getCalleeName(call.expression) === "emit" &&
     event !== undefined &&
     ts.isStringLiteralLike(event) &&
-    COMPLETION_EVENTS.has(event.text)
+    COMPLETION_EVENTS.has(event.text) &&
+    values.length <= 1
   );
 }
 
@@ -381,6 +392,7 @@ class ShutdownAnalysis extends PathWalker<State> {
   readonly fileUses: SummaryFileUse[] = [];
   /** Listeners registered so far that report completion (`src.on("end", () => resolve())`). */
   private readonly announcingListeners: {
+    emitter: ts.Expression;
     emitterKeys: readonly StreamKey[];
     signals: (ts.CallExpression | ts.Identifier)[];
   }[] = [];
@@ -453,6 +465,14 @@ class ShutdownAnalysis extends PathWalker<State> {
     }
   }
 
+  /**
+   * `try { await run(); } catch { process.exit(1); }`: when the awaited call rejects, what it
+   * would have printed is not what the catch block's exit loses.
+   */
+  protected override rejectedFrom(waited: ts.Expression, settled: State): State {
+    return settled.filter((pending) => !(isWrite(pending) && pending.through && isInside(pending.through, waited)));
+  }
+
   /** What is left pending once `waited` (an awaited expression, a `for await` source) has settled. */
   protected waitedFor(waited: ts.Expression, state: State): State {
     const mentioned = collectMentionedKeys(waited, this.context.checker);
@@ -491,7 +511,7 @@ class ShutdownAnalysis extends PathWalker<State> {
     const pipe = getPipeWrite(node, this.context);
     if (pipe) {
       // What a pipe carries is unbounded: never a short message.
-      const piped = [...state, { ...this.pendingWrite(pipe), repeated: true, isSmall: () => false }];
+      const piped = [...state, { ...this.pendingWrite(pipe), repeated: true, isSmall: () => false, piped: true }];
       this.reportListenerAnnouncements(piped);
       return piped;
     }
@@ -580,12 +600,22 @@ class ShutdownAnalysis extends PathWalker<State> {
     const waited = new Set(bindKeys(summary.waits, node, checker));
     const kept = waited.size > 0 ? state.filter((pending) => !pending.keys.some((key) => waited.has(key))) : state;
     const repeated = this.loopDepth > 0;
+    // `log("Deployed")`: a helper prints what it is handed. Handed only messages, it prints a message,
+    // however it formats them; handed data (`printReport(rows)`) or nothing, its own judgement stands.
+    let handsOnlyMessages: boolean | undefined;
+    const isHandedMessages = (): boolean =>
+      (handsOnlyMessages ??=
+        node.arguments.length > 0 &&
+        node.arguments.every(
+          (argument) => !ts.isSpreadElement(argument) && isShortMessage(argument, checker, this.options),
+        ));
     const added = summary.pending.map((write) => ({
       ...write,
       keys: bindKeys(write.keys, node, checker),
       fileKeys: write.fileKeys && bindKeys(write.fileKeys, node, checker),
       through: node,
       repeated: write.repeated || repeated,
+      isSmall: () => write.isSmall() || (write.keys.includes(STDIO_KEY) && isHandedMessages()),
     }));
     return added.length > 0 ? [...kept, ...added] : kept;
   }
@@ -703,11 +733,27 @@ class ShutdownAnalysis extends PathWalker<State> {
     };
   }
 
-  /** The latest `end()` (or pipe) of a Node stream on the path that nothing has waited for. */
+  /**
+   * The latest `end()` of a Node stream on the path that nothing has waited for, or a `pipe()`
+   * into a file (piping into a response is how a response is sent: nobody reads it back).
+   */
   private getUnfinishedEnd(state: State): PendingWrite | undefined {
     return state
       .filter(isWrite)
-      .findLast((write) => write.call.operation === "end" && write.call.owner === "node-writable");
+      .findLast(
+        (write) =>
+          write.call.operation === "end" &&
+          write.call.owner === "node-writable" &&
+          (!write.piped || this.isFileWrite(write)),
+      );
+  }
+
+  private isFileWrite(write: PendingWrite): boolean {
+    const { stream } = write.call;
+    return (
+      (write.fileKeys?.length ?? 0) > 0 ||
+      (stream !== undefined && isFileStream(this.context.checker.getTypeAtLocation(stream), this.context.checker))
+    );
   }
 
   /**
@@ -724,9 +770,7 @@ class ShutdownAnalysis extends PathWalker<State> {
     const [value] = signal.arguments;
     const deliversFile =
       value !== undefined && getPathKeys(value, checker).some((key) => ended.fileKeys?.includes(key));
-    // Whatever a resolve() hands over while a pipe still fills the sink, it comes too early.
-    const isPiped = ended.call.calleeText.endsWith("pipe");
-    const isAnnouncement = isBareSuccess(signal) || deliversFile || isCompletionEvent(signal) || isPiped;
+    const isAnnouncement = isBareSuccess(signal) || deliversFile || isCompletionEvent(signal);
     return isAnnouncement && !isWaitedOnByAwaiter(signal.expression, ended.keys, checker);
   }
 
@@ -744,9 +788,12 @@ class ShutdownAnalysis extends PathWalker<State> {
   private listenerAnnouncements(registration: ts.CallExpression, state: State): void {
     const [event, listener] = registration.arguments;
     const callee = skipOuterExpressions(registration.expression);
-    if (!listener || !event || !ts.isStringLiteralLike(event) || event.text === "error") return;
+    if (!listener || !event || !ts.isStringLiteralLike(event) || !END_EVENTS.has(event.text)) return;
     if (!ts.isPropertyAccessExpression(callee)) return;
-    const emitterKeys = getStreamKeys(callee.expression, this.context.checker);
+    // `src.pipe(out).on("finish", resolve)`: pipe() returns its destination.
+    const receiver = skipOuterExpressions(callee.expression);
+    const emitter = (ts.isCallExpression(receiver) && getPipeWrite(receiver, this.context)?.stream) || receiver;
+    const emitterKeys = getStreamKeys(emitter, this.context.checker);
     // The listener's children, its body among them: `() => resolve(path)` is one call.
     const signals: (ts.CallExpression | ts.Identifier)[] = [];
     if (ts.isIdentifier(listener)) signals.push(listener);
@@ -758,16 +805,18 @@ class ShutdownAnalysis extends PathWalker<State> {
       });
     }
     if (signals.length === 0) return;
-    this.announcingListeners.push({ emitterKeys, signals });
+    this.announcingListeners.push({ emitter, emitterKeys, signals });
     this.reportListenerAnnouncements(state);
   }
 
   private reportListenerAnnouncements(state: State): void {
     const ended = this.getUnfinishedEnd(state);
-    if (!ended?.fileKeys?.length && ended?.call.node.expression.getText().endsWith("pipe") !== true) return;
+    if (!ended || !this.isFileWrite(ended)) return;
     for (const listener of this.announcingListeners) {
       // The sink's own "finish" or "close" is the right signal.
-      if (listener.emitterKeys.some((key) => ended.keys.includes(key))) continue;
+      const isSink =
+        listener.emitter === ended.call.stream || listener.emitterKeys.some((key) => ended.keys.includes(key));
+      if (isSink) continue;
       const signal = listener.signals.find((call) => this.announces(call, ended));
       if (signal && !this.findings.some((finding) => finding.node === signal)) {
         this.findings.push({ kind: "announce", node: signal, write: ended, lost: [ended] });
@@ -1038,6 +1087,9 @@ function summarize(
 /** Methods whose name says they abort: whoever calls them means to drop what is queued. */
 const ABORTING_METHOD_NAME = /abort|kill|terminate|reset|force|timeout|error|fail|destroy|cancel/i;
 
+/** Methods whose name says they end the connection in order: their callers expect what was sent to arrive. */
+const CLOSING_METHOD_NAME = /close|dispose|disconnect|shutdown|^end$|stop|quit|finish|release|teardown|cleanup|hangup/i;
+
 /** The class member `scope` is, or whose value it is (`close = () => {…}`). */
 function getClassMember(scope: FunctionLike): ts.ClassElement | undefined {
   const member = ts.isArrowFunction(scope) || ts.isFunctionExpression(scope) ? scope.parent : scope;
@@ -1064,16 +1116,18 @@ function hasOwnStreamDrop(scope: FunctionLike): boolean {
 
 /**
  * The class member `scope` is, when it shuts down a stream of its object (`close() {
- * this.socket.destroy(); }`) and may lose what other methods wrote: not static, and not named for
- * aborting (whoever calls `abort()` means to drop what is queued).
+ * this.socket.destroy(); }`) and may lose what other methods wrote: not static, and named for an
+ * orderly close. A method named for aborting (`abort()`, `onError()`) or anything else (an error
+ * handler, a reconnect) is called to drop what is queued, or on a path where nothing else can be done.
  */
 function getClosingMember(scope: FunctionLike | ts.SourceFile): ts.ClassElement | undefined {
   const member = ts.isSourceFile(scope) ? undefined : getClassMember(scope);
   if (!member || ts.isSourceFile(scope) || !hasOwnStreamDrop(scope)) return undefined;
   const isStatic =
     ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
-  const isAborting = member.name !== undefined && ABORTING_METHOD_NAME.test(member.name.getText());
-  return isStatic || isAborting ? undefined : member;
+  const name = member.name?.getText() ?? "";
+  const isClosing = CLOSING_METHOD_NAME.test(name) && !ABORTING_METHOD_NAME.test(name);
+  return isStatic || !isClosing ? undefined : member;
 }
 
 /** Whether a method's own destroy of `this.…` streams is judged inside it, against the writes of the other methods. */

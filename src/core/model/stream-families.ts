@@ -146,6 +146,11 @@ export function isConnection(type: ts.Type, checker: ts.TypeChecker): boolean {
   return hasAncestor(type, checker, "Socket", "net") || hasAncestor(type, checker, "Http2Stream", "http2");
 }
 
+/** Whether a Node stream writes a file: `fs.WriteStream`, what `createWriteStream()` makes. */
+export function isFileStream(type: ts.Type, checker: ts.TypeChecker): boolean {
+  return hasAncestor(type, checker, "WriteStream", "fs");
+}
+
 /** Whether values of `type` have a callable member `name`. */
 export function hasMethod(type: ts.Type, name: string, checker: ts.TypeChecker): boolean {
   const property = type.getProperty(name);

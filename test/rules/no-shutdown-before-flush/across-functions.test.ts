@@ -147,6 +147,61 @@ process.stdout.write(JSON.stringify(process.env), () => {
 });
 `,
     },
+    {
+      name: "a log() helper handed only messages prints a message: the exit after it loses nothing",
+      code: `
+function log(message: string, ...rest: string[]) {
+  process.stdout.write([message, ...rest].join(" ") + "\\n");
+}
+log("Logged out", "of", "every account");
+process.exit(0);
+`,
+    },
+    {
+      name: "an exit in the catch block of the awaited call that printed: it rejected instead",
+      code: `
+async function run(rows: object[]): Promise<void> {
+  process.stdout.write(JSON.stringify(rows));
+}
+async function main() {
+  try {
+    await run([]);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+void main();
+`,
+    },
+    {
+      name: "a class's error handler destroys the socket: not an orderly close",
+      code: `
+import type { Socket } from "node:net";
+export class Connection {
+  constructor(private readonly socket: Socket) {}
+  send(data: Buffer) {
+    this.socket.write(data);
+  }
+  handleSocketError() {
+    this.socket.destroy();
+  }
+}
+`,
+    },
+    {
+      name: "emit('end', req, res, proxyRes): a library's own event, not a report that the job is done",
+      code: `
+import { EventEmitter } from "node:events";
+import type { ServerResponse } from "node:http";
+export class Proxy extends EventEmitter {
+  finish(res: ServerResponse, body: Buffer, request: object, upstream: object) {
+    res.end(body);
+    this.emit("end", request, res, upstream);
+  }
+}
+`,
+    },
   ],
   invalid: [
     // ---- CLI entry points: the output in a callee, the exit in the caller --------------------------
@@ -504,6 +559,34 @@ scheduleForcedExit();
             write: "console.log()",
             line: 7,
           },
+        },
+      ],
+    },
+    {
+      name: "a print() helper handed data: the exit after it loses the tail",
+      code: `
+function print(rows: object[]) {
+  process.stdout.write(JSON.stringify(rows));
+}
+print([{ a: 1 }]);
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 6,
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+function print(rows: object[]) {
+  process.stdout.write(JSON.stringify(rows));
+}
+print([{ a: 1 }]);
+process.exitCode = 0;
+`,
+            },
+          ],
         },
       ],
     },

@@ -128,6 +128,57 @@ export function save(src: Readable, path: string) {
 }
 `,
     },
+    {
+      name: "resolve on a 'response' listener hands over the response: a start, not a completion",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { ClientRequest, IncomingMessage } from "node:http";
+export function fetchTo(req: ClientRequest, body: IncomingMessage, path: string) {
+  return new Promise<IncomingMessage>((resolve) => {
+    req.on("response", (res: IncomingMessage) => resolve(res));
+    body.pipe(createWriteStream(path));
+  });
+}
+`,
+    },
+    {
+      name: "pipe() into an HTTP response, then resolve: sending a response is the job",
+      code: `
+import type { ServerResponse } from "node:http";
+import type { Readable } from "node:stream";
+export function send(file: Readable, res: ServerResponse) {
+  return new Promise<void>((resolve) => {
+    file.pipe(res);
+    file.on("end", () => resolve());
+  });
+}
+`,
+    },
+    {
+      name: "resolve on 'finish' chained on pipe(): pipe() returns the file stream",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+export function save(src: Readable, path: string) {
+  return new Promise((resolve) => {
+    src.pipe(createWriteStream(path)).on("finish", resolve);
+  });
+}
+`,
+    },
+    {
+      name: "a child's output piped to stdout, then exit once the child is done",
+      code: `
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+export async function run(command: string) {
+  const child = spawn(command);
+  child.stdout.pipe(process.stdout);
+  const [code] = await once(child, "exit");
+  process.exit(code as number);
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -309,20 +360,6 @@ export function save(src: Readable, path: string) {
 }
 `,
       errors: [{ messageId: "announceBeforeFlush", line: 7 }],
-    },
-    {
-      name: "resolve with a value on the response's 'response' listener while pipe() fills the file",
-      code: `
-import { createWriteStream } from "node:fs";
-import type { ClientRequest, IncomingMessage } from "node:http";
-export function fetchTo(req: ClientRequest, body: IncomingMessage, path: string) {
-  return new Promise<{ path: string }>((resolve) => {
-    req.on("response", () => resolve({ path }));
-    body.pipe(createWriteStream(path));
-  });
-}
-`,
-      errors: [{ messageId: "announceBeforeFlush", line: 6 }],
     },
     {
       name: "emit('end', path) right after end(): a completion event with a value is still early",
