@@ -14,8 +14,8 @@ import {
   type StreamCall,
 } from "../model/stream-calls.js";
 import { PathWalker } from "./path-walker.js";
-import { isComposedMessage, isMessage } from "./stdio-messages.js";
-import { getStreamFamily, isFileStream, isProcessStdio } from "../model/stream-families.js";
+import { isComposedMessage, isMessage, isTextMessage } from "./stdio-messages.js";
+import { getStreamFamily, isFileStream, isNetworkStream, isProcessStdio } from "../model/stream-families.js";
 import { isTestTeardown } from "./test-teardown.js";
 import {
   collectMentionedKeys,
@@ -607,7 +607,10 @@ class ShutdownAnalysis extends PathWalker<State> {
       (handsOnlyMessages ??=
         node.arguments.length > 0 &&
         node.arguments.every(
-          (argument) => !ts.isSpreadElement(argument) && isShortMessage(argument, checker, this.options),
+          (argument) =>
+            !ts.isSpreadElement(argument) &&
+            isTextMessage(argument, checker) &&
+            isShortMessage(argument, checker, this.options),
         ));
     const added = summary.pending.map((write) => ({
       ...write,
@@ -735,7 +738,8 @@ class ShutdownAnalysis extends PathWalker<State> {
 
   /**
    * The latest `end()` of a Node stream on the path that nothing has waited for, or a `pipe()`
-   * into a file (piping into a response is how a response is sent: nobody reads it back).
+   * into anything but the network (piping into a response is how a response is sent: nobody
+   * reads it back).
    */
   private getUnfinishedEnd(state: State): PendingWrite | undefined {
     return state
@@ -744,8 +748,15 @@ class ShutdownAnalysis extends PathWalker<State> {
         (write) =>
           write.call.operation === "end" &&
           write.call.owner === "node-writable" &&
-          (!write.piped || this.isFileWrite(write)),
+          (!write.piped || !this.isNetworkWrite(write)),
       );
+  }
+
+  private isNetworkWrite(write: PendingWrite): boolean {
+    const { stream } = write.call;
+    return (
+      stream !== undefined && isNetworkStream(this.context.checker.getTypeAtLocation(stream), this.context.checker)
+    );
   }
 
   private isFileWrite(write: PendingWrite): boolean {
@@ -811,7 +822,7 @@ class ShutdownAnalysis extends PathWalker<State> {
 
   private reportListenerAnnouncements(state: State): void {
     const ended = this.getUnfinishedEnd(state);
-    if (!ended || !this.isFileWrite(ended)) return;
+    if (!ended || !(ended.piped || this.isFileWrite(ended))) return;
     for (const listener of this.announcingListeners) {
       // The sink's own "finish" or "close" is the right signal.
       const isSink =

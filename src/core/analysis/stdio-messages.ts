@@ -99,6 +99,11 @@ function isMessageInput(node: ts.Expression, checker: ts.TypeChecker, depth: num
   return isObject && !isCollectionOrBinary(type, checker);
 }
 
+/** A message that is text or a number (`log("Deployed")`), not an object made from other values. */
+export function isTextMessage(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  return isTextValue(node, checker) && isMessage(node, checker);
+}
+
 /**
  * A message: text made from literals, errors, values handed in, options, and calls on those
  * (`red(text)`, `usage(options)`, `styleText("red", reindent(\`...\`))`), or a constant so made.

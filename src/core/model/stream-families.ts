@@ -146,6 +146,15 @@ export function isConnection(type: ts.Type, checker: ts.TypeChecker): boolean {
   return hasAncestor(type, checker, "Socket", "net") || hasAncestor(type, checker, "Http2Stream", "http2");
 }
 
+/** Whether a Node stream sends to the network: a response, a request, a socket. Nobody reads it back. */
+export function isNetworkStream(type: ts.Type, checker: ts.TypeChecker): boolean {
+  return (
+    hasAncestor(type, checker, "OutgoingMessage", "http") ||
+    hasAncestor(type, checker, "Http2ServerResponse", "http2") ||
+    isConnection(type, checker)
+  );
+}
+
 /** Whether a Node stream writes a file: `fs.WriteStream`, what `createWriteStream()` makes. */
 export function isFileStream(type: ts.Type, checker: ts.TypeChecker): boolean {
   return hasAncestor(type, checker, "WriteStream", "fs");

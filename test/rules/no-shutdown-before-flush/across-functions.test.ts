@@ -590,5 +590,45 @@ process.exitCode = 0;
         },
       ],
     },
+    {
+      name: "a render() helper handed a result object, not text: its tables count as output",
+      code: `
+interface Analysis {
+  readonly problems: readonly string[];
+}
+function render(analysis: Analysis) {
+  for (const problem of analysis.problems) console.log(problem);
+  console.log(JSON.stringify(analysis));
+}
+export function report(analysis: Analysis) {
+  render(analysis);
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 11,
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+interface Analysis {
+  readonly problems: readonly string[];
+}
+function render(analysis: Analysis) {
+  for (const problem of analysis.problems) console.log(problem);
+  console.log(JSON.stringify(analysis));
+}
+export function report(analysis: Analysis) {
+  render(analysis);
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -399,5 +399,20 @@ export function download(res: IncomingMessage, path: string, onProgress: (bytes:
         },
       ],
     },
+    {
+      name: "pipe() into a Writable handed in, resolve on the source's 'end': it may be the caller's file",
+      code: `
+import type { IncomingMessage } from "node:http";
+import type { Writable } from "node:stream";
+export function download(res: IncomingMessage, out: Writable) {
+  return new Promise<void>((resolve, reject) => {
+    res.pipe(out);
+    res.on("error", reject);
+    res.on("end", resolve);
+  });
+}
+`,
+      errors: [{ messageId: "announceBeforeFlush", line: 8 }],
+    },
   ],
 });
