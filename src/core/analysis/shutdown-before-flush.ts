@@ -601,17 +601,10 @@ class ShutdownAnalysis extends PathWalker<State> {
     const kept = waited.size > 0 ? state.filter((pending) => !pending.keys.some((key) => waited.has(key))) : state;
     const repeated = this.loopDepth > 0;
     // `log("Deployed")`: a helper prints what it is handed. Handed only messages, it prints a message,
-    // however it formats them; handed data (`printReport(rows)`) or nothing, its own judgement stands.
+    // however it formats them; handed data (`printReport(rows)`), or a function without parameters,
+    // its own judgement stands.
     let handsOnlyMessages: boolean | undefined;
-    const isHandedMessages = (): boolean =>
-      (handsOnlyMessages ??=
-        node.arguments.length > 0 &&
-        node.arguments.every(
-          (argument) =>
-            !ts.isSpreadElement(argument) &&
-            isTextMessage(argument, checker) &&
-            isShortMessage(argument, checker, this.options),
-        ));
+    const isHandedMessages = (): boolean => (handsOnlyMessages ??= this.isHandedOnlyMessages(node, callee));
     const added = summary.pending.map((write) => ({
       ...write,
       keys: bindKeys(write.keys, node, checker),
@@ -621,6 +614,26 @@ class ShutdownAnalysis extends PathWalker<State> {
       isSmall: () => write.isSmall() || (write.keys.includes(STDIO_KEY) && isHandedMessages()),
     }));
     return added.length > 0 ? [...kept, ...added] : kept;
+  }
+
+  /**
+   * Whether every parameter of `callee` gets text at `call`: an argument that is a short message,
+   * or, left out, its default (`log()` prints its `message = ""`). A function without parameters
+   * is handed nothing, and what it prints is its own.
+   */
+  private isHandedOnlyMessages(call: ts.CallExpression, callee: FunctionLike): boolean {
+    const { checker } = this.context;
+    const isText = (value: ts.Expression): boolean =>
+      !ts.isSpreadElement(value) && isTextMessage(value, checker) && isShortMessage(value, checker, this.options);
+    return (
+      callee.parameters.length > 0 &&
+      callee.parameters.every((parameter, index) => {
+        if (parameter.dotDotDotToken) return call.arguments.slice(index).every(isText);
+        const argument = call.arguments.at(index);
+        if (argument) return isText(argument);
+        return parameter.initializer === undefined || isText(parameter.initializer);
+      })
+    );
   }
 
   /** `s.once("finish", () => { finished = true; })`, `s.on("drain", onDrain)`: remember what the listener sets. */

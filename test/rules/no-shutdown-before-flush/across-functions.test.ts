@@ -202,6 +202,16 @@ export class Proxy extends EventEmitter {
 }
 `,
     },
+    {
+      name: "a log() helper called with nothing prints its default, an empty line",
+      code: `
+function log(message = "", ...rest: string[]) {
+  process.stdout.write([message, ...rest].join(" ") + "\\n");
+}
+log();
+process.exit(0);
+`,
+    },
   ],
   invalid: [
     // ---- CLI entry points: the output in a callee, the exit in the caller --------------------------
