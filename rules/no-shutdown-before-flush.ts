@@ -7,6 +7,7 @@ import { findUntypedNodeImport } from "../src/core/model/node-types.js";
 import { getShutdownRemedies } from "../src/core/fixes/remedies.js";
 import {
   findShutdownsBeforeFlush,
+  getStreamNamedHere,
   type ShutdownBeforeFlush,
   type ShutdownKind,
   type ShutdownOptions,
@@ -84,9 +85,7 @@ function describeShutdown(finding: ShutdownBeforeFlush): {
   const text = finding.node.getText();
   // A shutdown written over many lines (`app.route(…)` with a handler) is named by its callee.
   const shutdown = text.length > CALLEE_TEXT_LIMIT * 2 || text.includes("\n") ? getCallText(finding.node) : text;
-  // The stream written to, if the write is here; else the one shut down, as this file names it.
-  const named = write.through || write.method ? finding.stream : write.call.stream;
-  const stream = (named ?? write.call.stream)?.getText() ?? "stdout";
+  const stream = (getStreamNamedHere(finding) ?? write.call.stream)?.getText() ?? "stdout";
   const inner = { write: getCallText(write.call.node), where: getPlace(write.call.node, reported) };
   const site = write.through ?? write.call.node;
   if (finding.shutdownIn) {

@@ -976,6 +976,15 @@ function getHolderKeys(node: ts.Expression, checker: ts.TypeChecker): StreamKey[
   return [];
 }
 
+/**
+ * The stream a finding is about, as the reported file names it: the one written to when the
+ * write is in the same function (`res`, for `res.socket.destroy()`), else the one shut down.
+ */
+export function getStreamNamedHere(finding: ShutdownBeforeFlush): ts.Expression | undefined {
+  const { write } = finding;
+  return write.through || write.method ? finding.stream : write.call.stream;
+}
+
 function isPromiseWrite(write: PendingWrite, checker: ts.TypeChecker): boolean {
   return isThenableType(checker.getTypeAtLocation(write.call.node), checker);
 }
@@ -995,7 +1004,7 @@ const summaryCaches = new WeakMap<AnalysisContext, Map<string, SummaryCache>>();
  * in, and the cost stays bounded in a program where everything calls everything (measured in
  * docs/performance.md). The real bugs of docs/evaluation.md lie within three calls.
  */
-export const CALL_DEPTH = 3;
+const CALL_DEPTH = 3;
 
 function getSummaryCache(context: AnalysisContext, options: ShutdownOptions): SummaryCache {
   let byOptions = summaryCaches.get(context);
@@ -1013,7 +1022,7 @@ function getSummaryCache(context: AnalysisContext, options: ShutdownOptions): Su
 }
 
 /** What calling `fn` does to its caller's streams, following its own calls `depth` deep. */
-export function getShutdownSummary(
+function getShutdownSummary(
   fn: FunctionLike,
   context: AnalysisContext,
   options: ShutdownOptions,

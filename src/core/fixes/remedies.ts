@@ -14,7 +14,7 @@ import type { IgnoredBackpressure } from "../analysis/ignored-backpressure.js";
 import type { IgnoredByteCount } from "../analysis/ignored-byte-counts.js";
 import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT } from "./imports.js";
 import { getDeadlockRisk } from "../analysis/local-pipes.js";
-import { isDisposeCall, type ShutdownBeforeFlush } from "../analysis/shutdown-before-flush.js";
+import { getStreamNamedHere, isDisposeCall, type ShutdownBeforeFlush } from "../analysis/shutdown-before-flush.js";
 import { getStreamFamily, hasMethod, isConnection } from "../model/stream-families.js";
 import { getStreamKey } from "../model/stream-identity.js";
 import { forEachDescendant, getExpressionStatementOf, perSourceFile, skipOuterExpressions } from "../model/syntax.js";
@@ -141,17 +141,8 @@ export function getDiscardedResultRemedies(
   return compactRemedies([addAwait(result, context), returnPromise(result, context)]);
 }
 
-/**
- * The stream to end before the shutdown, as named at the shutdown: the one written to when the
- * write is in the same function (`res`, for `res.socket.destroy()`), else the one shut down.
- */
-export function getStreamToEnd(finding: ShutdownBeforeFlush): ts.Expression | undefined {
-  const { write } = finding;
-  return write.through || write.method ? finding.stream : write.call.stream;
-}
-
 function getNodeStreamRemedies(finding: ShutdownBeforeFlush, context: AnalysisContext): Remedy<ShutdownRemedyId>[] {
-  const written = getStreamToEnd(finding);
+  const written = getStreamNamedHere(finding);
   if (!written || finding.shutdownIn || finding.write.call.owner !== "node-writable") return [];
   const remedies: Remedy<ShutdownRemedyId>[] = [];
   // `await out[Symbol.asyncDispose]()` is awaited already: only the awaited end fits there.
@@ -282,7 +273,7 @@ export function awaitFinishedBeforeUse(
   finding: ShutdownBeforeFlush,
   context: AnalysisContext,
 ): Remedy<"awaitFinishedBeforeUse"> | undefined {
-  const stream = finding.shutdownIn ? undefined : getStreamToEnd(finding);
+  const stream = finding.shutdownIn ? undefined : getStreamNamedHere(finding);
   const statement = getExpressionStatementOf(finding.node) ?? getEnclosingStatement(finding.node);
   if (!stream || getStreamKey(stream, context.checker) === undefined || !statement) return undefined;
   if (!isAwaitAllowedAt(statement, context.program) || getDeadlockRisk(stream, finding.node, context)) return undefined;

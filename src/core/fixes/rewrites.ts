@@ -18,10 +18,9 @@ import {
   getBackpressureRemedies,
   getDiscardedResultRemedies,
   getEndAndWait,
-  getStreamToEnd,
   type Remedy,
 } from "./remedies.js";
-import type { PendingWrite, ShutdownBeforeFlush } from "../analysis/shutdown-before-flush.js";
+import { getStreamNamedHere, type PendingWrite, type ShutdownBeforeFlush } from "../analysis/shutdown-before-flush.js";
 import { isProcessStdio } from "../model/stream-families.js";
 import { getStreamKey } from "../model/stream-identity.js";
 import { forEachDescendant, getExpressionStatementOf, skipOuterExpressions } from "../model/syntax.js";
@@ -117,7 +116,7 @@ function isEnded(lost: readonly PendingWrite[], stream: ts.Expression, checker: 
 
 function getDestroyRewrite(finding: ShutdownBeforeFlush, context: AnalysisContext): Rewrite {
   if (finding.shutdownIn) return manual("shutdown-in-callee");
-  const stream = getStreamToEnd(finding);
+  const stream = getStreamNamedHere(finding);
   if (!stream || finding.write.call.owner !== "node-writable") return manual("written-through-another-object");
   if (finding.write.call.untyped) return manual("untyped-stream");
   const statement = getExpressionStatementOf(finding.node);

@@ -63,7 +63,7 @@ export function createKeyPorter(fn: FunctionLike, checker: ts.TypeChecker): KeyP
  * A summary's portable key in the terms of the call site `call`: `$0.socket` becomes the first
  * argument's keys plus `.socket`; `this…` becomes the receiver's (`conn.sock` for `conn.send()`).
  */
-export function bindKey(key: StreamKey, call: ts.CallExpression, checker: ts.TypeChecker): StreamKey[] {
+function bindKey(key: StreamKey, call: ts.CallExpression, checker: ts.TypeChecker): StreamKey[] {
   const [root, rest] = splitKey(key);
   let bound: ts.Expression | undefined;
   if (root.startsWith("$")) {
