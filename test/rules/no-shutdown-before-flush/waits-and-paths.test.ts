@@ -270,6 +270,36 @@ export async function send(sock: Socket, data: Buffer) {
 }
 `,
     },
+    // ---- paths that a local flag rules out -----------------------------------------------------
+    {
+      name: "a flag set after the report makes the path with the report return before the exit",
+      code: `
+export function main(args: string[], rows: readonly object[]): void {
+  let handled = false;
+  if (args.includes("--list")) {
+    process.stdout.write(JSON.stringify(rows));
+    handled = true;
+  }
+  if (handled) return;
+  console.error("nothing to do");
+  process.exit(0);
+}
+`,
+    },
+    {
+      name: "a flag cleared on the path that writes rules out the destroy behind it",
+      code: `
+import type { Socket } from "node:net";
+export function reply(sock: Socket, body: Buffer, keepAlive: boolean): void {
+  let close = !keepAlive;
+  if (body.length > 0) {
+    sock.write(body);
+    close = false;
+  }
+  if (close && !sock.destroyed) sock.destroy();
+}
+`,
+    },
   ],
   invalid: [
     // ---- waits that wait for nothing ------------------------------------------------------------
@@ -462,6 +492,82 @@ export async function closeLater(socket: Socket, data: Buffer): Promise<void> {
       ],
     },
     // ---- paths ----------------------------------------------------------------------------------
+    {
+      name: "a flag that a callback may set is not known on the path: the exit is still reached",
+      code: `
+export function main(args: string[], rows: readonly object[]): void {
+  let handled = false;
+  args.forEach((arg) => {
+    if (arg === "--quiet") handled = true;
+  });
+  process.stdout.write(JSON.stringify(rows));
+  if (handled) return;
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 9,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 7 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function main(args: string[], rows: readonly object[]): void {
+  let handled = false;
+  args.forEach((arg) => {
+    if (arg === "--quiet") handled = true;
+  });
+  process.stdout.write(JSON.stringify(rows));
+  if (handled) return;
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a flag set in a loop is not known after one walk of its body: the exit is still reached",
+      code: `
+export function main(files: string[], rows: readonly object[]): void {
+  let printed = false;
+  for (const file of files) {
+    if (printed) continue;
+    process.stdout.write(JSON.stringify(rows) + file);
+    printed = true;
+  }
+  if (!printed) return;
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 10,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 6 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function main(files: string[], rows: readonly object[]): void {
+  let printed = false;
+  for (const file of files) {
+    if (printed) continue;
+    process.stdout.write(JSON.stringify(rows) + file);
+    printed = true;
+  }
+  if (!printed) return;
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "control flow: a write in one if-branch, destroy after the if",
       code: `
