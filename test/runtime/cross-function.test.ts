@@ -69,6 +69,7 @@ import {
   lineOf,
   lintScenario,
   makeTempDir,
+  record,
   MiB,
   removeDir,
   rewriteScenarios,
@@ -90,13 +91,6 @@ const FILE_TRIALS = 10;
 const BOUND_MS = 10_000;
 
 const RULE = "flush/no-shutdown-before-flush";
-
-const verbose = process.env.PROOF_VERBOSE !== undefined;
-function record(scenario: string, what: string, trials: readonly { bytes: number }[], sent: number, extra = ""): void {
-  if (verbose) {
-    console.log(`[proof] ${scenario}, ${what}: ${trials.map((t) => `${t.bytes}/${sent}`).join(", ")}${extra}`);
-  }
-}
 
 let dir: string;
 

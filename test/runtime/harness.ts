@@ -1,11 +1,13 @@
 /**
  * The runtime proof suite's harness (test/runtime/proof.test.ts): a deliberately slow reader on
- * the far end of a Unix domain socket, of a child process's stdout pipe and of an HTTP connection
- * over a Unix socket, each reporting what it received and how the stream ended; and the plumbing
- * that lints, rewrites and runs the scenario files in test/runtime/scenarios/.
+ * the far end of a Unix domain socket, of a child process's stdout pipe, of an HTTP connection
+ * over a Unix socket and of a raw connection whose upgrade an HTTP server answers, each reporting
+ * what it received and how the stream ended; and the plumbing that lints, rewrites and runs the
+ * scenario files in test/runtime/scenarios/.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import net from "node:net";
@@ -330,6 +332,79 @@ export async function fetchOverHttp(
   }
 }
 
+// ---- (4) an HTTP server's "upgrade" listener, over TCP on loopback or a Unix socket ----------
+
+/** How the client reaches the server: TCP on 127.0.0.1, on a port the kernel picks, or a Unix socket. */
+export type Transport = "tcp" | "unix";
+
+/** What the client sends: a WebSocket-style upgrade request, which the server's "upgrade" listeners get. */
+export const UPGRADE_REQUEST =
+  "GET /chat HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n";
+
+export interface UpgradeReport extends ReadReport {
+  /** Every byte the client received, in order. */
+  readonly received: Buffer;
+  /** How long from the request to the reader's last event. */
+  readonly ms: number;
+}
+
+/**
+ * Starts an HTTP server (TCP on 127.0.0.1, or a Unix socket in `dir`), lets `install` register its
+ * listeners, opens a raw connection to it, sends `UPGRADE_REQUEST`, reads the answer slowly, and
+ * reports every byte received and how the stream ended. The server and every connection are
+ * closed afterwards in every case.
+ */
+export async function upgradeOverHttp(
+  dir: string,
+  transport: Transport,
+  install: (server: http.Server) => void,
+  options: SlowReaderOptions & { readonly timeoutMs: number },
+): Promise<UpgradeReport> {
+  const server = http.createServer();
+  // An upgraded socket is the listener's, no longer the HTTP server's: closeAllConnections() misses it.
+  const accepted = new Set<net.Socket>();
+  server.on("connection", (socket: net.Socket) => accepted.add(socket));
+  install(server);
+  if (transport === "tcp") server.listen(0, "127.0.0.1");
+  else server.listen(path.join(dir, `upgrade-${Math.random().toString(36).slice(2)}.sock`));
+  await within(once(server, "listening"), 5_000, "listen");
+  const address = server.address()!;
+  const client =
+    typeof address === "string" ? net.createConnection(address) : net.createConnection(address.port, address.address);
+  const chunks: Buffer[] = [];
+  client.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const started = performance.now();
+  const reading = readSlowly(client, options);
+  client.once("connect", () => client.write(UPGRADE_REQUEST));
+  try {
+    const report = await within(reading, options.timeoutMs, `upgrade over ${transport}`);
+    return { ...report, received: Buffer.concat(chunks), ms: performance.now() - started };
+  } finally {
+    client.destroy();
+    for (const socket of accepted) socket.destroy();
+    const closed = once(server, "close");
+    server.close();
+    await within(closed, 5_000, "server close");
+  }
+}
+
+// ---- recording what the trials saw -----------------------------------------------------------
+
+const verbose = process.env.PROOF_VERBOSE !== undefined;
+
+/** With PROOF_VERBOSE set, prints what every trial of `scenario` received, out of `sent`. */
+export function record(
+  scenario: string,
+  what: string,
+  trials: readonly { bytes: number }[],
+  sent: number,
+  extra = "",
+): void {
+  if (verbose) {
+    console.log(`[proof] ${scenario}, ${what}: ${trials.map((t) => `${t.bytes}/${sent}`).join(", ")}${extra}`);
+  }
+}
+
 // ---- the scenarios: lint, rewrite, run -------------------------------------------------------
 
 const linter = new Linter({ configType: "flat", cwd: scenariosDir });
@@ -352,6 +427,15 @@ export function lintScenario(file: string, code: string): Linter.LintMessage[] {
     },
   ];
   return linter.verify(code, config, { filename: file, allowInlineConfig: false });
+}
+
+/** Lints the scenario `name`.ts; its no-shutdown-before-flush messages. Throws if it does not parse. */
+export function shutdownReports(name: string): Linter.LintMessage[] {
+  const file = scenarioPath(`${name}.ts`);
+  const messages = lintScenario(file, readFileSync(file, "utf8"));
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) throw new Error(`${name}.ts:${fatal.line}: ${fatal.message}`);
+  return messages.filter((message) => message.ruleId === "flush/no-shutdown-before-flush");
 }
 
 /** 1-based line of the first line of `code` that contains `text`. */

@@ -42,6 +42,7 @@ import {
   lineOf,
   lintScenario,
   makeTempDir,
+  record,
   MiB,
   KiB,
   removeDir,
@@ -61,13 +62,6 @@ const PAUSE_MS = 5;
 const TRIALS = 5;
 /** The rewritten code must be done within this: a slow read of the payload takes well under a second. */
 const BOUND_MS = 10_000;
-
-const verbose = process.env.PROOF_VERBOSE !== undefined;
-function record(scenario: string, what: string, trials: readonly { bytes: number }[], sent: number, extra = ""): void {
-  if (verbose) {
-    console.log(`[proof] ${scenario}, ${what}: ${trials.map((t) => `${t.bytes}/${sent}`).join(", ")}${extra}`);
-  }
-}
 
 const SCENARIOS = [
   "socket-write-destroy",

@@ -14,8 +14,8 @@ import {
   type StreamCall,
 } from "../model/stream-calls.js";
 import { PathWalker } from "./path-walker.js";
-import { isComposedMessage, isMessage, isTextMessage } from "./stdio-messages.js";
-import { getStreamFamily, isFileStream, isNetworkStream, isProcessStdio } from "../model/stream-families.js";
+import { isBoundedText, isComposedMessage, isLiteralOfMessages, isMessage, isTextMessage } from "./stdio-messages.js";
+import { getStreamFamily, isFileStream, isNetworkStream, isProcessStdio, isSocket } from "../model/stream-families.js";
 import { isTestTeardown } from "./test-teardown.js";
 import {
   collectMentionedKeys,
@@ -50,8 +50,9 @@ export interface PendingWrite {
   /** Written inside a loop: several writes of unknown number may be queued. */
   readonly repeated: boolean;
   /**
-   * Whether it is a message to stdout or stderr that the kernel takes whole at once, so exiting
-   * loses nothing. Asked only when an exit is reached: the type checks behind it are not cheap.
+   * Whether the kernel takes it whole at once (a message to stdout or stderr, a status line to a
+   * socket), so an exit or an orderly close loses nothing. Asked only when a shutdown is reached:
+   * the type checks behind it are not cheap.
    */
   readonly isSmall: () => boolean;
   /** An `end()` without data: nothing to lose by itself, only what was written before it. */
@@ -188,15 +189,77 @@ function merge(a: State | undefined, b: State | undefined): State | undefined {
   return [...a, ...b.filter((write) => !a.includes(write))];
 }
 
-/** A message to stdout or stderr, outside a loop: the kernel takes it whole at once. */
-function isSmallStdioWrite(call: StreamCall, context: AnalysisContext, options: ShutdownOptions): boolean {
+/**
+ * Data the kernel takes whole at once, so that an exit, or a `destroy()` that closes the socket
+ * in order, loses none of it: a message to stdout or stderr, or text of a size the code fixes
+ * (a status line, a literal reply) to a socket. Measured in test/runtime (bounded-output.test.ts).
+ */
+function isSmallWrite(
+  call: StreamCall,
+  repeated: boolean,
+  context: AnalysisContext,
+  options: ShutdownOptions,
+): boolean {
   const { checker } = context;
   // The syntactic tests are cheap; the type tests that follow are not. `console.log()` prints a newline.
-  if (call.operation !== "write") return false;
-  const isStdio =
-    call.owner === "console" ||
-    (call.stream !== undefined && isProcessStdio(checker.getTypeAtLocation(call.stream), checker));
-  return isStdio && call.node.arguments.every((argument) => isShortMessage(argument, checker, options));
+  if (call.operation !== "write" && call.operation !== "end") return false;
+  const arguments_ = call.node.arguments.filter((argument) => !ts.isFunctionLike(argument));
+  // By default a message is small even in a loop: what makes output large is judged by its
+  // content (a list of a few dozen lines is the common case); the option counts every repeat.
+  const isMessageWrite = (): boolean =>
+    (!repeated || !options.checkMessagesBeforeExit) &&
+    arguments_.every((argument) => isShortMessage(argument, checker, options));
+  if (call.owner === "console") return isMessageWrite();
+  const { stream } = call;
+  if (!stream) return false;
+  const type = checker.getTypeAtLocation(stream);
+  if (isProcessStdio(type, checker)) return call.operation === "write" && isMessageWrite();
+  return (
+    !repeated &&
+    (isSocket(type, checker) || isTakenOverSocket(stream, checker)) &&
+    !mayBeConnecting(stream, checker) &&
+    arguments_.every((argument) => isBoundedText(argument, checker))
+  );
+}
+
+/** Events of an HTTP server that hand the connection's socket over (typed a `Duplex`, but a socket). */
+const TAKEOVER_EVENTS = new Set(["upgrade", "connect"]);
+
+/** `server.on("upgrade", (req, socket) => …)`: `socket` is the request's connected socket. */
+function isTakenOverSocket(stream: ts.Expression, checker: ts.TypeChecker): boolean {
+  const value = skipOuterExpressions(stream);
+  const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
+  if (!declaration || !ts.isParameter(declaration)) return false;
+  const listener = declaration.parent;
+  const registration = listener.parent;
+  if (listener.parameters[1] !== declaration || !ts.isCallExpression(registration)) return false;
+  const [event, handler] = registration.arguments;
+  return (
+    handler === listener &&
+    event !== undefined &&
+    ts.isStringLiteralLike(event) &&
+    TAKEOVER_EVENTS.has(event.text) &&
+    FLUSH_LISTENER_METHODS.has(getCalleeName(registration.expression) ?? "")
+  );
+}
+
+/** Calls that return a socket before it is connected: what is written meanwhile waits in the process. */
+const CONNECTING_CALL_NAME = /^(connect|createConnection|Socket)$/;
+
+/** `const socket = connect(port)`: until `"connect"`, writes are queued in the process, not in the kernel. */
+function mayBeConnecting(stream: ts.Expression, checker: ts.TypeChecker): boolean {
+  const value = skipOuterExpressions(stream);
+  const declaration = ts.isIdentifier(value) ? getVariableDeclaration(value, checker) : undefined;
+  return declaration?.initializer !== undefined && isConnectingCall(declaration.initializer);
+}
+
+/** `connect(port)`, `new Socket()`, or either of two such (`tls ? tlsConnect(o) : connect(o)`). */
+function isConnectingCall(node: ts.Expression): boolean {
+  const value = skipOuterExpressions(node);
+  if (ts.isConditionalExpression(value)) return isConnectingCall(value.whenTrue) || isConnectingCall(value.whenFalse);
+  if (!ts.isCallExpression(value) && !ts.isNewExpression(value)) return false;
+  const name = getCalleeName(value.expression);
+  return name !== undefined && CONNECTING_CALL_NAME.test(name);
 }
 
 /** A message; the option narrows messages to those composed in place. Bulk never counts as one. */
@@ -623,8 +686,11 @@ class ShutdownAnalysis extends PathWalker<State> {
    */
   private isHandedOnlyMessages(call: ts.CallExpression, callee: FunctionLike): boolean {
     const { checker } = this.context;
+    // `logJson({ error: reason })`: an object written out in place from messages is one too.
     const isText = (value: ts.Expression): boolean =>
-      !ts.isSpreadElement(value) && isTextMessage(value, checker) && isShortMessage(value, checker, this.options);
+      !ts.isSpreadElement(value) &&
+      ((isTextMessage(value, checker) && isShortMessage(value, checker, this.options)) ||
+        (!this.options.checkMessagesBeforeExit && isLiteralOfMessages(value, checker)));
     return (
       callee.parameters.length > 0 &&
       callee.parameters.every((parameter, index) => {
@@ -732,12 +798,8 @@ class ShutdownAnalysis extends PathWalker<State> {
       keys.push(STDIO_KEY);
     }
     const repeated = this.loopDepth > 0 && !this.isFollowedByPathEnd(call.node);
-    // By default a message is small even in a loop: what makes output large is judged by its
-    // content (a list of a few dozen lines is the common case); the option counts every repeat.
     let small: boolean | undefined;
-    const isSmall = (): boolean =>
-      (small ??=
-        (!repeated || !this.options.checkMessagesBeforeExit) && isSmallStdioWrite(call, this.context, this.options));
+    const isSmall = (): boolean => (small ??= isSmallWrite(call, repeated, this.context, this.options));
     const fileKeys =
       call.owner === "node-writable" && call.stream ? getFileKeys(call.stream, this.context.checker) : [];
     return {
@@ -814,9 +876,7 @@ class ShutdownAnalysis extends PathWalker<State> {
     const callee = skipOuterExpressions(registration.expression);
     if (!listener || !event || !ts.isStringLiteralLike(event) || !END_EVENTS.has(event.text)) return;
     if (!ts.isPropertyAccessExpression(callee)) return;
-    // `src.pipe(out).on("finish", resolve)`: pipe() returns its destination.
-    const receiver = skipOuterExpressions(callee.expression);
-    const emitter = (ts.isCallExpression(receiver) && getPipeWrite(receiver, this.context)?.stream) || receiver;
+    const emitter = this.getEmitter(callee.expression);
     const emitterKeys = getStreamKeys(emitter, this.context.checker);
     // The listener's children, its body among them: `() => resolve(path)` is one call.
     const signals: (ts.CallExpression | ts.Identifier)[] = [];
@@ -831,6 +891,22 @@ class ShutdownAnalysis extends PathWalker<State> {
     if (signals.length === 0) return;
     this.announcingListeners.push({ emitter, emitterKeys, signals });
     this.reportListenerAnnouncements(state);
+  }
+
+  /**
+   * What a chain of registrations is on: `on()` returns its emitter and `pipe()` its destination,
+   * so `src.pipe(out).on("error", reject).on("finish", resolve)` listens to `out`.
+   */
+  private getEmitter(receiver: ts.Expression): ts.Expression {
+    let current = skipOuterExpressions(receiver);
+    while (ts.isCallExpression(current)) {
+      const callee = skipOuterExpressions(current.expression);
+      if (!ts.isPropertyAccessExpression(callee) || !FLUSH_LISTENER_METHODS.has(callee.name.text)) {
+        return getPipeWrite(current, this.context)?.stream ?? current;
+      }
+      current = skipOuterExpressions(callee.expression);
+    }
+    return current;
   }
 
   private reportListenerAnnouncements(state: State): void {
@@ -887,6 +963,10 @@ class ShutdownAnalysis extends PathWalker<State> {
     if (outerKeys.length > 0) this.outerDrops.push({ keys: outerKeys, node: inner ?? node, kind });
     const lost = reached.filter(isWrite);
     if (lost.every((pending) => pending.bare)) return;
+    // `destroy()` closes a socket in order: what the kernel took is still sent. `resetAndDestroy()` drops it.
+    const shutdown = inner ?? node;
+    const closesInOrder = ts.isCallExpression(shutdown) && getCalleeName(shutdown.expression) === "destroy";
+    if (closesInOrder && lost.every((pending) => pending.bare || (!pending.repeated && pending.isSmall()))) return;
     // After a bare `end()` here, name the data another function wrote: that is what is lost.
     const latest = lost.at(-1)!;
     const fromElsewhere = (pending: PendingWrite): boolean =>
@@ -1160,7 +1240,18 @@ function getClosingMember(scope: FunctionLike | ts.SourceFile): ts.ClassElement 
     ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
   const name = member.name?.getText() ?? "";
   const isClosing = CLOSING_METHOD_NAME.test(name) && !ABORTING_METHOD_NAME.test(name);
-  return isStatic || !isClosing ? undefined : member;
+  return isStatic || !isClosing || isHandedFailure(scope) ? undefined : member;
+}
+
+/** `cleanup(error: MongoNetworkError)`: a method that must be told what failed runs only on failure. */
+function isHandedFailure(fn: FunctionLike): boolean {
+  return fn.parameters.some(
+    (parameter) =>
+      parameter.questionToken === undefined &&
+      parameter.initializer === undefined &&
+      parameter.type !== undefined &&
+      /Error$/.test(parameter.type.getText()),
+  );
 }
 
 /** Whether a method's own destroy of `this.…` streams is judged inside it, against the writes of the other methods. */

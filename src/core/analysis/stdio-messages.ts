@@ -1,5 +1,6 @@
 import ts from "../typescript.cjs";
 
+import { getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";
 import { getTypeAncestry } from "../model/stream-families.js";
 import { getCalleeName, skipOuterExpressions } from "../model/syntax.js";
 
@@ -86,7 +87,7 @@ function isCollectionOrBinary(type: ts.Type, checker: ts.TypeChecker): boolean {
  * namespace (`chalk.red(...)`, `format(error, config, { noStack: true })`), but no collection.
  */
 function isMessageInput(node: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
-  if (isMessage(node, checker, depth)) return true;
+  if (isMessage(node, checker, depth) || isLiteralOfMessages(node, checker, depth)) return true;
   const type = checker.getTypeAtLocation(node);
   const isObject = hasOnlyFlags(
     type,
@@ -97,6 +98,63 @@ function isMessageInput(node: ts.Expression, checker: ts.TypeChecker, depth: num
       ts.TypeFlags.Undefined,
   );
   return isObject && !isCollectionOrBinary(type, checker);
+}
+
+/**
+ * A list or an object written out in place from messages: `[]`, `["build", "dev"]`, `{ error:
+ * reason }`, or a constant holding one. Its size is fixed by the code, not by data.
+ */
+export function isLiteralOfMessages(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
+  const value = skipOuterExpressions(node);
+  if (depth > MESSAGE_TRACE_HOPS) return false;
+  const isPart = (part: ts.Expression): boolean =>
+    isMessage(part, checker, depth + 1) || isLiteralOfMessages(part, checker, depth + 1);
+  if (ts.isArrayLiteralExpression(value)) {
+    return value.elements.every((element) => !ts.isSpreadElement(element) && isPart(element));
+  }
+  if (ts.isObjectLiteralExpression(value)) {
+    return value.properties.every(
+      (property) =>
+        (ts.isPropertyAssignment(property) && isPart(property.initializer)) ||
+        (ts.isShorthandPropertyAssignment(property) && isPart(property.name)),
+    );
+  }
+  // A constant list of messages (`const COMMANDS = ["build", "dev"]`). One that starts empty, or
+  // holds lists or objects, is there to be filled.
+  const declaration = ts.isIdentifier(value) ? getVariableDeclaration(value, checker) : undefined;
+  const isNamedConstant = declaration && ts.isIdentifier(declaration.name) && isConstDeclaration(declaration);
+  const list = isNamedConstant && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+  return (
+    list !== undefined &&
+    ts.isArrayLiteralExpression(list) &&
+    list.elements.length > 0 &&
+    list.elements.every((element) => !ts.isSpreadElement(element) && isMessage(element, checker, depth + 1))
+  );
+}
+
+/**
+ * Text whose size the code fixes: literals, numbers and other short scalars, and templates,
+ * concatenations and constants made only of those (`"HTTP/1.1 400 Bad Request\r\n\r\n"`,
+ * `` `HTTP/1.1 ${status}\r\n` ``). Unlike a message, a string handed in may be a whole body.
+ */
+export function isBoundedText(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
+  const value = skipOuterExpressions(node);
+  if (depth > MESSAGE_TRACE_HOPS) return false;
+  const isPart = (part: ts.Expression): boolean => isBoundedText(part, checker, depth);
+  if (isSmallLiteral(value)) return true;
+  if (hasOnlyFlags(checker.getTypeAtLocation(value), SHORT_SCALAR_FLAGS | ts.TypeFlags.StringLiteral)) return true;
+  if (ts.isTemplateExpression(value)) return value.templateSpans.every((span) => isPart(span.expression));
+  if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return isPart(value.left) && isPart(value.right);
+  }
+  if (ts.isConditionalExpression(value)) return isPart(value.whenTrue) && isPart(value.whenFalse);
+  const declaration = ts.isIdentifier(value) ? getVariableDeclaration(value, checker) : undefined;
+  return (
+    declaration?.initializer !== undefined &&
+    ts.isIdentifier(declaration.name) &&
+    isConstDeclaration(declaration) &&
+    isBoundedText(declaration.initializer, checker, depth + 1)
+  );
 }
 
 /** A message that is text or a number (`log("Deployed")`), not an object made from other values. */
@@ -131,7 +189,11 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
   }
   if (ts.isConditionalExpression(value)) return isPart(value.whenTrue) && isPart(value.whenFalse);
   if (ts.isCallExpression(value)) {
-    if (getCalleeName(value.expression) === "stringify") return false;
+    // `JSON.stringify({ error: reason })` is as short as what it is given.
+    if (getCalleeName(value.expression) === "stringify") {
+      const [serialized] = value.arguments;
+      return serialized !== undefined && isLiteralOfMessages(serialized, checker, depth);
+    }
     const callee = skipOuterExpressions(value.expression);
     const receiverOk = !ts.isPropertyAccessExpression(callee) || isInput(callee.expression);
     return receiverOk && value.arguments.every((argument) => ts.isFunctionLike(argument) || isInput(argument));

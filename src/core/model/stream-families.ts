@@ -143,7 +143,12 @@ export function hasReadableSide(type: ts.Type, checker: ts.TypeChecker): boolean
  * opposite: what was written comes out of its readable side, so `finished()` must wait for both.
  */
 export function isConnection(type: ts.Type, checker: ts.TypeChecker): boolean {
-  return hasAncestor(type, checker, "Socket", "net") || hasAncestor(type, checker, "Http2Stream", "http2");
+  return isSocket(type, checker) || hasAncestor(type, checker, "Http2Stream", "http2");
+}
+
+/** Whether a stream is a `net.Socket` (a TLS socket too): its writes go to the kernel as they are made. */
+export function isSocket(type: ts.Type, checker: ts.TypeChecker): boolean {
+  return hasAncestor(type, checker, "Socket", "net");
 }
 
 /** Whether a Node stream sends to the network: a response, a request, a socket. Nobody reads it back. */

@@ -23,7 +23,8 @@ process.exit(run());
       name: "CLI entry point: process.exitCode from the callee's result lets stdout drain",
       code: `
 import { printReport } from "./cross-function-helpers.js";
-process.exitCode = printReport([{ a: 1 }]);
+declare const rows: object[];
+process.exitCode = printReport(rows);
 `,
     },
     {
@@ -106,6 +107,22 @@ export class Connection {
     this.socket.end();
     await finished(this.socket);
     this.socket.destroy();
+  }
+}
+`,
+    },
+    {
+      name: "a cleanup method that must be handed the error runs only on failure",
+      code: `
+import type { Socket } from "node:net";
+export class Connection {
+  constructor(private readonly socket: Socket) {}
+  send(data: Buffer) {
+    this.socket.write(data);
+  }
+  private cleanup(error: Error) {
+    this.socket.destroy();
+    console.error(error.message);
   }
 }
 `,
@@ -203,6 +220,21 @@ export class Proxy extends EventEmitter {
 `,
     },
     {
+      name: "a helper handed a list and an object written out in place prints text of fixed size",
+      code: `
+function logJson(value: unknown) {
+  process.stdout.write(JSON.stringify(value, null, 2));
+}
+function command(name: string, flags: string[]) {
+  return [name, ...flags].join(" ");
+}
+declare const reason: string;
+logJson({ error: reason, retry: false });
+process.stdout.write(command("deploy", []) + "\\n");
+process.exit(1);
+`,
+    },
+    {
       name: "a log() helper called with nothing prints its default, an empty line",
       code: `
 function log(message = "", ...rest: string[]) {
@@ -222,16 +254,17 @@ function run(rows: object[]): number {
   process.stdout.write(JSON.stringify(rows));
   return 1;
 }
-process.exit(run([]));
+declare const rows: object[];
+process.exit(run(rows));
 `,
       errors: [
         {
           messageId: "exitAfterWriteInCall",
-          line: 6,
+          line: 7,
           data: {
-            shutdown: "process.exit(run([]))",
+            shutdown: "process.exit(run(rows))",
             call: "run()",
-            line: 6,
+            line: 7,
             stream: "process.stdout",
             write: "process.stdout.write()",
             where: "line 3",
@@ -244,7 +277,8 @@ function run(rows: object[]): number {
   process.stdout.write(JSON.stringify(rows));
   return 1;
 }
-process.exitCode = run([]);
+declare const rows: object[];
+process.exitCode = run(rows);
 `,
             },
           ],
@@ -256,16 +290,17 @@ process.exitCode = run([]);
       code: `
 import { exit } from "node:process";
 import { printReport } from "./cross-function-helpers.js";
-exit(printReport([{ a: 1 }]));
+declare const rows: object[];
+exit(printReport(rows));
 `,
       errors: [
         {
           messageId: "exitAfterWriteInCall",
-          line: 4,
+          line: 5,
           data: {
-            shutdown: "exit(printReport([{ a: 1 }]))",
+            shutdown: "exit(printReport(rows))",
             call: "printReport()",
-            line: 4,
+            line: 5,
             stream: "process.stdout",
             write: "process.stdout.write()",
             where: "cross-function-helpers.ts:7",
@@ -276,7 +311,8 @@ exit(printReport([{ a: 1 }]));
               output: `
 import { exit } from "node:process";
 import { printReport } from "./cross-function-helpers.js";
-process.exitCode = printReport([{ a: 1 }]);
+declare const rows: object[];
+process.exitCode = printReport(rows);
 `,
             },
           ],
@@ -475,6 +511,53 @@ export class Connection {
       ],
     },
     {
+      name: "a cleanup method that may be handed an error is also the orderly close",
+      code: `
+import type { Socket } from "node:net";
+export class Connection {
+  constructor(private readonly socket: Socket) {}
+  send(data: Buffer) {
+    this.socket.write(data);
+  }
+  cleanup(error?: Error) {
+    this.socket.destroy();
+    if (error) console.error(error.message);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "destroyAfterWriteInMethod",
+          line: 9,
+          data: {
+            shutdown: "this.socket.destroy()",
+            method: "send",
+            stream: "this.socket",
+            write: "this.socket.write()",
+            where: "line 6",
+          },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export class Connection {
+  constructor(private readonly socket: Socket) {}
+  send(data: Buffer) {
+    this.socket.write(data);
+  }
+  cleanup(error?: Error) {
+    this.socket.end(() => this.socket.destroy());
+    if (error) console.error(error.message);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "class dispose() ends and destroys at once what a private helper method wrote",
       code: `
 import type { Socket } from "node:net";
@@ -578,13 +661,14 @@ scheduleForcedExit();
 function print(rows: object[]) {
   process.stdout.write(JSON.stringify(rows));
 }
-print([{ a: 1 }]);
+declare const rows: object[];
+print(rows);
 process.exit(0);
 `,
       errors: [
         {
           messageId: "exitAfterWriteInCall",
-          line: 6,
+          line: 7,
           suggestions: [
             {
               messageId: "useExitCode",
@@ -592,7 +676,8 @@ process.exit(0);
 function print(rows: object[]) {
   process.stdout.write(JSON.stringify(rows));
 }
-print([{ a: 1 }]);
+declare const rows: object[];
+print(rows);
 process.exitCode = 0;
 `,
             },

@@ -75,6 +75,32 @@ export function ping(path: string) {
 }
 `,
     },
+    // ---- a status line of fixed size on a connected socket: the kernel took it, destroy() sends it
+    {
+      name: "an upgrade rejected with a literal status line, then destroy(): the kernel sends what it took",
+      code: `
+import type { Server } from "node:http";
+export function guard(server: Server, isAllowed: (url?: string) => boolean) {
+  server.on("upgrade", (req, socket) => {
+    if (isAllowed(req.url)) return;
+    socket.write("HTTP/1.1 400 Bad Request\\r\\n\\r\\n");
+    socket.destroy();
+  });
+}
+`,
+    },
+    {
+      name: "a status line built from a number and a constant, then destroy()",
+      code: `
+import type { Socket } from "node:net";
+const CRLF = "\\r\\n";
+export function reject(socket: Socket, status: number) {
+  socket.write(\`HTTP/1.1 \${status} Rejected\${CRLF}\${CRLF}\`);
+  socket.end("Connection: close" + CRLF);
+  socket.destroy();
+}
+`,
+    },
     // ---- destroying on purpose: an error passed on, test teardown -------------------------------
     {
       name: "destroy(e) in a catch block fails the stream on purpose",
@@ -410,6 +436,68 @@ import type { Socket } from "node:net";
 export function timeOut(sock: Socket, x: string) {
   sock.write(x);
   sock.end(() => sock.destroy(new Error("timeout")));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a status line and then a body handed in, then destroy(): the body may not fit the kernel's buffer",
+      code: `
+import type { Socket } from "node:net";
+export function reject(socket: Socket, body: string) {
+  socket.write("HTTP/1.1 400 Bad Request\\r\\n\\r\\n");
+  socket.write(body);
+  socket.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "destroyBeforeFlush",
+          line: 6,
+          data: { shutdown: "socket.destroy()", write: "socket.write()", line: 5, stream: "socket" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              data: { shutdown: "socket.destroy()", write: "socket.write()", line: 5, stream: "socket" },
+              output: `
+import type { Socket } from "node:net";
+export function reject(socket: Socket, body: string) {
+  socket.write("HTTP/1.1 400 Bad Request\\r\\n\\r\\n");
+  socket.write(body);
+  socket.end(() => socket.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a status line written in a loop, then destroy(): the number of writes is not fixed",
+      code: `
+import type { Socket } from "node:net";
+export function reject(socket: Socket, names: string[]) {
+  for (const name of names) socket.write("X-Rejected: 1\\r\\n");
+  socket.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "destroyBeforeFlush",
+          line: 5,
+          data: { shutdown: "socket.destroy()", write: "socket.write()", line: 4, stream: "socket" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              data: { shutdown: "socket.destroy()", write: "socket.write()", line: 4, stream: "socket" },
+              output: `
+import type { Socket } from "node:net";
+export function reject(socket: Socket, names: string[]) {
+  for (const name of names) socket.write("X-Rejected: 1\\r\\n");
+  socket.end(() => socket.destroy());
 }
 `,
             },

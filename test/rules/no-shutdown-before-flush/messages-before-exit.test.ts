@@ -149,6 +149,25 @@ export function cli(options: Options, argv: readonly string[]): void {
 `,
     },
     {
+      name: "a usage text joined from a constant list of commands, then process.exit(1)",
+      code: `
+const COMMANDS = ["build", "dev", "deploy"];
+export function usage(): never {
+  console.error(\`usage: tool <\${COMMANDS.join("|")}>\`);
+  process.exit(1);
+}
+`,
+    },
+    {
+      name: "an object written out in place from messages, serialised, then process.exit(1)",
+      code: `
+export function fail(reason: string, code: number): never {
+  console.log(JSON.stringify({ error: reason, code, hints: ["retry", "--force"] }));
+  process.exit(1);
+}
+`,
+    },
+    {
       name: "short messages printed in a loop before process.exit() are judged by their content by default [evaluation F18]",
       code: `
 export function summarise(failed: readonly { file: string }[]): void {
@@ -379,6 +398,37 @@ export function printAll(rows: readonly object[]): void {
 export function printAll(rows: readonly object[]): void {
   console.log(JSON.stringify(rows));
   process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a list filled at run time, joined, then process.exit(1)",
+      code: `
+export function fail(errors: readonly Error[]): void {
+  const lines: string[] = [];
+  for (const error of errors) lines.push(error.message);
+  console.error(lines.join("\\n"));
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 6,
+          data: { shutdown: "process.exit(1)", write: "console.error()", line: 5 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function fail(errors: readonly Error[]): void {
+  const lines: string[] = [];
+  for (const error of errors) lines.push(error.message);
+  console.error(lines.join("\\n"));
+  process.exitCode = 1;
 }
 `,
             },

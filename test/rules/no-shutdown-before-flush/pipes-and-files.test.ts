@@ -167,6 +167,40 @@ export function save(src: Readable, path: string) {
 `,
     },
     {
+      name: "resolve on 'finish' behind another listener chained on pipe(): on() returns the file stream too",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+export function save(src: Readable, path: string) {
+  return new Promise<void>((resolve, reject) => {
+    src
+      .on("error", reject)
+      .pipe(createWriteStream(path))
+      .on("error", reject)
+      .on("finish", () => resolve());
+  });
+}
+`,
+    },
+    {
+      name: "a 'finish' listener on the sink in one branch, a pipeline() into the same sink in the other",
+      code: `
+import { pipeline, type Readable, type Writable } from "node:stream";
+export function upload(data: string | Readable, writable: Writable) {
+  return new Promise<void>((resolve, reject) => {
+    if (typeof data === "string") {
+      writable
+        .on("error", reject)
+        .on("finish", () => resolve())
+        .end(data);
+    } else {
+      pipeline(data, writable, (error) => (error ? reject(error) : resolve()));
+    }
+  });
+}
+`,
+    },
+    {
       name: "a child's output piped to stdout, then exit once the child is done",
       code: `
 import { spawn } from "node:child_process";
@@ -356,6 +390,20 @@ export function save(src: Readable, path: string) {
     src.pipe(createWriteStream(path));
     src.on("end", resolve);
     src.on("error", reject);
+  });
+}
+`,
+      errors: [{ messageId: "announceBeforeFlush", line: 7 }],
+    },
+    {
+      name: "resolve on the source's 'end' behind another listener chained on the source",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+export function save(src: Readable, path: string) {
+  return new Promise<void>((resolve, reject) => {
+    src.pipe(createWriteStream(path));
+    src.on("error", reject).on("end", () => resolve());
   });
 }
 `,
