@@ -24,6 +24,7 @@ const WHERE: Readonly<Record<RepetitionKind, string>> = {
   loop: "in a loop",
   "iteration-callback": "once per item",
   "data-handler": "once per chunk of a `data` handler",
+  "line-handler": "once per line of a `line` handler",
   "sink-write": "once per chunk of a `WritableStream` sink",
   "stream-implementation": "once per chunk of a stream implementation that calls back at once",
 };

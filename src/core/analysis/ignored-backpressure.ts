@@ -25,7 +25,8 @@ import {
  * What makes a write repeat: a loop, a callback that runs once per chunk or item, the `write()` of
  * a WHATWG sink, or a Node stream's own `_write()`/`_transform()` that calls back at once.
  */
-export type RepetitionKind = "loop" | "iteration-callback" | "data-handler" | "sink-write" | "stream-implementation";
+export type RepetitionKind =
+  "loop" | "iteration-callback" | "data-handler" | "line-handler" | "sink-write" | "stream-implementation";
 
 export interface BackpressureOptions {
   /**
@@ -45,7 +46,7 @@ export interface IgnoredBackpressure {
   readonly repetition: RepetitionKind;
   /** The loop statement, or the callback function, that repeats the write. */
   readonly repeater: ts.IterationStatement | ts.FunctionLikeDeclaration;
-  /** For a `"data"` handler: the stream the chunks come from, which could be paused. */
+  /** For a `"data"` or `"line"` handler: the stream (or readline interface) the chunks come from, which could be paused. */
   readonly source: ts.Expression | undefined;
   /** When `node` calls a function of the project that drops the `false`: that function and its `write()`. */
   readonly via?: { readonly helper: CalleeBody; readonly write: ts.CallExpression };
@@ -65,13 +66,20 @@ function getCallbackRepetition(
   const name = getCalleeName(callee);
   if (name === undefined) return undefined;
   const event = call.arguments[0];
-  if (LISTENER_METHODS.has(name) && event && ts.isStringLiteralLike(event) && event.text === "data") {
-    return {
-      repetition: "data-handler",
-      source: ts.isPropertyAccessExpression(callee) ? callee.expression : undefined,
-    };
-  }
-  return undefined;
+  if (!LISTENER_METHODS.has(name) || !event || !ts.isStringLiteralLike(event)) return undefined;
+  const repetition = PRODUCER_EVENTS.get(event.text);
+  return repetition && { repetition, source: ts.isPropertyAccessExpression(callee) ? callee.expression : undefined };
+}
+
+/** Events that hand over what a producer made, one piece at a time: a stream's chunks, readline's lines. */
+const PRODUCER_EVENTS = new Map<string, RepetitionKind>([
+  ["data", "data-handler"],
+  ["line", "line-handler"],
+]);
+
+/** Whether writes repeat once per piece a listener is handed, which pausing its source would slow. */
+export function isProducerHandler(repetition: RepetitionKind): boolean {
+  return repetition === "data-handler" || repetition === "line-handler";
 }
 
 function findRepeater(node: ts.Node, context: AnalysisContext): Repeater | undefined {
@@ -112,16 +120,32 @@ function isOncePerStream(
     declaration.pos >= repeater.pos &&
     declaration.end <= repeater.end;
   if (isDeclaredInRepeater) return true;
-  // A `return` in a per-item callback ends that item only; in a loop it ends the loop.
-  if (!ts.isIterationStatement(repeater, false)) return false;
+  // A `return` in a per-item callback ends that item only; in a loop it ends the loop. Ending the
+  // stream after the write (`socket.write(reply); socket.end();`) ends it for every later run.
+  const leavesLoop = ts.isIterationStatement(repeater, false);
   for (let current: ts.Node = node; current !== repeater; current = current.parent) {
     const parent = current.parent;
     if (ts.isBlock(parent)) {
       const after = parent.statements.slice(parent.statements.indexOf(current as ts.Statement) + 1);
-      if (after.some((s) => ts.isReturnStatement(s) || ts.isBreakStatement(s) || ts.isThrowStatement(s))) return true;
+      const isLeaving = (s: ts.Statement): boolean =>
+        ts.isReturnStatement(s) || ts.isBreakStatement(s) || ts.isThrowStatement(s);
+      if (after.some((s) => (leavesLoop && isLeaving(s)) || isEndOf(s, stream))) return true;
     }
   }
   return false;
+}
+
+/** `stream.end()` or `stream.destroy()` as a statement: nothing is written to `stream` after it. */
+function isEndOf(statement: ts.Statement, stream: ts.Expression): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const call = skipOuterExpressions(statement.expression);
+  if (!ts.isCallExpression(call)) return false;
+  const callee = skipOuterExpressions(call.expression);
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    (callee.name.text === "end" || callee.name.text === "destroy") &&
+    skipOuterExpressions(callee.expression).getText() === skipOuterExpressions(stream).getText()
+  );
 }
 
 /** Whether `node` is what `fn` returns: its expression body, or a `return` of its own. */
@@ -242,6 +266,27 @@ function isPromptForTyping(node: ts.CallExpression, source: ts.Expression | unde
 }
 
 /**
+ * `rl.on("line", …)` with `rl = createInterface({ input: process.stdin })`: lines come as a person
+ * types them. Read from a file or a child's output, they come as fast as they are made.
+ */
+function isReadingTerminal(source: ts.Expression | undefined, checker: ts.TypeChecker): boolean {
+  const value = source && skipOuterExpressions(source);
+  const declaration =
+    value && ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
+  const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+  const creation = initializer && skipOuterExpressions(initializer);
+  const [options] = creation && ts.isCallExpression(creation) ? creation.arguments : [];
+  if (!options) return false;
+  const input = ts.isObjectLiteralExpression(options)
+    ? options.properties.find(
+        (property): property is ts.PropertyAssignment =>
+          ts.isPropertyAssignment(property) && property.name.getText() === "input",
+      )?.initializer
+    : options;
+  return input !== undefined && skipOuterExpressions(input).getText() === "process.stdin";
+}
+
+/**
  * Whether a producer that could be slowed down feeds the writes: a `"data"` handler, a `for await`
  * loop (this one or one around it), a loop writing what it awaited, or a stream that hands over
  * one chunk per call. Otherwise the data is already in memory, or the loop is paced by other
@@ -256,6 +301,7 @@ function isFedByProducer(
   if (repeater.repetition === "data-handler") {
     return !isPromptForTyping(node, repeater.source);
   }
+  if (repeater.repetition === "line-handler") return !isReadingTerminal(repeater.source, checker);
   if (repeater.repetition === "sink-write" || repeater.repetition === "stream-implementation") return true;
   if (repeater.repetition !== "loop") return false;
   for (
@@ -346,7 +392,7 @@ export function findIgnoredBackpressure(
     if (!options.checkAllLoops && !isFedByProducer(node, target.data, repeater, checker)) return;
     if (isOncePerStream(node, target.streamAtCall, repeater.repeater, checker)) return;
     const fn = repeater.repeater as ts.FunctionLikeDeclaration;
-    if (repeater.repetition === "data-handler" && isGuardedByFlag(node, fn, checker)) return;
+    if (isProducerHandler(repeater.repetition) && isGuardedByFlag(node, fn, checker)) return;
     if (repeater.repetition === "stream-implementation" && !isCalledBackAtOnce(node, target, fn, context)) return;
     if (isResultIgnored(node, repeater, checker)) {
       findings.push({ node, stream: target.stream, ...repeater, ...(target.via && { via: target.via }) });

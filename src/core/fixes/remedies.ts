@@ -10,7 +10,7 @@ import {
   isNeverReturning,
   isReturnValueIgnored,
 } from "../model/function-context.js";
-import type { IgnoredBackpressure } from "../analysis/ignored-backpressure.js";
+import { isProducerHandler, type IgnoredBackpressure } from "../analysis/ignored-backpressure.js";
 import type { IgnoredByteCount } from "../analysis/ignored-byte-counts.js";
 import { FINISHED_IMPORT, getFreeName, getImport, ONCE_IMPORT } from "./imports.js";
 import { getDeadlockRisk } from "../analysis/local-pipes.js";
@@ -439,7 +439,12 @@ function isPausableSource(source: ts.Expression, checker: ts.TypeChecker): boole
 function pauseSource(finding: IgnoredBackpressure, context: AnalysisContext): Remedy<"pauseSource"> | undefined {
   const statement = finding.node.parent;
   const isOwnWrite = finding.via === undefined;
-  if (finding.repetition !== "data-handler" || !finding.source || !isOwnWrite || !ts.isExpressionStatement(statement)) {
+  if (
+    !isProducerHandler(finding.repetition) ||
+    !finding.source ||
+    !isOwnWrite ||
+    !ts.isExpressionStatement(statement)
+  ) {
     return undefined;
   }
   if (!isPausableSource(finding.source, context.checker)) return undefined;

@@ -58,6 +58,31 @@ export const upstream = createServer((socket) => {
 `,
     },
     {
+      name: 'a "data" handler that writes one reply and then ends the socket writes once per connection',
+      code: `
+import { createServer } from "node:net";
+export const server = createServer((socket) => {
+  socket.on("data", (chunk: Buffer) => {
+    socket.write(chunk.toString().toUpperCase());
+    socket.end();
+  });
+});
+`,
+    },
+    {
+      name: 'a "line" handler of a readline over process.stdin answers lines at the pace a person types them',
+      code: `
+import { createInterface } from "node:readline";
+import type { Socket } from "node:net";
+export function relay(socket: Socket): void {
+  const rl = createInterface({ input: process.stdin });
+  rl.on("line", (line) => {
+    socket.write(line + "\\n");
+  });
+}
+`,
+    },
+    {
       name: "a constant prompt written from a process.stdin handler is not reported by default [evaluation F16]",
       code: `
 declare function disconnect(): Promise<void>;
@@ -73,6 +98,48 @@ export function listenForEscape(): void {
     },
   ],
   invalid: [
+    {
+      name: 'a "line" handler forwarding a child\'s output to a socket is fed by a producer',
+      code: `
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import type { Socket } from "node:net";
+export function relay(socket: Socket, command: string): void {
+  const child = spawn(command);
+  const rl = createInterface({ input: child.stdout });
+  rl.on("line", (line) => {
+    socket.write(line + "\\n");
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 9,
+          data: { write: "socket.write()", where: "once per line of a \`line\` handler", stream: "socket" },
+          suggestions: [
+            {
+              messageId: "pauseSource",
+              output: `
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import type { Socket } from "node:net";
+export function relay(socket: Socket, command: string): void {
+  const child = spawn(command);
+  const rl = createInterface({ input: child.stdout });
+  rl.on("line", (line) => {
+    if (socket.write(line + "\\n") === false) {
+      rl.pause();
+      socket.once("drain", () => rl.resume());
+    }
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a "data" handler answering each chunk with a reply derived from it is reported [evaluation TP: redis test server]',
       code: `
