@@ -89,13 +89,15 @@ function isCollectionOrBinary(type: ts.Type, checker: ts.TypeChecker): boolean {
 function isMessageInput(node: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
   if (isMessage(node, checker, depth) || isLiteralOfMessages(node, checker, depth)) return true;
   const type = checker.getTypeAtLocation(node);
+  // An untyped value (`{ ...options }` of an `any`) is trusted as a message is: its size is unknown.
   const isObject = hasOnlyFlags(
     type,
     ts.TypeFlags.Object |
       ts.TypeFlags.Intersection |
       ts.TypeFlags.NonPrimitive |
       ts.TypeFlags.Null |
-      ts.TypeFlags.Undefined,
+      ts.TypeFlags.Undefined |
+      ts.TypeFlags.Any,
   );
   return isObject && !isCollectionOrBinary(type, checker);
 }

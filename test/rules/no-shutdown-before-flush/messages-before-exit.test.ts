@@ -149,6 +149,17 @@ export function cli(options: Options, argv: readonly string[]): void {
 `,
     },
     {
+      name: "a message formatted from an object spread from an untyped value, then process.exit(0)",
+      code: `
+declare function deployCommand(options: object, teams: string[]): string;
+export function locked(options: any): void {
+  const command = deployCommand({ ...options, prod: false }, []);
+  console.log(\`To override the lock, use: \${command}\`);
+  process.exit(0);
+}
+`,
+    },
+    {
       name: "a usage text joined from a constant list of commands, then process.exit(1)",
       code: `
 const COMMANDS = ["build", "dev", "deploy"];
