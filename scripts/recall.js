@@ -5,19 +5,22 @@
 //
 //   node scripts/recall.js --checkouts <dir> [--mirrors <dir>] [--out result.json] [--dist <dir>]
 //                          [--timeout <seconds>] [--jobs <n>] [--only <index>]... [--commit <sha>]
-//                          [--set recall|heldOut]
+//                          [--set recall|heldOut] [--install-deps [--install-timeout <seconds>]]
 //
 // <checkouts>/<owner>+<name>@<preFixCommit> is the pre-fix checkout. When it is missing and
 // --mirrors is given, it is made from the bare git directory <mirrors>/<owner>+<name> (or the one
 // git directory inside it) with `git archive <commit> | tar -x`; when a snapshot lacks some blobs,
-// only the TypeScript, JavaScript and JSON files are extracted, one by one. Nothing is fetched and
-// nothing is installed.
+// only the TypeScript, JavaScript and JSON files are extracted, one by one. Nothing is fetched and,
+// without --install-deps, nothing is installed. With it, the bug is linted in <checkout>+deps, a
+// copy into which its package's dependencies are installed (scripts/recall-deps.js; each install is
+// bounded by --install-timeout, default 180 s, and a failed one is recorded and linted anyway).
 //
 // Each bug is linted the way a user of the package would lint it: the nearest tsconfig.json above
 // the bug's file (up to the checkout's root) is the base, or, when there is none, a minimal one is
 // generated beside the file. scripts/evaluate.js's writeGeneratedTsconfig writes
 // tsconfig.flush-eval.json next to that base, with `typeRoots` pointing at this repository's
-// @types and `types: ["node"]`, since the checkout's own node_modules are absent. The files linted
+// @types and `types: ["node"]`, since the checkout's own node_modules are absent (with
+// --install-deps, the package's node_modules/@types come first). The files linted
 // are the bug's file and any other file its `lines` name (the exit in a CLI's entry point, say), in
 // one program, with the built plugin's `strict` and `recommended` configs.
 //
@@ -35,6 +38,7 @@ import { parseArgs } from "node:util";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 
 import { parseJson } from "./json.js";
+import { checkoutWithDeps, install, packageDirs, typeRoots } from "./recall-deps.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SETS_FILE = join(repoRoot, "docs", "evaluation-sets.json");
@@ -57,6 +61,7 @@ const BUG_SETS = { recall: "recallBugs", heldOut: "heldOutRecallBugs" };
  * @typedef {{ index: number, repo: string, kind: string, span: string, file: string, lines: string,
  *   expectedRule: string, status: "run" | "not run" | "timeout" | "crash", reason?: string,
  *   checkout?: string, tsconfig?: string, baseTsconfig?: string | null, linted?: string[],
+ *   install?: ({ dir: string } & import("./recall-deps.js").InstallOutcome)[],
  *   seconds?: number, parseErrors?: JobResult["parseErrors"], verdicts?: Record<string, Verdict>,
  *   reports?: Record<string, Report[]> }} BugResult
  */
@@ -197,7 +202,8 @@ function usage(message) {
   console.error(`recall: ${message}`);
   console.error(
     "usage: node scripts/recall.js --checkouts <dir> [--mirrors <dir>] [--out result.json] [--dist <dir>] " +
-      "[--timeout <seconds>] [--jobs <n>] [--only <index>]... [--commit <sha of --dist's build>] [--set recall|heldOut]",
+      "[--timeout <seconds>] [--jobs <n>] [--only <index>]... [--commit <sha of --dist's build>] [--set recall|heldOut] " +
+      "[--install-deps [--install-timeout <seconds>]]",
   );
   process.exitCode = 2;
 }
@@ -298,6 +304,19 @@ function nearestTsconfig(checkout, file) {
   }
 }
 
+/**
+ * Puts the checkout's own node_modules/@types before this repository's in a generated tsconfig.
+ * @param {string} tsconfig
+ * @param {string[]} roots
+ */
+function preferInstalledTypes(tsconfig, roots) {
+  const config = /** @type {{ compilerOptions: { typeRoots: string[] } }} */ (
+    parseJson(readFileSync(tsconfig, "utf8"))
+  );
+  config.compilerOptions.typeRoots = [...roots, ...config.compilerOptions.typeRoots];
+  writeFileSync(tsconfig, `${JSON.stringify(config, null, 2)}\n`);
+}
+
 /** A hash of the built plugin, taken before and after the runs, to show it did not change. @param {string} dist */
 function hashDist(dist) {
   const hash = createHash("sha256");
@@ -387,6 +406,8 @@ function parseArguments() {
         only: { type: "string", multiple: true },
         commit: { type: "string" },
         set: { type: "string" },
+        "install-deps": { type: "boolean" },
+        "install-timeout": { type: "string" },
       },
     });
   } catch (error) {
@@ -406,6 +427,7 @@ async function main() {
   const dist = resolve(values.dist ?? join(repoRoot, "dist"));
   if (!existsSync(join(dist, "src", "index.js"))) return usage(`no built plugin in ${dist} (npm run build)`);
   const timeoutSeconds = Number(values.timeout ?? 180);
+  const installSeconds = Number(values["install-timeout"] ?? 180);
   const jobs = Math.max(1, Number(values.jobs ?? Math.min(2, availableParallelism())));
   mkdirSync(checkouts, { recursive: true });
 
@@ -455,23 +477,32 @@ async function main() {
         continue;
       }
     }
-    const mainFile = join(checkout, bug.file);
-    if (!existsSync(mainFile)) {
+    if (!existsSync(join(checkout, bug.file))) {
       result.reason = `${bug.file} is not in the checkout${extracted.get(checkout) ? ` (${extracted.get(checkout)})` : ""}`;
       continue;
     }
+    const root = values["install-deps"] ? checkoutWithDeps(checkout) : checkout;
+    const mainFile = join(root, bug.file);
+    if (values["install-deps"]) {
+      result.checkout = root;
+      result.install = packageDirs(root, mainFile).map((dir) => {
+        console.error(`recall: npm install in ${relative(checkouts, dir)}`);
+        return { dir: relative(root, dir) || ".", ...install(root, dir, installSeconds) };
+      });
+    }
     const files = [
-      ...new Set([bug.file, ...parseLines(bug).map((range) => range.file)].map((file) => join(checkout, file))),
+      ...new Set([bug.file, ...parseLines(bug).map((range) => range.file)].map((file) => join(root, file))),
     ].filter((file) => existsSync(file));
-    const base = nearestTsconfig(checkout, mainFile);
+    const base = nearestTsconfig(root, mainFile);
     const packageDir = base ? dirname(base) : dirname(mainFile);
     // evaluate.js names its file tsconfig.flush-eval.json; several bugs can share a package.
     const tsconfig = join(packageDir, `tsconfig.flush-recall-${index}.json`);
     renameSync(writeGeneratedTsconfig(packageDir, base, files, undefined), tsconfig);
-    result.tsconfig = relative(checkout, tsconfig);
-    result.baseTsconfig = base ? relative(checkout, base) : null;
-    result.linted = files.map((file) => relative(checkout, file));
-    pending.push({ result, job: { index, checkout, tsconfig, baseTsconfig: base ?? null, files, dist } });
+    if (values["install-deps"]) preferInstalledTypes(tsconfig, typeRoots(root, mainFile));
+    result.tsconfig = relative(root, tsconfig);
+    result.baseTsconfig = base ? relative(root, base) : null;
+    result.linted = files.map((file) => relative(root, file));
+    pending.push({ result, job: { index, checkout: root, tsconfig, baseTsconfig: base ?? null, files, dist } });
   }
 
   let next = 0;
@@ -515,6 +546,7 @@ async function main() {
     // The commit the plugin in --dist was built from, when it is not this repository's HEAD.
     commit: values.commit ?? execFileSync("git", ["-C", repoRoot, "rev-parse", "HEAD"], { encoding: "utf8" }).trim(),
     set: setKey,
+    installDeps: values["install-deps"] ?? false,
     dist,
     distHash: distHashBefore,
     distChangedDuringRun: distHashBefore !== distHashAfter,
