@@ -121,17 +121,50 @@ export function isLiteralOfMessages(node: ts.Expression, checker: ts.TypeChecker
         (ts.isShorthandPropertyAssignment(property) && isPart(property.name)),
     );
   }
-  // A constant list of messages (`const COMMANDS = ["build", "dev"]`). One that starts empty, or
-  // holds lists or objects, is there to be filled.
+  // A constant list or record of messages (`const COMMANDS = ["build", "dev"]`, `const summary =
+  // { id, url }`). One that starts empty, or holds lists or objects, is there to be filled.
   const declaration = ts.isIdentifier(value) ? getVariableDeclaration(value, checker) : undefined;
   const isNamedConstant = declaration && ts.isIdentifier(declaration.name) && isConstDeclaration(declaration);
-  const list = isNamedConstant && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+  const literal =
+    isNamedConstant && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+  const isMessagePart = (part: ts.Expression): boolean => isMessage(part, checker, depth + 1);
+  if (literal && ts.isArrayLiteralExpression(literal)) {
+    return (
+      literal.elements.length > 0 &&
+      literal.elements.every((element) => !ts.isSpreadElement(element) && isMessagePart(element))
+    );
+  }
   return (
-    list !== undefined &&
-    ts.isArrayLiteralExpression(list) &&
-    list.elements.length > 0 &&
-    list.elements.every((element) => !ts.isSpreadElement(element) && isMessage(element, checker, depth + 1))
+    literal !== undefined &&
+    ts.isObjectLiteralExpression(literal) &&
+    literal.properties.length > 0 &&
+    literal.properties.every(
+      (property) =>
+        (ts.isPropertyAssignment(property) && isMessagePart(property.initializer)) ||
+        (ts.isShorthandPropertyAssignment(property) && isMessagePart(property.name)),
+    )
   );
+}
+
+/** `names.join(", ")`: a collection of short text joined into one line. `lines.join("\n")` is a page. */
+function isOneLineList(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  const [separator] = call.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "join") return false;
+  if (!separator || !ts.isStringLiteralLike(separator) || separator.text.includes("\n")) return false;
+  const list = checker.getTypeAtLocation(callee.expression);
+  const element = checker.isArrayType(list) ? checker.getTypeArguments(list as ts.TypeReference)[0] : undefined;
+  return element !== undefined && hasOnlyFlags(element, ts.TypeFlags.StringLike | SHORT_SCALAR_FLAGS);
+}
+
+/** Whether a call's result comes from a library or the platform (`await readFile(path)`), not from the project. */
+function isLibraryCall(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  const symbol = checker.getSymbolAtLocation(name);
+  const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const declaration = target?.declarations?.[0];
+  return declaration === undefined || declaration.getSourceFile().isDeclarationFile;
 }
 
 /**
@@ -196,9 +229,15 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
       const [serialized] = value.arguments;
       return serialized !== undefined && isLiteralOfMessages(serialized, checker, depth);
     }
+    if (isOneLineList(value, checker)) return true;
     const callee = skipOuterExpressions(value.expression);
     const receiverOk = !ts.isPropertyAccessExpression(callee) || isInput(callee.expression);
     return receiverOk && value.arguments.every((argument) => ts.isFunctionLike(argument) || isInput(argument));
+  }
+  // `await getName(args)` is what the project's function makes; `await readFile(path)` is a file.
+  if (ts.isAwaitExpression(value)) {
+    const awaited = skipOuterExpressions(value.expression);
+    return ts.isCallExpression(awaited) && !isLibraryCall(awaited, checker) && isPart(awaited);
   }
   // One element of a collection (`process.argv[2]`) is no more than one item.
   if (ts.isElementAccessExpression(value) && isTextValue(value, checker)) return true;

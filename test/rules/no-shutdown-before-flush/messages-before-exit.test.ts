@@ -160,6 +160,22 @@ export function locked(options: any): void {
 `,
     },
     {
+      name: "names joined into one line, a summary object in a constant and a project function's awaited text, then process.exit(0)",
+      code: `
+async function getName(raw: string | undefined): Promise<string> {
+  return raw ?? "default";
+}
+export async function done(teams: readonly { slug: string }[], site: { id: string; url: string }, raw?: string) {
+  console.log(\`Pick a --team: \${teams.map((team) => team.slug).join(", ")}\`);
+  const summary = { site_id: site.id, url: site.url };
+  console.log(JSON.stringify(summary, null, 2));
+  const name = await getName(raw);
+  console.log(\`Created \${name}\`);
+  process.exit(0);
+}
+`,
+    },
+    {
       name: "a usage text joined from a constant list of commands, then process.exit(1)",
       code: `
 const COMMANDS = ["build", "dev", "deploy"];
@@ -408,6 +424,68 @@ export function printAll(rows: readonly object[]): void {
               output: `
 export function printAll(rows: readonly object[]): void {
   console.log(JSON.stringify(rows));
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a constant object that holds a list to be filled, serialised, then process.exit(0)",
+      code: `
+export function report(rows: readonly string[]): void {
+  const summary = { count: rows.length, rows: [] as string[] };
+  for (const row of rows) summary.rows.push(row);
+  console.log(JSON.stringify(summary));
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 6,
+          data: { shutdown: "process.exit(0)", write: "console.log()", line: 5 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function report(rows: readonly string[]): void {
+  const summary = { count: rows.length, rows: [] as string[] };
+  for (const row of rows) summary.rows.push(row);
+  console.log(JSON.stringify(summary));
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a file's text awaited from the platform, printed, then process.exit(0)",
+      code: `
+import { readFile } from "node:fs/promises";
+export async function show(path: string): Promise<void> {
+  const text = await readFile(path, "utf8");
+  console.log(\`\${text}\`);
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 6,
+          data: { shutdown: "process.exit(0)", write: "console.log()", line: 5 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import { readFile } from "node:fs/promises";
+export async function show(path: string): Promise<void> {
+  const text = await readFile(path, "utf8");
+  console.log(\`\${text}\`);
   process.exitCode = 0;
 }
 `,
