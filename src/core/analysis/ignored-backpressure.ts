@@ -9,6 +9,7 @@ import {
 } from "./backpressure-handling.js";
 import type { CalleeBody } from "../model/callees.js";
 import { getChunkHandler } from "../model/chunk-handlers.js";
+import { getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";
 import { getDiscardSite } from "./discarded.js";
 import { getEnclosingFunction, isPerItemCall } from "../model/function-context.js";
 import { getHelperWrite } from "./helper-writes.js";
@@ -146,6 +147,50 @@ function isEndOf(statement: ts.Statement, stream: ts.Expression): boolean {
     (callee.name.text === "end" || callee.name.text === "destroy") &&
     skipOuterExpressions(callee.expression).getText() === skipOuterExpressions(stream).getText()
   );
+}
+
+/** The collection a loop or a per-item callback goes over: `for (… of rows)`, `rows.forEach(…)`. */
+function getIteratedCollection({ repetition, repeater }: Repeater): ts.Expression | undefined {
+  if (ts.isForOfStatement(repeater) || ts.isForInStatement(repeater)) return repeater.expression;
+  if (repetition !== "iteration-callback" || !ts.isCallExpression(repeater.parent)) return undefined;
+  const callee = skipOuterExpressions(repeater.parent.expression);
+  return ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+}
+
+/**
+ * A loop over a handful of items the code fixes or HTTP headers: a list or object written out in
+ * place, a constant one, or `Object.entries()` of those. What it writes cannot pile up.
+ */
+function isOverAFewItems(repeater: Repeater, checker: ts.TypeChecker): boolean {
+  const collection = getIteratedCollection(repeater);
+  if (!collection) return false;
+  const items = getObjectViewTarget(skipOuterExpressions(collection));
+  const type = checker.getTypeAtLocation(items);
+  if (/Headers$/.test((type.aliasSymbol ?? type.getSymbol())?.getName() ?? "")) return true;
+  return isWrittenOut(items) || isWrittenOut(getConstInitializer(items, checker));
+}
+
+/** `rows` for `Object.entries(rows)`, `Object.keys(rows)`, `Object.values(rows)`; else the node itself. */
+function getObjectViewTarget(node: ts.Expression): ts.Expression {
+  const isView =
+    ts.isCallExpression(node) &&
+    node.arguments.length === 1 &&
+    /^Object\.(entries|keys|values)$/.test(node.expression.getText());
+  return isView ? skipOuterExpressions(node.arguments[0]) : node;
+}
+
+function getConstInitializer(node: ts.Expression, checker: ts.TypeChecker): ts.Expression | undefined {
+  const declaration = ts.isIdentifier(node) ? getVariableDeclaration(node, checker) : undefined;
+  return declaration?.initializer && isConstDeclaration(declaration)
+    ? skipOuterExpressions(declaration.initializer)
+    : undefined;
+}
+
+/** A non-empty list or object written out in the code (an empty one is there to be filled). */
+function isWrittenOut(node: ts.Expression | undefined): boolean {
+  if (!node) return false;
+  if (ts.isArrayLiteralExpression(node)) return node.elements.length > 0;
+  return ts.isObjectLiteralExpression(node) && node.properties.length > 0;
 }
 
 /** Whether `node` is what `fn` returns: its expression body, or a `return` of its own. */
@@ -391,6 +436,7 @@ export function findIgnoredBackpressure(
     if (!repeater || !target || isBackpressureHandled(getHandlingScope(repeater.repeater), checker)) return;
     if (!options.checkAllLoops && !isFedByProducer(node, target.data, repeater, checker)) return;
     if (isOncePerStream(node, target.streamAtCall, repeater.repeater, checker)) return;
+    if (isOverAFewItems(repeater, checker)) return;
     const fn = repeater.repeater as ts.FunctionLikeDeclaration;
     if (isProducerHandler(repeater.repetition) && isGuardedByFlag(node, fn, checker)) return;
     if (repeater.repetition === "stream-implementation" && !isCalledBackAtOnce(node, target, fn, context)) return;

@@ -3,6 +3,7 @@ import ts from "../typescript.cjs";
 import type { AnalysisContext } from "../model/analysis-context.js";
 import { getAmbientModuleName, isPlatformDeclaration } from "../model/declarations.js";
 import { getDiscardSite } from "./discarded.js";
+import { isBoundedText } from "./stdio-messages.js";
 import { getStreamFamily } from "../model/stream-families.js";
 import { forEachDescendant, getCalleeName, getOutermostExpression, skipOuterExpressions } from "../model/syntax.js";
 
@@ -80,12 +81,23 @@ function getIgnoredByteCount(node: ts.CallExpression, context: AnalysisContext):
     }
   }
   const fsFunction = getFsFunction(node, context);
-  if (fsFunction === "writeSync") return isCountDropped(node, context.checker) ? "fs-write-sync" : undefined;
+  if (fsFunction === "writeSync") {
+    return isCountDropped(node, context.checker) && !isWholeWrite(node, context.checker) ? "fs-write-sync" : undefined;
+  }
   if (fsFunction === "write") {
     const callback = node.arguments.at(-1);
     return callback && isBytesWrittenIgnored(callback, context.checker) ? "fs-write-callback" : undefined;
   }
   return undefined;
+}
+
+/**
+ * `fs.writeSync(fd, "\x1b[?25h")`: text of a size the code fixes, well under `PIPE_BUF` (4 KiB).
+ * One `write(2)` takes such data whole: to a regular file or a terminal, and atomically to a pipe.
+ */
+function isWholeWrite(node: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  const data = node.arguments[1];
+  return data !== undefined && node.arguments.length === 2 && isBoundedText(data, checker);
 }
 
 /** Every write in `sourceFile` whose count of bytes written is dropped although it may be short. */

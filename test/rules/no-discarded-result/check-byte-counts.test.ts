@@ -48,6 +48,18 @@ export async function save(fh: FileHandle, data: Buffer): Promise<void> {
 }
 `,
     },
+    {
+      name: "checkByteCounts: a few fixed bytes (a terminal escape sequence) go whole in one write",
+      options: [{ checkByteCounts: true }],
+      code: `
+import * as fs from "node:fs";
+const SHOW_CURSOR = "\\u001B[?25h";
+export function restore(fd: number): void {
+  fs.writeSync(fd, SHOW_CURSOR);
+  fs.writeSync(fd, "\\n");
+}
+`,
+    },
   ],
   invalid: [
     {

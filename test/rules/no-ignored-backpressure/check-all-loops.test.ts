@@ -53,6 +53,30 @@ export async function repeat(out: Writable, times: number): Promise<void> {
 }
 `,
     },
+    {
+      name: "checkAllLoops: a forEach over the entries of HTTP headers writes a handful of lines",
+      options: [{ checkAllLoops: true }],
+      code: `
+import type { OutgoingHttpHeaders } from "node:http";
+import type { Socket } from "node:net";
+export function writeHead(sock: Socket, headers: OutgoingHttpHeaders): void {
+  Object.entries(headers).forEach(([name, value]) => {
+    sock.write(\`\${name}: \${String(value)}\\r\\n\`);
+  });
+}
+`,
+    },
+    {
+      name: "checkAllLoops: a loop over a constant list written out in the code",
+      options: [{ checkAllLoops: true }],
+      code: `
+import type { Socket } from "node:net";
+const GREETING = ["220 ready", "250 ok"];
+export function greet(sock: Socket): void {
+  for (const line of GREETING) sock.write(line + "\\r\\n");
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -521,7 +545,7 @@ async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
       code: `
 import { createWriteStream } from "node:fs";
 const out = createWriteStream("out.txt");
-for (const line of ["a", "b"]) {
+for (const line of process.argv.slice(2)) {
   out.write(line);
 }
 out.end();
@@ -539,7 +563,7 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 const out = createWriteStream("out.txt");
-for (const line of ["a", "b"]) {
+for (const line of process.argv.slice(2)) {
   if (out.write(line) === false) await waitForDrain(out);
 }
 out.end();

@@ -50,7 +50,7 @@ export function relay(src: Readable, dest: Writable) {
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 const out = createWriteStream("out.txt");
-for (const line of ["a", "b"]) {
+for (const line of process.argv.slice(2)) {
   if (!out.write(line)) await once(out, "drain");
 }
 out.end();
@@ -839,7 +839,7 @@ async function waitForDrain(stream) {
       code: `
 import { createWriteStream } from "node:fs";
 const out = createWriteStream("out.txt");
-for (const line of ["a", "b"]) {
+for (const line of process.argv.slice(2)) {
   out.write(line);
 }
 out.end();
@@ -857,7 +857,7 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 const out = createWriteStream("out.txt");
-for (const line of ["a", "b"]) {
+for (const line of process.argv.slice(2)) {
   if (out.write(line) === false) await waitForDrain(out);
 }
 out.end();
@@ -1072,7 +1072,7 @@ async function waitForDrain(stream) {
       code: `
 const { createWriteStream } = require("node:fs");
 const out = createWriteStream("out.txt");
-for (const line of ["a", "b"]) {
+for (const line of process.argv.slice(2)) {
   out.write(line);
 }
 out.end();
