@@ -147,15 +147,3 @@ export function install(checkout, dir, timeoutSeconds) {
   writeFileSync(outcomeFile, `${JSON.stringify(outcome, null, 2)}\n`);
   return outcome;
 }
-
-/**
- * The node_modules/@types directories TypeScript would look in for <file>, nearest first, so that
- * the project's own @types/node is the one the generated tsconfig names.
- * @param {string} checkout
- * @param {string} file
- */
-export function typeRoots(checkout, file) {
-  return ancestors(checkout, file)
-    .map((dir) => join(dir, "node_modules", "@types"))
-    .filter((dir) => existsSync(dir));
-}

@@ -20,7 +20,7 @@
 // generated beside the file. scripts/evaluate.js's writeGeneratedTsconfig writes
 // tsconfig.flush-eval.json next to that base, with `typeRoots` pointing at this repository's
 // @types and `types: ["node"]`, since the checkout's own node_modules are absent (with
-// --install-deps, the package's node_modules/@types come first). The files linted
+// --install-deps too: an older @types/node of the checkout's hides findings). The files linted
 // are the bug's file and any other file its `lines` name (the exit in a CLI's entry point, say), in
 // one program, with the built plugin's `strict` and `recommended` configs.
 //
@@ -38,7 +38,7 @@ import { parseArgs } from "node:util";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 
 import { parseJson } from "./json.js";
-import { checkoutWithDeps, install, packageDirs, typeRoots } from "./recall-deps.js";
+import { checkoutWithDeps, install, packageDirs } from "./recall-deps.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SETS_FILE = join(repoRoot, "docs", "evaluation-sets.json");
@@ -304,19 +304,6 @@ function nearestTsconfig(checkout, file) {
   }
 }
 
-/**
- * Puts the checkout's own node_modules/@types before this repository's in a generated tsconfig.
- * @param {string} tsconfig
- * @param {string[]} roots
- */
-function preferInstalledTypes(tsconfig, roots) {
-  const config = /** @type {{ compilerOptions: { typeRoots: string[] } }} */ (
-    parseJson(readFileSync(tsconfig, "utf8"))
-  );
-  config.compilerOptions.typeRoots = [...roots, ...config.compilerOptions.typeRoots];
-  writeFileSync(tsconfig, `${JSON.stringify(config, null, 2)}\n`);
-}
-
 /** A hash of the built plugin, taken before and after the runs, to show it did not change. @param {string} dist */
 function hashDist(dist) {
   const hash = createHash("sha256");
@@ -498,7 +485,6 @@ async function main() {
     // evaluate.js names its file tsconfig.flush-eval.json; several bugs can share a package.
     const tsconfig = join(packageDir, `tsconfig.flush-recall-${index}.json`);
     renameSync(writeGeneratedTsconfig(packageDir, base, files, undefined), tsconfig);
-    if (values["install-deps"]) preferInstalledTypes(tsconfig, typeRoots(root, mainFile));
     result.tsconfig = relative(root, tsconfig);
     result.baseTsconfig = base ? relative(root, base) : null;
     result.linted = files.map((file) => relative(root, file));
