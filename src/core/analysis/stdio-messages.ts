@@ -121,28 +121,16 @@ export function isLiteralOfMessages(node: ts.Expression, checker: ts.TypeChecker
         (ts.isShorthandPropertyAssignment(property) && isPart(property.name)),
     );
   }
-  // A constant list or record of messages (`const COMMANDS = ["build", "dev"]`, `const summary =
-  // { id, url }`). One that starts empty, or holds lists or objects, is there to be filled.
+  // A constant list of messages (`const COMMANDS = ["build", "dev"]`). One that starts empty, or
+  // holds lists or objects, is there to be filled; so is a constant object (`result.problems = …`).
   const declaration = ts.isIdentifier(value) ? getVariableDeclaration(value, checker) : undefined;
   const isNamedConstant = declaration && ts.isIdentifier(declaration.name) && isConstDeclaration(declaration);
-  const literal =
-    isNamedConstant && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
-  const isMessagePart = (part: ts.Expression): boolean => isMessage(part, checker, depth + 1);
-  if (literal && ts.isArrayLiteralExpression(literal)) {
-    return (
-      literal.elements.length > 0 &&
-      literal.elements.every((element) => !ts.isSpreadElement(element) && isMessagePart(element))
-    );
-  }
+  const list = isNamedConstant && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
   return (
-    literal !== undefined &&
-    ts.isObjectLiteralExpression(literal) &&
-    literal.properties.length > 0 &&
-    literal.properties.every(
-      (property) =>
-        (ts.isPropertyAssignment(property) && isMessagePart(property.initializer)) ||
-        (ts.isShorthandPropertyAssignment(property) && isMessagePart(property.name)),
-    )
+    list !== undefined &&
+    ts.isArrayLiteralExpression(list) &&
+    list.elements.length > 0 &&
+    list.elements.every((element) => !ts.isSpreadElement(element) && isMessage(element, checker, depth + 1))
   );
 }
 
@@ -234,10 +222,12 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
     const receiverOk = !ts.isPropertyAccessExpression(callee) || isInput(callee.expression);
     return receiverOk && value.arguments.every((argument) => ts.isFunctionLike(argument) || isInput(argument));
   }
-  // `await getName(args)` is what the project's function makes; `await readFile(path)` is a file.
+  // `await getName(args)`: text the project's function makes from messages. `await readFile(path)`
+  // is a file, and `await listWorkflows()` data, whatever they are handed.
   if (ts.isAwaitExpression(value)) {
     const awaited = skipOuterExpressions(value.expression);
-    return ts.isCallExpression(awaited) && !isLibraryCall(awaited, checker) && isPart(awaited);
+    const isText = hasOnlyFlags(checker.getTypeAtLocation(value), ts.TypeFlags.StringLike | SHORT_SCALAR_FLAGS);
+    return isText && ts.isCallExpression(awaited) && !isLibraryCall(awaited, checker) && isPart(awaited);
   }
   // One element of a collection (`process.argv[2]`) is no more than one item.
   if (ts.isElementAccessExpression(value) && isTextValue(value, checker)) return true;

@@ -160,15 +160,14 @@ export function locked(options: any): void {
 `,
     },
     {
-      name: "names joined into one line, a summary object in a constant and a project function's awaited text, then process.exit(0)",
+      name: "names joined into one line, a summary object written out in place and a project function's awaited text, then process.exit(0)",
       code: `
 async function getName(raw: string | undefined): Promise<string> {
   return raw ?? "default";
 }
 export async function done(teams: readonly { slug: string }[], site: { id: string; url: string }, raw?: string) {
   console.log(\`Pick a --team: \${teams.map((team) => team.slug).join(", ")}\`);
-  const summary = { site_id: site.id, url: site.url };
-  console.log(JSON.stringify(summary, null, 2));
+  console.log(JSON.stringify({ site_id: site.id, url: site.url }, null, 2));
   const name = await getName(raw);
   console.log(\`Created \${name}\`);
   process.exit(0);
@@ -455,6 +454,76 @@ export function report(rows: readonly string[]): void {
   const summary = { count: rows.length, rows: [] as string[] };
   for (const row of rows) summary.rows.push(row);
   console.log(JSON.stringify(summary));
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a result object in a constant, filled in later, serialised, then process.exit(1)",
+      code: `
+// The checker's result comes from an uninstalled package: untyped.
+declare function check(name: string): Promise<any>;
+export async function main(name: string): Promise<void> {
+  const analysis = await check(name);
+  const result = { analysis } as { analysis: typeof analysis; problems?: string[] };
+  if (analysis.types) result.problems = analysis.problems;
+  console.log(JSON.stringify(result, undefined, 2));
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 9,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 8 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+// The checker's result comes from an uninstalled package: untyped.
+declare function check(name: string): Promise<any>;
+export async function main(name: string): Promise<void> {
+  const analysis = await check(name);
+  const result = { analysis } as { analysis: typeof analysis; problems?: string[] };
+  if (analysis.types) result.problems = analysis.problems;
+  console.log(JSON.stringify(result, undefined, 2));
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a project function's awaited list, rendered as JSON, then process.exit(0)",
+      code: `
+declare function listWorkflows(): Promise<{ id: string }[]>;
+declare function formatAsJson(rows: readonly { id: string }[]): string;
+export async function list(): Promise<void> {
+  const workflows = await listWorkflows();
+  process.stdout.write(formatAsJson(workflows) + "\\n");
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 7,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 6 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+declare function listWorkflows(): Promise<{ id: string }[]>;
+declare function formatAsJson(rows: readonly { id: string }[]): string;
+export async function list(): Promise<void> {
+  const workflows = await listWorkflows();
+  process.stdout.write(formatAsJson(workflows) + "\\n");
   process.exitCode = 0;
 }
 `,
