@@ -88,6 +88,7 @@ function isCollectionOrBinary(type: ts.Type, checker: ts.TypeChecker): boolean {
  */
 function isMessageInput(node: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
   if (isMessage(node, checker, depth) || isLiteralOfMessages(node, checker, depth)) return true;
+  if (isListCall(node)) return false;
   const type = checker.getTypeAtLocation(node);
   // An untyped value (`{ ...options }` of an `any`) is trusted as a message is: its size is unknown.
   const isObject = hasOnlyFlags(
@@ -132,6 +133,15 @@ export function isLiteralOfMessages(node: ts.Expression, checker: ts.TypeChecker
     list.elements.length > 0 &&
     list.elements.every((element) => !ts.isSpreadElement(element) && isMessage(element, checker, depth + 1))
   );
+}
+
+/** Array methods that return a list as long as the one they are called on. */
+const LIST_METHODS = new Set(["map", "filter", "flatMap", "flat", "slice", "concat", "sort", "toSorted", "reverse"]);
+
+/** `rows.map(serialize)` makes a list, whatever `rows` is typed (`any` without the package's types). */
+function isListCall(node: ts.Expression): boolean {
+  const value = skipOuterExpressions(node);
+  return ts.isCallExpression(value) && LIST_METHODS.has(getCalleeName(value.expression) ?? "");
 }
 
 /** `names.join(", ")`: a collection of short text joined into one line. `lines.join("\n")` is a page. */
@@ -218,6 +228,7 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
       return serialized !== undefined && isLiteralOfMessages(serialized, checker, depth);
     }
     if (isOneLineList(value, checker)) return true;
+    if (isListCall(value)) return false;
     const callee = skipOuterExpressions(value.expression);
     const receiverOk = !ts.isPropertyAccessExpression(callee) || isInput(callee.expression);
     return receiverOk && value.arguments.every((argument) => ts.isFunctionLike(argument) || isInput(argument));

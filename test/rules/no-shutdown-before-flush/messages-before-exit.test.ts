@@ -533,6 +533,43 @@ export async function list(): Promise<void> {
       ],
     },
     {
+      name: "an untyped list mapped and rendered as JSON, then process.exit(0) [recall: Invoker query list]",
+      code: `
+// The persistence layer comes from an uninstalled package: untyped.
+declare const persistence: any;
+declare function formatAsJson(data: unknown): string;
+declare function serialize(row: unknown): object;
+export function list(): void {
+  const workflows = persistence.listWorkflows();
+  process.stdout.write(formatAsJson(workflows.map(serialize)) + "\\n");
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 9,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 8 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+// The persistence layer comes from an uninstalled package: untyped.
+declare const persistence: any;
+declare function formatAsJson(data: unknown): string;
+declare function serialize(row: unknown): object;
+export function list(): void {
+  const workflows = persistence.listWorkflows();
+  process.stdout.write(formatAsJson(workflows.map(serialize)) + "\\n");
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "a file's text awaited from the platform, printed, then process.exit(0)",
       code: `
 import { readFile } from "node:fs/promises";
