@@ -116,7 +116,7 @@ export function relay(socket: Socket, command: string): void {
         {
           messageId: "ignoredBackpressure",
           line: 9,
-          data: { write: "socket.write()", where: "once per line of a \`line\` handler", stream: "socket" },
+          data: { write: "socket.write()", where: "once per line of a `line` handler", stream: "socket" },
           suggestions: [
             {
               messageId: "pauseSource",
