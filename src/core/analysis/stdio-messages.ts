@@ -90,15 +90,14 @@ function isMessageInput(node: ts.Expression, checker: ts.TypeChecker, depth: num
   if (isMessage(node, checker, depth) || isLiteralOfMessages(node, checker, depth)) return true;
   if (isListCall(node)) return false;
   const type = checker.getTypeAtLocation(node);
-  // An untyped value (`{ ...options }` of an `any`) is trusted as a message is: its size is unknown.
+  // Not an untyped value: without the package's types, `res.toBinary()` of an `any` is a whole file.
   const isObject = hasOnlyFlags(
     type,
     ts.TypeFlags.Object |
       ts.TypeFlags.Intersection |
       ts.TypeFlags.NonPrimitive |
       ts.TypeFlags.Null |
-      ts.TypeFlags.Undefined |
-      ts.TypeFlags.Any,
+      ts.TypeFlags.Undefined,
   );
   return isObject && !isCollectionOrBinary(type, checker);
 }

@@ -149,17 +149,6 @@ export function cli(options: Options, argv: readonly string[]): void {
 `,
     },
     {
-      name: "a message formatted from an object spread from an untyped value, then process.exit(0)",
-      code: `
-declare function deployCommand(options: object, teams: string[]): string;
-export function locked(options: any): void {
-  const command = deployCommand({ ...options, prod: false }, []);
-  console.log(\`To override the lock, use: \${command}\`);
-  process.exit(0);
-}
-`,
-    },
-    {
       name: "names joined into one line, a summary object written out in place and a project function's awaited text, then process.exit(0)",
       code: `
 async function getName(raw: string | undefined): Promise<string> {
@@ -561,6 +550,41 @@ declare function serialize(row: unknown): object;
 export function list(): void {
   const workflows = persistence.listWorkflows();
   process.stdout.write(formatAsJson(workflows.map(serialize)) + "\\n");
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "binary made by an untyped response, written, then process.exit(0) [recall: protobuf-es plugin]",
+      code: `
+// The generated message types come from an uninstalled package: untyped.
+declare const Request: any;
+declare function run(request: unknown): any;
+export function respond(data: Uint8Array): void {
+  const response = run(Request.fromBinary(data));
+  process.stdout.write(response.toBinary());
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 8,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 7 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+// The generated message types come from an uninstalled package: untyped.
+declare const Request: any;
+declare function run(request: unknown): any;
+export function respond(data: Uint8Array): void {
+  const response = run(Request.fromBinary(data));
+  process.stdout.write(response.toBinary());
   process.exitCode = 0;
 }
 `,
