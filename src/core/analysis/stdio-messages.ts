@@ -88,7 +88,7 @@ function isCollectionOrBinary(type: ts.Type, checker: ts.TypeChecker): boolean {
  */
 function isMessageInput(node: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
   if (isMessage(node, checker, depth) || isLiteralOfMessages(node, checker, depth)) return true;
-  if (isListCall(node)) return false;
+  if (isListCall(node, checker, depth)) return false;
   const type = checker.getTypeAtLocation(node);
   // Not an untyped value: without the package's types, `res.toBinary()` of an `any` is a whole file.
   const isObject = hasOnlyFlags(
@@ -135,12 +135,36 @@ export function isLiteralOfMessages(node: ts.Expression, checker: ts.TypeChecker
 }
 
 /** Array methods that return a list as long as the one they are called on. */
-const LIST_METHODS = new Set(["map", "filter", "flatMap", "flat", "slice", "concat", "sort", "toSorted", "reverse"]);
+const LIST_METHODS = new Set(["map", "filter", "flatMap", "flat", "sort", "toSorted", "reverse"]);
 
-/** `rows.map(serialize)` makes a list, whatever `rows` is typed (`any` without the package's types). */
-function isListCall(node: ts.Expression): boolean {
+/** Methods of arrays and of strings alike: a list only when what they return is no text. */
+const SEQUENCE_METHODS = new Set(["slice", "concat"]);
+
+/**
+ * `rows.map(serialize)` makes a list, whatever `rows` is typed (`any` without the package's
+ * types). The pieces of one message (`message.split("\n").filter(f)`) are no more than it.
+ */
+function isListCall(node: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
   const value = skipOuterExpressions(node);
-  return ts.isCallExpression(value) && LIST_METHODS.has(getCalleeName(value.expression) ?? "");
+  if (!ts.isCallExpression(value)) return false;
+  const name = getCalleeName(value.expression) ?? "";
+  if (SEQUENCE_METHODS.has(name)) {
+    return !hasOnlyFlags(checker.getTypeAtLocation(value), ts.TypeFlags.StringLike | ts.TypeFlags.Any);
+  }
+  return LIST_METHODS.has(name) && !isPiecesOfMessage(value, checker, depth);
+}
+
+/** `text.split("\n").filter(f).map(g)`: a list method chain that starts from splitting a message. */
+function isPiecesOfMessage(call: ts.CallExpression, checker: ts.TypeChecker, depth: number): boolean {
+  let current: ts.Expression = call;
+  while (ts.isCallExpression(current)) {
+    const callee = skipOuterExpressions(current.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    if (callee.name.text === "split") return isMessage(callee.expression, checker, depth);
+    if (!LIST_METHODS.has(callee.name.text)) return false;
+    current = skipOuterExpressions(callee.expression);
+  }
+  return false;
 }
 
 /** `names.join(", ")`: a collection of short text joined into one line. `lines.join("\n")` is a page. */
@@ -227,7 +251,7 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
       return serialized !== undefined && isLiteralOfMessages(serialized, checker, depth);
     }
     if (isOneLineList(value, checker)) return true;
-    if (isListCall(value)) return false;
+    if (isListCall(value, checker, depth)) return false;
     const callee = skipOuterExpressions(value.expression);
     const receiverOk = !ts.isPropertyAccessExpression(callee) || isInput(callee.expression);
     return receiverOk && value.arguments.every((argument) => ts.isFunctionLike(argument) || isInput(argument));

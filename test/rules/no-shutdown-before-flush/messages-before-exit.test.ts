@@ -164,6 +164,27 @@ export async function done(teams: readonly { slug: string }[], site: { id: strin
 `,
     },
     {
+      name: "a date string sliced, and an error's lines filtered and joined again, then process.exit()",
+      code: `
+declare function backfill(day: string): Promise<number>;
+export async function main(days: number): Promise<void> {
+  for (let offset = days; offset >= 1; offset--) {
+    const date = new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
+    console.log(\`  \${date}: \${await backfill(date)} rows\`);
+  }
+  process.exit(0);
+}
+export function fail(error: Error): never {
+  const message = error.message
+    .split("\\n")
+    .filter((line) => !line.includes("Command failed:"))
+    .join("\\n");
+  console.error(message);
+  process.exit(1);
+}
+`,
+    },
+    {
       name: "a usage text joined from a constant list of commands, then process.exit(1)",
       code: `
 const COMMANDS = ["build", "dev", "deploy"];
