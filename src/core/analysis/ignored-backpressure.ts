@@ -9,7 +9,7 @@ import {
 } from "./backpressure-handling.js";
 import type { CalleeBody } from "../model/callees.js";
 import { getChunkHandler } from "../model/chunk-handlers.js";
-import { getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";
+import { getConstantValue } from "../model/declarations.js";
 import { getDiscardSite } from "./discarded.js";
 import { getEnclosingFunction, isPerItemCall } from "../model/function-context.js";
 import { getHelperWrite } from "./helper-writes.js";
@@ -167,7 +167,8 @@ function isOverAFewItems(repeater: Repeater, checker: ts.TypeChecker): boolean {
   const items = getObjectViewTarget(skipOuterExpressions(collection));
   const type = checker.getTypeAtLocation(items);
   if (/Headers$/.test((type.aliasSymbol ?? type.getSymbol())?.getName() ?? "")) return true;
-  return isWrittenOut(items) || isWrittenOut(getConstInitializer(items, checker));
+  const constant = getConstantValue(items, checker);
+  return isWrittenOut(items) || (constant !== undefined && isWrittenOut(skipOuterExpressions(constant)));
 }
 
 /** `rows` for `Object.entries(rows)`, `Object.keys(rows)`, `Object.values(rows)`; else the node itself. */
@@ -177,13 +178,6 @@ function getObjectViewTarget(node: ts.Expression): ts.Expression {
     node.arguments.length === 1 &&
     /^Object\.(entries|keys|values)$/.test(node.expression.getText());
   return isView ? skipOuterExpressions(node.arguments[0]) : node;
-}
-
-function getConstInitializer(node: ts.Expression, checker: ts.TypeChecker): ts.Expression | undefined {
-  const declaration = ts.isIdentifier(node) ? getVariableDeclaration(node, checker) : undefined;
-  return declaration?.initializer && isConstDeclaration(declaration)
-    ? skipOuterExpressions(declaration.initializer)
-    : undefined;
 }
 
 /** A non-empty list or object written out in the code (an empty one is there to be filled). */

@@ -1,6 +1,6 @@
 import ts from "../typescript.cjs";
 
-import { getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";
+import { getConstantValue } from "../model/declarations.js";
 import { getTypeAncestry } from "../model/stream-families.js";
 import { getCalleeName, skipOuterExpressions } from "../model/syntax.js";
 
@@ -123,9 +123,8 @@ export function isLiteralOfMessages(node: ts.Expression, checker: ts.TypeChecker
   }
   // A constant list of messages (`const COMMANDS = ["build", "dev"]`). One that starts empty, or
   // holds lists or objects, is there to be filled; so is a constant object (`result.problems = …`).
-  const declaration = ts.isIdentifier(value) ? getVariableDeclaration(value, checker) : undefined;
-  const isNamedConstant = declaration && ts.isIdentifier(declaration.name) && isConstDeclaration(declaration);
-  const list = isNamedConstant && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+  const constant = getConstantValue(value, checker);
+  const list = constant && skipOuterExpressions(constant);
   return (
     list !== undefined &&
     ts.isArrayLiteralExpression(list) &&
@@ -204,13 +203,8 @@ export function isBoundedText(node: ts.Expression, checker: ts.TypeChecker, dept
     return isPart(value.left) && isPart(value.right);
   }
   if (ts.isConditionalExpression(value)) return isPart(value.whenTrue) && isPart(value.whenFalse);
-  const declaration = ts.isIdentifier(value) ? getVariableDeclaration(value, checker) : undefined;
-  return (
-    declaration?.initializer !== undefined &&
-    ts.isIdentifier(declaration.name) &&
-    isConstDeclaration(declaration) &&
-    isBoundedText(declaration.initializer, checker, depth + 1)
-  );
+  const constant = getConstantValue(value, checker);
+  return constant !== undefined && isBoundedText(constant, checker, depth + 1);
 }
 
 /** A message that is text or a number (`log("Deployed")`), not an object made from other values. */

@@ -24,6 +24,13 @@ export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean
   return (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
 }
 
+/** What the `const` that `node` names was set to (`const COMMANDS = [...]`); not through a destructuring. */
+export function getConstantValue(node: ts.Expression, checker: ts.TypeChecker): ts.Expression | undefined {
+  const declaration = ts.isIdentifier(node) ? getVariableDeclaration(node, checker) : undefined;
+  const isNamedConstant = declaration && ts.isIdentifier(declaration.name) && isConstDeclaration(declaration);
+  return isNamedConstant ? declaration.initializer : undefined;
+}
+
 /** Whether `fileName` belongs to `packageName` as installed, or to its `@types` package. */
 export function isInPackageFolder(fileName: string, packageName: string): boolean {
   const normalized = fileName.replaceAll("\\", "/");
