@@ -14,6 +14,8 @@ import { getDiscardSite } from "./discarded.js";
 import { getEnclosingFunction, isPerItemCall } from "../model/function-context.js";
 import { getHelperWrite } from "./helper-writes.js";
 import { getStreamCall } from "../model/stream-calls.js";
+import { isProcessStdio } from "../model/stream-families.js";
+import { isComposedMessage } from "./stdio-messages.js";
 import {
   forEachDescendant,
   getCalleeName,
@@ -353,6 +355,20 @@ function isFedByProducer(
   return data.some((argument) => isAwaitedData(argument, repeater.repeater as ts.IterationStatement, checker));
 }
 
+/**
+ * A log line: a message composed in place (`\`Deleted ${path}\``, `"."`, an error) written to stdout
+ * or stderr, or handed to a function of the project that writes it (a logger). One per item of a
+ * list already in memory, or per step of awaited work, is a few KB that the terminal or pipe takes
+ * as it comes. The items themselves (`out.write(line)`, `writeRow(out, row)`) are data, and so is
+ * whatever is written to a file or a socket.
+ */
+function isLogLine(target: WriteTarget, context: AnalysisContext): boolean {
+  const { checker } = context;
+  const isStdio = isProcessStdio(checker.getTypeAtLocation(target.stream), checker);
+  const data = target.data.filter((argument) => argument !== target.streamAtCall);
+  return (isStdio || target.via !== undefined) && data.every((argument) => isComposedMessage(argument, checker));
+}
+
 /** What a call writes: through a `write()` of its own, or through a function of the project that drops the `false`. */
 interface WriteTarget {
   readonly stream: ts.Expression;
@@ -428,7 +444,11 @@ export function findIgnoredBackpressure(
     const repeater = findRepeater(node, context);
     const target = repeater && getWriteTarget(node, context);
     if (!repeater || !target || isBackpressureHandled(getHandlingScope(repeater.repeater), checker)) return;
-    if (!options.checkAllLoops && !isFedByProducer(node, target.data, repeater, checker)) return;
+    if (
+      !isFedByProducer(node, target.data, repeater, checker) &&
+      (!options.checkAllLoops || isLogLine(target, context))
+    )
+      return;
     if (isOncePerStream(node, target.streamAtCall, repeater.repeater, checker)) return;
     if (isOverAFewItems(repeater, checker)) return;
     const fn = repeater.repeater as ts.FunctionLikeDeclaration;

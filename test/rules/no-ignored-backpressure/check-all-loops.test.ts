@@ -54,6 +54,25 @@ export async function repeat(out: Writable, times: number): Promise<void> {
 `,
     },
     {
+      name: "checkAllLoops: log lines to stdout and through a logger, one per item or per step of awaited work",
+      options: [{ checkAllLoops: true }],
+      code: `
+class Logger {
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+  info(message: string): void {
+    this.stream.write(\`\${message}\\n\`);
+  }
+}
+export async function clean(logger: Logger, paths: readonly string[], remove: (path: string) => Promise<void>) {
+  for (const path of paths) {
+    process.stdout.write(\`deleting \${path}\\n\`);
+    await remove(path);
+    logger.info(\`deleted \${path} (\${paths.length} in all)\`);
+  }
+}
+`,
+    },
+    {
       name: "checkAllLoops: a forEach over the entries of HTTP headers writes a handful of lines",
       options: [{ checkAllLoops: true }],
       code: `
@@ -119,6 +138,23 @@ async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
 `,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: "checkAllLoops: rows of data written to stdout, one per item, are no log lines",
+      options: [{ checkAllLoops: true }],
+      code: `
+export function dump(rows: readonly { id: number; name: string }[]): void {
+  for (const row of rows) process.stdout.write(JSON.stringify(row) + "\\n");
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 3,
+          data: { write: "process.stdout.write()", where: "in a loop", stream: "process.stdout" },
+          suggestions: [],
         },
       ],
     },
