@@ -76,19 +76,72 @@ function getIgnoredByteCount(node: ts.CallExpression, context: AnalysisContext):
       return dropped ? "deno-write" : undefined;
     }
     if (family === "file-handle") {
-      const byHand = name === "write" && node.arguments.length >= 3;
+      const byHand = name === "write" && node.arguments.length >= 3 && !hasPosition(node.arguments[3]);
       return byHand && isAwaited(node) && isCountDropped(node, context.checker) ? "file-handle-write" : undefined;
     }
   }
   const fsFunction = getFsFunction(node, context);
+  if (fsFunction !== "writeSync" && fsFunction !== "write") return undefined;
+  const [fd, data] = node.arguments;
+  const isText = data !== undefined && isTextType(data, context.checker);
+  if (!fd || isRegularFile(fd, context.checker) || hasPosition(node.arguments[isText ? 2 : 4])) return undefined;
   if (fsFunction === "writeSync") {
     return isCountDropped(node, context.checker) && !isWholeWrite(node, context.checker) ? "fs-write-sync" : undefined;
   }
-  if (fsFunction === "write") {
-    const callback = node.arguments.at(-1);
-    return callback && isBytesWrittenIgnored(callback, context.checker) ? "fs-write-callback" : undefined;
-  }
-  return undefined;
+  const callback = node.arguments.at(-1);
+  return callback && isBytesWrittenIgnored(callback, context.checker) ? "fs-write-callback" : undefined;
+}
+
+function isTextType(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  return (checker.getTypeAtLocation(node).flags & ts.TypeFlags.StringLike) !== 0;
+}
+
+/**
+ * A write at a given offset (`fh.write(header, 0, header.length, 0)`): `pwrite(2)`, which only a
+ * file that can seek takes. A regular file is written short only when the disk is full.
+ */
+function hasPosition(position: ts.Expression | undefined): boolean {
+  if (!position || ts.isFunctionLike(position)) return false;
+  const value = skipOuterExpressions(position);
+  return value.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(value) && value.text === "undefined");
+}
+
+/**
+ * A descriptor every assignment of which opens a path (`this.fd = fs.openSync(logFile, "a")`): a
+ * regular file, which takes a whole write unless the disk is full. A device path (`/dev/tty`), a
+ * descriptor handed in, or stdout's `1` may be a pipe or a terminal, where writes can be short.
+ */
+function isRegularFile(fd: ts.Expression, checker: ts.TypeChecker): boolean {
+  const values = getAssignedValues(fd, checker);
+  return values.length > 0 && values.every(isOpenOfPath);
+}
+
+/** `fs.openSync(path, "a")`, `await open(path, "w")`; not a device such as `"/dev/tty"`. */
+function isOpenOfPath(node: ts.Expression): boolean {
+  let value = skipOuterExpressions(node);
+  if (ts.isAwaitExpression(value)) value = skipOuterExpressions(value.expression);
+  if (!ts.isCallExpression(value)) return false;
+  const name = getCalleeName(value.expression);
+  const [path] = value.arguments;
+  if ((name !== "openSync" && name !== "open") || !path) return false;
+  return !(ts.isStringLiteralLike(path) && path.text.startsWith("/dev/"));
+}
+
+/** What a variable or a field is set to: its initializer and every `x = …` (or `this.x = …`) in its file. */
+function getAssignedValues(node: ts.Expression, checker: ts.TypeChecker): ts.Expression[] {
+  const value = skipOuterExpressions(node);
+  const name = ts.isPropertyAccessExpression(value) ? value.name : value;
+  const symbol = ts.isIdentifier(name) ? checker.getSymbolAtLocation(name) : undefined;
+  const declaration = symbol?.valueDeclaration;
+  if (!declaration || !(ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration))) return [];
+  const values = declaration.initializer ? [declaration.initializer] : [];
+  forEachDescendant(declaration.getSourceFile(), (child) => {
+    if (!ts.isBinaryExpression(child) || child.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const target = skipOuterExpressions(child.left);
+    const assigned = ts.isPropertyAccessExpression(target) ? target.name : target;
+    if (checker.getSymbolAtLocation(assigned) === symbol) values.push(child.right);
+  });
+  return values;
 }
 
 /**

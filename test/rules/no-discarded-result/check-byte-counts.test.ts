@@ -60,6 +60,39 @@ export function restore(fd: number): void {
 }
 `,
     },
+    {
+      name: "checkByteCounts: a write at a given position goes to a file that can seek, short only on a full disk",
+      options: [{ checkByteCounts: true }],
+      code: `
+import * as fs from "node:fs";
+import type { FileHandle } from "node:fs/promises";
+export async function patchHeader(fh: FileHandle, fd: number, header: Buffer): Promise<void> {
+  await fh.write(header, 0, header.length, 0);
+  fs.writeSync(fd, header, 0, header.length, 0);
+}
+`,
+    },
+    {
+      name: "checkByteCounts: a descriptor opened from a path is a regular file, short only on a full disk",
+      options: [{ checkByteCounts: true }],
+      code: `
+import * as fs from "node:fs";
+export class FileLog {
+  private fd: number | undefined;
+  open(path: string): void {
+    this.fd = fs.openSync(path, "a");
+  }
+  log(line: string): void {
+    if (this.fd !== undefined) fs.writeSync(this.fd, \`\${line}\\n\`);
+  }
+}
+export function append(path: string, data: Buffer): void {
+  const fd = fs.openSync(path, "a");
+  fs.writeSync(fd, data);
+  fs.closeSync(fd);
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -94,6 +127,39 @@ export function save(fd: number, data: string): void {
       ],
     },
     {
+      name: "checkByteCounts: a descriptor opened from a device path may be a terminal or a pipe",
+      options: [{ checkByteCounts: true }],
+      code: `
+import * as fs from "node:fs";
+export function show(data: string): void {
+  const fd = fs.openSync("/dev/tty", "w");
+  fs.writeSync(fd, data);
+}
+`,
+      errors: [
+        {
+          messageId: "byteCountIgnored",
+          line: 5,
+          data: {
+            callee: "fs.writeSync()",
+            advice: "Use `writeFileSync()`, which writes everything, or loop until the count covers the data.",
+          },
+          suggestions: [
+            {
+              messageId: "useWriteFileSync",
+              output: `
+import * as fs from "node:fs";
+export function show(data: string): void {
+  const fd = fs.openSync("/dev/tty", "w");
+  fs.writeFileSync(fd, data);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "checkByteCounts: an fs.write() callback without bytesWritten",
       options: [{ checkByteCounts: true }],
       code: `
@@ -117,12 +183,12 @@ export function save(fd: number, data: Buffer): void {
       ],
     },
     {
-      name: "checkByteCounts: an awaited FileHandle.write() with offsets kept by hand, count dropped",
+      name: "checkByteCounts: an awaited FileHandle.write() with offsets kept by hand and no position, count dropped",
       options: [{ checkByteCounts: true }],
       code: `
 import type { FileHandle } from "node:fs/promises";
-export async function save(fh: FileHandle, data: Buffer, position: number): Promise<void> {
-  await fh.write(data, 0, data.length, position);
+export async function save(fh: FileHandle, data: Buffer, offset: number): Promise<void> {
+  await fh.write(data, offset, data.length - offset);
 }
 `,
       errors: [
