@@ -25,6 +25,8 @@ function isSmallLiteral(node: ts.Expression): boolean {
 export function isComposedMessage(node: ts.Expression, checker: ts.TypeChecker): boolean {
   const value = skipOuterExpressions(node);
   if (isSmallLiteral(value) || ts.isTemplateExpression(value)) return true;
+  // `process.pid`, `code`, `ok`: a few characters, wherever they come from.
+  if (hasOnlyFlags(checker.getTypeAtLocation(value), SHORT_SCALAR_FLAGS)) return true;
   if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     return isComposedMessage(value.left, checker) && isComposedMessage(value.right, checker);
   }
@@ -32,9 +34,30 @@ export function isComposedMessage(node: ts.Expression, checker: ts.TypeChecker):
     return true;
   // `catch (error) { console.error(error); ... }`: `unknown` under strict, but an error all the same.
   const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
-  if (declaration && ts.isCatchClause(declaration.parent)) return true;
+  if (declaration && (ts.isCatchClause(declaration.parent) || isRejectionReason(declaration))) return true;
   const type = checker.getTypeAtLocation(value);
   return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
+}
+
+/** Process events whose listener is handed one error. */
+const ERROR_EVENTS = new Set(["uncaughtException", "unhandledRejection"]);
+
+/**
+ * The error a rejection handler is handed: `main().catch((error) => …)`, `.then(f, (error) => …)`,
+ * `process.on("uncaughtException", (error) => …)`. Typed `any`, but one error all the same.
+ */
+function isRejectionReason(declaration: ts.Declaration): boolean {
+  const handler = declaration.parent;
+  if (!ts.isParameter(declaration) || !ts.isFunctionLike(handler) || handler.parameters[0] !== declaration)
+    return false;
+  const call = handler.parent;
+  if (!ts.isCallExpression(call)) return false;
+  const index = call.arguments.indexOf(handler as ts.Expression);
+  const name = getCalleeName(call.expression);
+  if (name === "catch") return index === 0;
+  if (name === "then") return index === 1;
+  const [event] = call.arguments;
+  return index === 1 && event !== undefined && ts.isStringLiteralLike(event) && ERROR_EVENTS.has(event.text);
 }
 
 /** Types whose text is a few characters at most: numbers, booleans, `null`. */

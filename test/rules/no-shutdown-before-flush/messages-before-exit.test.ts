@@ -106,6 +106,31 @@ export function fail(message: string): never {
 `,
     },
     {
+      name: "with checkMessagesBeforeExit, a rejection's error and a number printed before process.exit() are composed messages",
+      options: [{ checkMessagesBeforeExit: true }],
+      code: `
+declare function main(): Promise<number>;
+main().then(
+  (code) => {
+    console.log("exit code", code, process.pid);
+    process.exit(code);
+  },
+  (error) => {
+    console.error("Fatal error:", error);
+    process.exit(1);
+  },
+);
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+process.on("uncaughtException", (error) => {
+  console.error(error);
+  process.exit(1);
+});
+`,
+    },
+    {
       name: "a message wrapped in a colouring call, and a tagged template, before process.exit() are messages [evaluation F1]",
       code: `
 declare function red(text: string): string;
@@ -831,6 +856,25 @@ export function fail(error: Error): void {
 `,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: "with checkMessagesBeforeExit, the value a promise fulfils with, printed before process.exit(), is no rejection's error",
+      options: [{ checkMessagesBeforeExit: true }],
+      code: `
+declare function render(): Promise<string>;
+render().then((report) => {
+  console.log(report);
+  process.exit(0);
+});
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(0)", write: "console.log()", line: 4 },
+          suggestions: [],
         },
       ],
     },
