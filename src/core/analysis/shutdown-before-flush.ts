@@ -16,7 +16,7 @@ import {
 import { PathWalker } from "./path-walker.js";
 import { isBoundedText, isComposedMessage, isLiteralOfMessages, isMessage, isTextMessage } from "./stdio-messages.js";
 import { getStreamFamily, isFileStream, isNetworkStream, isProcessStdio, isSocket } from "../model/stream-families.js";
-import { isTestTeardown } from "./test-teardown.js";
+import { isInTestBody } from "./test-bodies.js";
 import {
   collectMentionedKeys,
   getShutdownKeys,
@@ -934,7 +934,7 @@ class ShutdownAnalysis extends PathWalker<State> {
   }
 
   private dropped(call: StreamCall, state: State): void {
-    if (!call.stream || isDeliberateFailure(call, this.context.checker) || isTestTeardown(call.node)) return;
+    if (!call.stream || isDeliberateFailure(call, this.context.checker) || isInTestBody(call.node)) return;
     const keys = getShutdownKeys(call.stream, this.context.checker);
     this.lose(call.owner === "node-writable" ? "destroy" : "abort", call.node, keys, state, undefined, call.stream);
   }

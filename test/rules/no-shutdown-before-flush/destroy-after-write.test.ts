@@ -160,7 +160,7 @@ export async function copy(out: WriteStream, source: AsyncIterable<Uint8Array>):
 `,
     },
     {
-      name: "a shutdown in a test's own callback after its assertions is teardown [evaluation F10]",
+      name: "a shutdown in a test's own callback after its assertions is teardown",
       code: `
 import { connect } from "node:net";
 declare function it(name: string, body: () => Promise<void>): void;
@@ -170,6 +170,20 @@ it("counts the bytes written", async () => {
   socket.write("hello");
   expect(socket.bytesWritten).toBe(5);
   socket.destroy();
+});
+`,
+    },
+    {
+      name: "a destroy() in a test's own callback before its assertions simulates a disconnect",
+      code: `
+import { connect } from "node:net";
+declare function it(name: string, body: () => Promise<void>): void;
+declare function expect(value: unknown): { toBe(expected: unknown): void };
+it("aborts the upload when the client disconnects", async () => {
+  const socket = connect(8080);
+  socket.write("partial body");
+  socket.destroy();
+  expect(socket.destroyed).toBe(true);
 });
 `,
     },
@@ -1096,35 +1110,37 @@ out.destroy();
     },
     // ---- tests ----------------------------------------------------------------------------------
     {
-      name: "a destroy() in a test before any assertion is no teardown",
+      name: "a destroy() in a helper that a test calls is reported like any other",
       code: `
 import { connect } from "node:net";
 declare function it(name: string, body: () => Promise<void>): void;
-declare function expect(value: unknown): { toBe(expected: unknown): void };
-it("sends a greeting", async () => {
-  const socket = connect(8080);
+async function sendGreeting(port: number): Promise<void> {
+  const socket = connect(port);
   socket.write("hello");
   socket.destroy();
-  expect(socket.destroyed).toBe(true);
+}
+it("sends a greeting", async () => {
+  await sendGreeting(8080);
 });
 `,
       errors: [
         {
           messageId: "destroyBeforeFlush",
-          line: 8,
-          data: { shutdown: "socket.destroy()", write: "socket.write()", line: 7, stream: "socket" },
+          line: 7,
+          data: { shutdown: "socket.destroy()", write: "socket.write()", line: 6, stream: "socket" },
           suggestions: [
             {
               messageId: "endBeforeDestroy",
               output: `
 import { connect } from "node:net";
 declare function it(name: string, body: () => Promise<void>): void;
-declare function expect(value: unknown): { toBe(expected: unknown): void };
-it("sends a greeting", async () => {
-  const socket = connect(8080);
+async function sendGreeting(port: number): Promise<void> {
+  const socket = connect(port);
   socket.write("hello");
   socket.end(() => socket.destroy());
-  expect(socket.destroyed).toBe(true);
+}
+it("sends a greeting", async () => {
+  await sendGreeting(8080);
 });
 `,
             },
@@ -1134,14 +1150,15 @@ it("sends a greeting", async () => {
 import { connect } from "node:net";
 import { finished } from "node:stream/promises";
 declare function it(name: string, body: () => Promise<void>): void;
-declare function expect(value: unknown): { toBe(expected: unknown): void };
-it("sends a greeting", async () => {
-  const socket = connect(8080);
+async function sendGreeting(port: number): Promise<void> {
+  const socket = connect(port);
   socket.write("hello");
   socket.end();
   await finished(socket, { readable: false });
   socket.destroy();
-  expect(socket.destroyed).toBe(true);
+}
+it("sends a greeting", async () => {
+  await sendGreeting(8080);
 });
 `,
             },
