@@ -66,6 +66,11 @@ export abstract class PathWalker<State> {
     return settled;
   }
 
+  /** The state on the branch where `condition` came out `outcome`; by default what it was before. */
+  protected narrowed(_condition: ts.Expression, _outcome: boolean, state: State): State {
+    return state;
+  }
+
   /** A block's statements are about to be walked. */
   protected abstract enterBlock(): void;
   /** `statement` of the current block has been walked. */
@@ -128,8 +133,12 @@ export abstract class PathWalker<State> {
     if (ts.isIfStatement(node)) {
       const afterCondition = this.expression(node.expression, path);
       const known = afterCondition.map((way) => this.getKnownValue(node.expression, way.flags));
-      const thenEntry = afterCondition.filter((_, index) => known[index] !== false);
-      const elseEntry = afterCondition.filter((_, index) => known[index] !== true);
+      const narrow = (way: Alternative<State>, outcome: boolean): Alternative<State> => ({
+        ...way,
+        state: this.narrowed(node.expression, outcome, way.state),
+      });
+      const thenEntry = afterCondition.filter((_, index) => known[index] !== false).map((way) => narrow(way, true));
+      const elseEntry = afterCondition.filter((_, index) => known[index] !== true).map((way) => narrow(way, false));
       const thenPath = thenEntry.length > 0 ? this.statement(node.thenStatement, thenEntry) : undefined;
       const elsePath =
         elseEntry.length === 0 || !node.elseStatement ? elseEntry : this.statement(node.elseStatement, elseEntry);

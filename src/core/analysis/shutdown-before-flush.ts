@@ -1,7 +1,7 @@
 import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "../model/analysis-context.js";
-import { getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";
+import { getConstantValue, getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";
 import { getEnclosingFunction, isAsyncFunction, isPerItemCall, type FunctionLike } from "../model/function-context.js";
 import { bindKeys, createKeyPorter } from "../model/call-bindings.js";
 import { getCalleeBody, getFunctionOfDeclaration, getReferencedFunction } from "../model/callees.js";
@@ -478,6 +478,13 @@ class ShutdownAnalysis extends PathWalker<State> {
     this.disposals.push([]);
   }
 
+  /** `if (!writer) return;`: where the stream is missing, nothing is pending on it and nothing to wait for. */
+  protected override narrowed(condition: ts.Expression, outcome: boolean, state: State): State {
+    const missing = getMissingValue(condition, outcome);
+    const keys = missing ? getStreamKeys(missing, this.context.checker) : [];
+    return keys.length === 0 ? state : state.filter((pending) => !pending.keys.some((key) => keys.includes(key)));
+  }
+
   protected afterStatement(statement: ts.Statement): void {
     if (ts.isVariableStatement(statement)) this.addUsingBindings(statement);
   }
@@ -491,12 +498,19 @@ class ShutdownAnalysis extends PathWalker<State> {
   /** A `return` leaves every block around it; a `throw` is an error path, where disposal is meant. */
   protected returned(node: ts.ReturnStatement, state: State): void {
     for (const bindings of this.disposals) this.dispose(bindings, state, node);
+    const returned = node.expression;
+    const { checker } = this.context;
+    // `return new Promise((resolve) => out.on("close", resolve))`: awaiting the call waits for `out`.
+    let waited: Set<StreamKey> | undefined;
+    const isWaitedByReturn = (write: PendingWrite): boolean =>
+      returned !== undefined &&
+      isThenableType(checker.getTypeAtLocation(returned), checker) &&
+      write.keys.some((key) => (waited ??= this.getWaitedKeys(returned)).has(key));
     this.returnStates.push(
       state.map((pending) =>
         isWrite(pending) &&
-        node.expression &&
-        isSettledBy(pending, node.expression) &&
-        isPromiseWrite(pending, this.context.checker)
+        returned &&
+        ((isSettledBy(pending, returned) && isPromiseWrite(pending, checker)) || isWaitedByReturn(pending))
           ? { ...pending, settlesWithCall: true }
           : pending,
       ),
@@ -538,12 +552,7 @@ class ShutdownAnalysis extends PathWalker<State> {
 
   /** What is left pending once `waited` (an awaited expression, a `for await` source) has settled. */
   protected waitedFor(waited: ts.Expression, state: State): State {
-    const mentioned = collectMentionedKeys(waited, this.context.checker);
-    for (const made of getConstInitializers(waited, this.context.checker)) {
-      for (const key of collectMentionedKeys(made, this.context.checker)) mentioned.add(key);
-    }
-    if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
-    for (const key of this.getSignalledKeys(waited)) mentioned.add(key);
+    const mentioned = this.getWaitedKeys(waited);
     return state.filter(
       (pending) =>
         !(isWrite(pending) && isSettledBy(pending, waited)) && !pending.keys.some((key) => mentioned.has(key)),
@@ -729,6 +738,17 @@ class ShutdownAnalysis extends PathWalker<State> {
   }
 
   /** The streams whose flush listener set something `waited` reads. */
+  /** The streams that awaiting `waited` waits for: those it mentions, or whose flush events settle it. */
+  private getWaitedKeys(waited: ts.Expression): Set<StreamKey> {
+    const mentioned = collectMentionedKeys(waited, this.context.checker);
+    for (const made of getConstInitializers(waited, this.context.checker)) {
+      for (const key of collectMentionedKeys(made, this.context.checker)) mentioned.add(key);
+    }
+    if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
+    for (const key of this.getSignalledKeys(waited)) mentioned.add(key);
+    return mentioned;
+  }
+
   private getSignalledKeys(waited: ts.Expression): StreamKey[] {
     if (this.listenerSignals.size === 0) return [];
     const keys: StreamKey[] = [];
@@ -1122,10 +1142,13 @@ function getShutdownSummary(
  * The streams a function's caller may have written to and the function can reach: its parameters
  * and `this.…` paths that it calls methods on or hands on, and stdout.
  */
+/** How many `const` aliases are followed back to a parameter's stream. */
+const OUTER_ALIAS_HOPS = 2;
+
 function getOuterStreams(fn: FunctionLike, checker: ts.TypeChecker): OuterStream[] {
   const parameters = new Set(fn.parameters.map((parameter) => parameter.name));
   const keys = new Set<StreamKey>([STDIO_KEY]);
-  const add = (node: ts.Expression): void => {
+  const add = (node: ts.Expression, hops = 0): void => {
     let root = skipOuterExpressions(node);
     while (ts.isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
     const symbol = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root) : undefined;
@@ -1136,6 +1159,9 @@ function getOuterStreams(fn: FunctionLike, checker: ts.TypeChecker): OuterStream
         parameters.has(symbol.valueDeclaration.name));
     const key = isReachable ? getStreamKey(node, checker) : undefined;
     if (key !== undefined) keys.add(key);
+    // `const writer = context.writer; writer.end(…)`: the caller's stream under a local name.
+    const initializer = getConstantValue(skipOuterExpressions(node), checker);
+    if (initializer && hops < OUTER_ALIAS_HOPS) add(initializer, hops + 1);
   };
   forEachDescendant(fn, (node) => {
     if (!ts.isCallExpression(node)) return;
@@ -1195,6 +1221,42 @@ function summarize(
   const fileUses = analysis.fileUses.map((use) => ({ ...use, keys: toPortable(use.keys) }));
   const isEmpty = pending.length + drops.length + waits.length + fileUses.length === 0 && !analysis.exitSite;
   return isEmpty ? EMPTY_SUMMARY : { pending, drops, exit: analysis.exitSite, waits, fileUses };
+}
+
+/**
+ * The value that `condition` coming out `outcome` shows to be missing: `x` in `!x` (true), in `x`
+ * (false), in `x == null` or `x === undefined` (true) and their negations (false).
+ */
+function getMissingValue(condition: ts.Expression, outcome: boolean): ts.Expression | undefined {
+  const value = skipOuterExpressions(condition);
+  if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.ExclamationToken) {
+    return getMissingValue(value.operand, !outcome);
+  }
+  if (ts.isBinaryExpression(value)) {
+    const operator = value.operatorToken.kind;
+    const isEquality =
+      operator === ts.SyntaxKind.EqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsEqualsToken;
+    const isInequality =
+      operator === ts.SyntaxKind.ExclamationEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken;
+    if ((!isEquality && !isInequality) || outcome !== isEquality || !isNullish(value.right)) return undefined;
+    return isReference(value.left) ? value.left : undefined;
+  }
+  return outcome || !isReference(value) ? undefined : value;
+}
+
+/** `writer`, `this.writer`, `context.writer`: a name, not a call or a computation. */
+function isReference(node: ts.Expression): boolean {
+  const value = skipOuterExpressions(node);
+  return (
+    ts.isIdentifier(value) ||
+    (ts.isPropertyAccessExpression(value) && isReference(value.expression)) ||
+    value.kind === ts.SyntaxKind.ThisKeyword
+  );
+}
+
+function isNullish(node: ts.Expression): boolean {
+  const value = skipOuterExpressions(node);
+  return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === "undefined");
 }
 
 /** Methods whose name says they abort: whoever calls them means to drop what is queued. */
@@ -1321,7 +1383,7 @@ function findReturnsBeforeFinish(
     returnStates
       .flat()
       .filter(isWrite)
-      .filter((write) => !reported.has(write) && !write.through && !write.method)
+      .filter((write) => !reported.has(write) && !write.through && !write.method && !write.settlesWithCall)
       .filter((write) => write.call.operation === "end" && isCallersFile(write)),
   );
   const byEnd = new Map([...ended].map((write) => [write.call.node, write]));

@@ -52,6 +52,32 @@ export async function reply(sock: Socket, body: Buffer) {
 `,
     },
     {
+      name: "a helper that ends the caller's stream under a local name and waits for its end callback flushes it, even with an early return where there is none",
+      code: `
+import type { WriteStream } from "node:fs";
+interface LogContext {
+  quiet: boolean;
+  writer?: WriteStream;
+}
+function logEvent(context: LogContext, message: string): void {
+  context.writer?.write(\`\${message}\\n\`);
+}
+async function disposeLog(context: LogContext): Promise<void> {
+  const writer = context.writer;
+  if (!writer) return;
+  await new Promise<void>((resolve) => {
+    writer.end(() => resolve());
+    writer.on("error", () => resolve());
+  });
+}
+export async function shutdown(context: LogContext): Promise<void> {
+  logEvent(context, "Shutting down.");
+  await disposeLog(context);
+  process.exit(0);
+}
+`,
+    },
+    {
       name: "a helper writing to another stream than the one destroyed",
       code: `
 import type { Socket } from "node:net";
@@ -279,6 +305,71 @@ function run(rows: object[]): number {
 }
 declare const rows: object[];
 process.exitCode = run(rows);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a helper that returns early while the stream is still there does not wait for it on every path",
+      code: `
+import type { WriteStream } from "node:fs";
+interface LogContext {
+  quiet: boolean;
+  writer?: WriteStream;
+}
+function logEvent(context: LogContext, message: string): void {
+  context.writer?.write(\`\${message}\\n\`);
+}
+async function disposeLog(context: LogContext): Promise<void> {
+  const writer = context.writer;
+  if (context.quiet) return;
+  await new Promise<void>((resolve) => {
+    writer?.end(() => resolve());
+  });
+}
+export async function shutdown(context: LogContext): Promise<void> {
+  logEvent(context, "Shutting down.");
+  await disposeLog(context);
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 20,
+          data: {
+            shutdown: "process.exit(0)",
+            call: "logEvent()",
+            line: 18,
+            write: "context.writer?.write()",
+            where: "line 8",
+          },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import type { WriteStream } from "node:fs";
+interface LogContext {
+  quiet: boolean;
+  writer?: WriteStream;
+}
+function logEvent(context: LogContext, message: string): void {
+  context.writer?.write(\`\${message}\\n\`);
+}
+async function disposeLog(context: LogContext): Promise<void> {
+  const writer = context.writer;
+  if (context.quiet) return;
+  await new Promise<void>((resolve) => {
+    writer?.end(() => resolve());
+  });
+}
+export async function shutdown(context: LogContext): Promise<void> {
+  logEvent(context, "Shutting down.");
+  await disposeLog(context);
+  process.exitCode = 0;
+}
 `,
             },
           ],

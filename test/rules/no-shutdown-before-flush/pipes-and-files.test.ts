@@ -213,6 +213,22 @@ export async function run(command: string) {
 }
 `,
     },
+    {
+      name: "an async function that returns a promise settled by the sink's 'close' waits for the file",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+import { createGzip } from "node:zlib";
+export async function writeTarball(path: string, pack: Readable): Promise<void> {
+  const tarball = createWriteStream(path);
+  pack.pipe(createGzip()).pipe(tarball);
+  return new Promise((resolve, reject) => {
+    tarball.on("close", resolve);
+    tarball.on("error", reject);
+  });
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -373,6 +389,43 @@ export async function saveAll(path: string, chunks: AsyncIterable<Buffer>) {
   for await (const chunk of chunks) out.write(chunk);
   out.end();
   await finished(out);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an async function that returns a promise settled by a timer, not the sink, returns before 'finish'",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+import { createGzip } from "node:zlib";
+export async function writeTarball(path: string, pack: Readable): Promise<void> {
+  const tarball = createWriteStream(path);
+  pack.pipe(createGzip()).pipe(tarball);
+  return new Promise((resolve) => setTimeout(resolve, 10));
+}
+`,
+      errors: [
+        {
+          messageId: "returnBeforeFinish",
+          line: 7,
+          data: { shutdown: "pack.pipe(createGzip()).pipe(tarball)", stream: "tarball" },
+          suggestions: [
+            {
+              messageId: "awaitFinishedBeforeReturn",
+              output: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+import { createGzip } from "node:zlib";
+import { finished } from "node:stream/promises";
+export async function writeTarball(path: string, pack: Readable): Promise<void> {
+  const tarball = createWriteStream(path);
+  pack.pipe(createGzip()).pipe(tarball);
+  await finished(tarball);
+  return new Promise((resolve) => setTimeout(resolve, 10));
 }
 `,
             },
