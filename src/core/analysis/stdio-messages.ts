@@ -86,6 +86,15 @@ function isTextValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
   return hasOnlyFlags(checker.getTypeAtLocation(node), TEXT_FLAGS | SHORT_SCALAR_FLAGS);
 }
 
+/**
+ * `row.total` of a value typed `any` (a database row, parsed arguments): one field, printed as it
+ * is read, like a value handed in. What an untyped call makes (`res.toBinary()`) may be a file.
+ */
+function isUntypedField(node: ts.PropertyAccessExpression, checker: ts.TypeChecker): boolean {
+  const isUntyped = (part: ts.Expression): boolean => (checker.getTypeAtLocation(part).flags & ts.TypeFlags.Any) !== 0;
+  return isUntyped(node) && isUntyped(node.expression);
+}
+
 /** A number, a boolean, an error: a few characters, or one error with its stack. */
 function isErrorValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
   const type = checker.getTypeAtLocation(node);
@@ -285,6 +294,7 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
   if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) {
     if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack"))
       return true;
+    if (ts.isPropertyAccessExpression(value) && isUntypedField(value, checker)) return true;
     return (isTextValue(value, checker) || isErrorValue(value, checker)) && isInput(value.expression);
   }
   if (ts.isIdentifier(value)) {

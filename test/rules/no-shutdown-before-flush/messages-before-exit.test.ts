@@ -131,6 +131,20 @@ process.on("uncaughtException", (error) => {
 `,
     },
     {
+      name: "fields of untyped values (a database row, parsed arguments) printed before process.exit() are messages",
+      code: `
+declare const db: { get(sql: string): any };
+declare const argv: any;
+export function report(): void {
+  const row = db.get("SELECT COUNT(*) AS total FROM items");
+  const node = argv.node;
+  console.log(\`indexed \${row.total} items\`);
+  console.log(" monitoring node id = ", node, argv.endpoint);
+  process.exit(1);
+}
+`,
+    },
+    {
       name: "a message wrapped in a colouring call, and a tagged template, before process.exit() are messages [evaluation F1]",
       code: `
 declare function red(text: string): string;
