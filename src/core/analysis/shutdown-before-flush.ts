@@ -14,7 +14,14 @@ import {
   type StreamCall,
 } from "../model/stream-calls.js";
 import { PathWalker } from "./path-walker.js";
-import { isBoundedText, isComposedMessage, isLiteralOfMessages, isMessage, isTextMessage } from "./stdio-messages.js";
+import {
+  isBoundedText,
+  isComposedMessage,
+  isLiteralOfMessages,
+  isMessage,
+  isTextMessage,
+  isUntypedField,
+} from "./stdio-messages.js";
 import { getStreamFamily, isFileStream, isNetworkStream, isProcessStdio, isSocket } from "../model/stream-families.js";
 import { isInTestBody } from "./test-bodies.js";
 import {
@@ -206,9 +213,13 @@ function isSmallWrite(
   const arguments_ = call.node.arguments.filter((argument) => !ts.isFunctionLike(argument));
   // By default a message is small even in a loop: what makes output large is judged by its
   // content (a list of a few dozen lines is the common case); the option counts every repeat.
+  // `console.log("node id:", argv.node)`: a labelled value is inlined in the message, not written alone.
   const isMessageWrite = (): boolean =>
     (!repeated || !options.checkMessagesBeforeExit) &&
-    arguments_.every((argument) => isShortMessage(argument, checker, options));
+    arguments_.every(
+      (argument) =>
+        isShortMessage(argument, checker, options) || (arguments_.length > 1 && isUntypedField(argument, checker)),
+    );
   if (call.owner === "console") return isMessageWrite();
   const { stream } = call;
   if (!stream) return false;

@@ -87,12 +87,24 @@ function isTextValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
 }
 
 /**
- * `row.total` of a value typed `any` (a database row, parsed arguments): one field, printed as it
- * is read, like a value handed in. What an untyped call makes (`res.toBinary()`) may be a file.
+ * `row.total` of a value typed `any` (a database row, parsed arguments), or a local set to one.
+ * Inlined in a message (`\`indexed ${row.total} items\``, `console.log("node:", argv.node)`) it
+ * is one value; written alone (`stdout.write(result.value)`) it may be the whole output, and what
+ * an untyped call makes (`res.toBinary()`) may be a file.
  */
-function isUntypedField(node: ts.PropertyAccessExpression, checker: ts.TypeChecker): boolean {
+export function isUntypedField(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const value = skipOuterExpressions(node);
+  if (ts.isIdentifier(value)) {
+    const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
+    const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+    return (
+      initializer !== undefined &&
+      ts.isPropertyAccessExpression(skipOuterExpressions(initializer)) &&
+      isUntypedField(initializer, checker)
+    );
+  }
   const isUntyped = (part: ts.Expression): boolean => (checker.getTypeAtLocation(part).flags & ts.TypeFlags.Any) !== 0;
-  return isUntyped(node) && isUntyped(node.expression);
+  return ts.isPropertyAccessExpression(value) && isUntyped(value) && isUntyped(value.expression);
 }
 
 /** A number, a boolean, an error: a few characters, or one error with its stack. */
@@ -254,11 +266,12 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
   const value = skipOuterExpressions(node);
   if (depth > MESSAGE_TRACE_HOPS) return false;
   const isPart = (part: ts.Expression): boolean => isMessage(part, checker, depth);
+  const isInlined = (part: ts.Expression): boolean => isPart(part) || isUntypedField(part, checker);
   const isInput = (part: ts.Expression): boolean => isMessageInput(part, checker, depth);
   if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return true;
   // `rows.length`, `count > 1`, a `"ok" | "stall"`: a few characters, whatever they are computed from.
   if (hasOnlyFlags(checker.getTypeAtLocation(value), SHORT_SCALAR_FLAGS | ts.TypeFlags.StringLiteral)) return true;
-  if (ts.isTemplateExpression(value)) return value.templateSpans.every((span) => isPart(span.expression));
+  if (ts.isTemplateExpression(value)) return value.templateSpans.every((span) => isInlined(span.expression));
   if (ts.isTaggedTemplateExpression(value)) return isPart(value.template);
   if (ts.isBinaryExpression(value)) {
     const operator = value.operatorToken.kind;
@@ -267,7 +280,7 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
       operator === ts.SyntaxKind.BarBarToken ||
       operator === ts.SyntaxKind.QuestionQuestionToken ||
       operator === ts.SyntaxKind.AmpersandAmpersandToken;
-    if (joins) return isPart(value.left) && isPart(value.right);
+    if (joins) return isInlined(value.left) && isInlined(value.right);
   }
   if (ts.isConditionalExpression(value)) return isPart(value.whenTrue) && isPart(value.whenFalse);
   if (ts.isCallExpression(value)) {
@@ -294,7 +307,6 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
   if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) {
     if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack"))
       return true;
-    if (ts.isPropertyAccessExpression(value) && isUntypedField(value, checker)) return true;
     return (isTextValue(value, checker) || isErrorValue(value, checker)) && isInput(value.expression);
   }
   if (ts.isIdentifier(value)) {

@@ -654,6 +654,39 @@ export function respond(data: Uint8Array): void {
       ],
     },
     {
+      name: "a field of an untyped result written alone, then process.exit(0), may be the whole output [recall: typeDiagram]",
+      code: `
+// The renderer comes from an uninstalled workspace package: untyped.
+declare function renderToString(source: string): Promise<any>;
+export async function render(source: string): Promise<void> {
+  const result = await renderToString(source);
+  process.stdout.write(result.value);
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 7,
+          data: { shutdown: "process.exit(0)", write: "process.stdout.write()", line: 6 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+// The renderer comes from an uninstalled workspace package: untyped.
+declare function renderToString(source: string): Promise<any>;
+export async function render(source: string): Promise<void> {
+  const result = await renderToString(source);
+  process.stdout.write(result.value);
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "a file's text awaited from the platform, printed, then process.exit(0)",
       code: `
 import { readFile } from "node:fs/promises";
