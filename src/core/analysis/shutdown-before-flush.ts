@@ -512,11 +512,12 @@ class ShutdownAnalysis extends PathWalker<State> {
     const returned = node.expression;
     const { checker } = this.context;
     // `return new Promise((resolve) => out.on("close", resolve))`: awaiting the call waits for `out`.
-    let waited: Set<StreamKey> | undefined;
+    // A stream only handed on (`return render(stdout)`) is not waited for by the promise.
+    let signalled: StreamKey[] | undefined;
     const isWaitedByReturn = (write: PendingWrite): boolean =>
       returned !== undefined &&
       isThenableType(checker.getTypeAtLocation(returned), checker) &&
-      write.keys.some((key) => (waited ??= this.getWaitedKeys(returned)).has(key));
+      write.keys.some((key) => (signalled ??= this.getSettlingKeys(returned)).includes(key));
     this.returnStates.push(
       state.map((pending) =>
         isWrite(pending) &&
@@ -563,7 +564,12 @@ class ShutdownAnalysis extends PathWalker<State> {
 
   /** What is left pending once `waited` (an awaited expression, a `for await` source) has settled. */
   protected waitedFor(waited: ts.Expression, state: State): State {
-    const mentioned = this.getWaitedKeys(waited);
+    const mentioned = collectMentionedKeys(waited, this.context.checker);
+    for (const made of getConstInitializers(waited, this.context.checker)) {
+      for (const key of collectMentionedKeys(made, this.context.checker)) mentioned.add(key);
+    }
+    if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
+    for (const key of this.getSignalledKeys(waited)) mentioned.add(key);
     return state.filter(
       (pending) =>
         !(isWrite(pending) && isSettledBy(pending, waited)) && !pending.keys.some((key) => mentioned.has(key)),
@@ -748,18 +754,21 @@ class ShutdownAnalysis extends PathWalker<State> {
     for (const symbol of signals) this.listenerSignals.set(symbol, keys);
   }
 
-  /** The streams whose flush listener set something `waited` reads. */
-  /** The streams that awaiting `waited` waits for: those it mentions, or whose flush events settle it. */
-  private getWaitedKeys(waited: ts.Expression): Set<StreamKey> {
-    const mentioned = collectMentionedKeys(waited, this.context.checker);
-    for (const made of getConstInitializers(waited, this.context.checker)) {
-      for (const key of collectMentionedKeys(made, this.context.checker)) mentioned.add(key);
+  /** `new Promise((resolve) => out.on("close", resolve))`: the streams whose flush events settle `promise`. */
+  private getSettlingKeys(promise: ts.Expression): StreamKey[] {
+    const value = skipOuterExpressions(promise);
+    const [executor] =
+      ts.isNewExpression(value) && getCalleeName(value.expression) === "Promise" ? (value.arguments ?? []) : [];
+    if (executor && ts.isFunctionLike(executor)) {
+      forEachDescendant(executor, (child) => {
+        const name = ts.isCallExpression(child) ? getCalleeName(child.expression) : undefined;
+        if (name !== undefined && FLUSH_LISTENER_METHODS.has(name)) this.addListenerSignals(child as ts.CallExpression);
+      });
     }
-    if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
-    for (const key of this.getSignalledKeys(waited)) mentioned.add(key);
-    return mentioned;
+    return this.getSignalledKeys(promise);
   }
 
+  /** The streams whose flush listener set something `waited` reads. */
   private getSignalledKeys(waited: ts.Expression): StreamKey[] {
     if (this.listenerSignals.size === 0) return [];
     const keys: StreamKey[] = [];

@@ -377,6 +377,34 @@ export async function shutdown(context: LogContext): Promise<void> {
       ],
     },
     {
+      name: "a promise returned from a callee that was handed stdout does not wait for stdout [recall: typeDiagram]",
+      code: `
+declare function renderToString(source: string): Promise<Uint8Array>;
+async function render(source: string, stdout: NodeJS.WritableStream): Promise<number> {
+  stdout.write(await renderToString(source));
+  return 0;
+}
+export function main(source: string, stdout: NodeJS.WritableStream): Promise<number> {
+  return render(source, stdout);
+}
+void main("x", process.stdout).then((code) => process.exit(code));
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 10,
+          data: {
+            shutdown: "process.exit(code)",
+            call: "main()",
+            line: 10,
+            write: "stdout.write()",
+            where: "line 4",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "exit() imported from node:process after a callee in another module printed a report",
       code: `
 import { exit } from "node:process";
