@@ -953,15 +953,25 @@ class ShutdownAnalysis extends PathWalker<State> {
     const ended = this.getUnfinishedEnd(state);
     if (!ended || !(ended.piped || this.isFileWrite(ended))) return;
     for (const listener of this.announcingListeners) {
-      // The sink's own "finish" or "close" is the right signal.
+      // The sink's own "finish" or "close" is the right signal, and so is the "close" of the child
+      // process whose stdin it is: the child has exited, and read what it was going to.
       const isSink =
-        listener.emitter === ended.call.stream || listener.emitterKeys.some((key) => ended.keys.includes(key));
+        listener.emitter === ended.call.stream ||
+        listener.emitterKeys.some((key) => ended.keys.includes(key)) ||
+        this.isStdinOf(ended.call.stream, listener.emitterKeys);
       if (isSink) continue;
       const signal = listener.signals.find((call) => this.announces(call, ended));
       if (signal && !this.findings.some((finding) => finding.node === signal)) {
         this.findings.push({ kind: "announce", node: signal, write: ended, lost: [ended] });
       }
     }
+  }
+
+  /** `child.stdin`, where `child` has one of `keys`. */
+  private isStdinOf(stream: ts.Expression | undefined, keys: readonly StreamKey[]): boolean {
+    const value = stream && skipOuterExpressions(stream);
+    if (!value || !ts.isPropertyAccessExpression(value) || value.name.text !== "stdin") return false;
+    return getStreamKeys(value.expression, this.context.checker).some((key) => keys.includes(key));
   }
 
   /** A file read, renamed or copied while a stream may still be writing it. */

@@ -214,6 +214,23 @@ export async function run(command: string) {
 `,
     },
     {
+      name: "resolve in the 'close' listener of the child process whose stdin the pipe fills: the child has exited",
+      code: `
+import { spawn } from "node:child_process";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream";
+export function play(source: Readable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const player = spawn("ffplay", ["-autoexit", "-i", "pipe:0"]);
+    pipeline(source, player.stdin, (error) => {
+      if (error) reject(error);
+    });
+    player.on("close", () => resolve());
+  });
+}
+`,
+    },
+    {
       name: "an async function that returns a promise settled by the sink's 'close' waits for the file",
       code: `
 import { createWriteStream } from "node:fs";
@@ -430,6 +447,31 @@ export async function writeTarball(path: string, pack: Readable): Promise<void> 
 `,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: "resolve in the source's 'end' listener while the pipe still fills a child's stdin",
+      code: `
+import { spawn } from "node:child_process";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream";
+export function play(source: Readable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const player = spawn("ffplay", ["-autoexit", "-i", "pipe:0"]);
+    pipeline(source, player.stdin, (error) => {
+      if (error) reject(error);
+    });
+    source.on("end", () => resolve());
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 11,
+          data: { shutdown: "resolve()", write: "pipeline()", line: 8, stream: "player.stdin" },
+          suggestions: [],
         },
       ],
     },
