@@ -5,7 +5,14 @@ import { getConstantValue, getVariableDeclaration, isConstDeclaration } from "..
 import { getEnclosingFunction, isAsyncFunction, isPerItemCall, type FunctionLike } from "../model/function-context.js";
 import { bindKeys, createKeyPorter } from "../model/call-bindings.js";
 import { getCalleeBody, getFunctionOfDeclaration, getReferencedFunction } from "../model/callees.js";
-import { getFileKeys, getFileUsePaths, getPathKeys, getPipeWrite, isPipeOrFileUseName } from "../model/file-streams.js";
+import {
+  getFileKeys,
+  getFileUsePaths,
+  getPathKeys,
+  getPipeSources,
+  getPipeWrite,
+  isPipeOrFileUseName,
+} from "../model/file-streams.js";
 import {
   getStreamCall,
   isExitReference,
@@ -952,19 +959,50 @@ class ShutdownAnalysis extends PathWalker<State> {
   private reportListenerAnnouncements(state: State): void {
     const ended = this.getUnfinishedEnd(state);
     if (!ended || !(ended.piped || this.isFileWrite(ended))) return;
+    let downstream: StreamKey[] | undefined;
     for (const listener of this.announcingListeners) {
       // The sink's own "finish" or "close" is the right signal, and so is the "close" of the child
       // process whose stdin it is: the child has exited, and read what it was going to.
       const isSink =
         listener.emitter === ended.call.stream ||
-        listener.emitterKeys.some((key) => ended.keys.includes(key)) ||
-        this.isStdinOf(ended.call.stream, listener.emitterKeys);
+        this.isStdinOf(ended.call.stream, listener.emitterKeys) ||
+        listener.emitterKeys.some((key) => (downstream ??= this.getDownstreamKeys(ended)).includes(key));
       if (isSink) continue;
       const signal = listener.signals.find((call) => this.announces(call, ended));
       if (signal && !this.findings.some((finding) => finding.node === signal)) {
         this.findings.push({ kind: "announce", node: signal, write: ended, lost: [ended] });
       }
     }
+  }
+
+  /**
+   * The keys of `ended` and of the streams its function pipes it into, before or after
+   * (`a.pipe(gzip); gzip.pipe(out)`): `out` finishes only after `gzip` has ended, so a listener
+   * for `out`'s `"close"` covers both.
+   */
+  private getDownstreamKeys(ended: PendingWrite): StreamKey[] {
+    const { checker } = this.context;
+    const keys = new Set(ended.keys);
+    const scope = getEnclosingFunction(ended.call.node) ?? ended.call.node.getSourceFile();
+    const pipes: StreamCall[] = [];
+    forEachDescendant(scope, (child) => {
+      const pipe = ts.isCallExpression(child) ? getPipeWrite(child, this.context) : undefined;
+      if (pipe) pipes.push(pipe);
+    });
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const pipe of pipes) {
+        const sinkKeys = pipe.stream ? getStreamKeys(pipe.stream, checker) : [];
+        if (sinkKeys.every((key) => keys.has(key))) continue;
+        const fromEnded = getPipeSources(pipe.node).some((source) =>
+          getStreamKeys(source, checker).some((key) => keys.has(key)),
+        );
+        if (!fromEnded) continue;
+        for (const key of sinkKeys) keys.add(key);
+        grew = true;
+      }
+    }
+    return [...keys];
   }
 
   /** `child.stdin`, where `child` has one of `keys`. */

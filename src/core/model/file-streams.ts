@@ -63,6 +63,13 @@ export function getPipeWrite(node: ts.CallExpression, context: AnalysisContext):
   return isCallbackForm ? { node, operation: "end", owner: "node-writable", stream: sink, calleeText } : undefined;
 }
 
+/** What a `pipe()` or `pipeline()` call reads from: `src` in `src.pipe(out)`, all but the sink in `pipeline(a, b, out, cb)`. */
+export function getPipeSources(node: ts.CallExpression): ts.Expression[] {
+  const callee = skipOuterExpressions(node.expression);
+  if (getCalleeName(callee) === "pipe") return ts.isPropertyAccessExpression(callee) ? [callee.expression] : [];
+  return node.arguments.slice(0, -2).filter((argument) => !ts.isSpreadElement(argument));
+}
+
 /** Node's file functions that read, move or copy a file whole: the file must be complete by then. */
 const FILE_USES = new Set([
   "rename",

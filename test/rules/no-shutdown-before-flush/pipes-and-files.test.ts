@@ -231,6 +231,25 @@ export function play(source: Readable): Promise<void> {
 `,
     },
     {
+      name: "resolve on the 'close' of the file a chain of pipes ends in, the listener registered first",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+import { createGzip } from "node:zlib";
+export function archive(pack: Readable, path: string, logPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const gzip = createGzip();
+    const out = createWriteStream(path);
+    const log = createWriteStream(logPath);
+    out.once("close", () => resolve());
+    out.once("error", reject);
+    pack.pipe(gzip);
+    gzip.pipe(out);
+  });
+}
+`,
+    },
+    {
       name: "an async function that returns a promise settled by the sink's 'close' waits for the file",
       code: `
 import { createWriteStream } from "node:fs";
@@ -471,6 +490,33 @@ export function play(source: Readable): Promise<void> {
           messageId: "announceBeforeFlush",
           line: 11,
           data: { shutdown: "resolve()", write: "pipeline()", line: 8, stream: "player.stdin" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "resolve on the 'close' of a stream the chain of pipes does not reach",
+      code: `
+import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
+import { createGzip } from "node:zlib";
+export function archive(pack: Readable, path: string, logPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const gzip = createGzip();
+    const out = createWriteStream(path);
+    const log = createWriteStream(logPath);
+    log.once("close", () => resolve());
+    out.once("error", reject);
+    pack.pipe(gzip);
+    gzip.pipe(out);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 10,
+          data: { shutdown: "resolve()", write: "pack.pipe()", line: 12, stream: "gzip" },
           suggestions: [],
         },
       ],
