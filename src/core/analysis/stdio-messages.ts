@@ -19,16 +19,19 @@ function isSmallLiteral(node: ts.Expression): boolean {
 
 /**
  * A diagnostic composed in place: a literal, a template or concatenation with literal text, an
- * error or its `message`/`stack`. Such a message is short, and the kernel takes it at once; data
+ * error or its `message`/`stack`, or a constant set to one of those. Such a message is short, and the kernel takes it at once; data
  * from elsewhere (`JSON.stringify(rows)`, a rendered report, a Buffer) may not be.
  */
-export function isComposedMessage(node: ts.Expression, checker: ts.TypeChecker): boolean {
+export function isComposedMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
   const value = skipOuterExpressions(node);
   if (isSmallLiteral(value) || ts.isTemplateExpression(value)) return true;
+  // `const line = \`[daemon] ${message}\`; console.log(line)`: composed all the same.
+  const constant = depth < MESSAGE_TRACE_HOPS ? getConstantValue(value, checker) : undefined;
+  if (constant && isComposedMessage(constant, checker, depth + 1)) return true;
   // `process.pid`, `code`, `ok`: a few characters, wherever they come from.
   if (hasOnlyFlags(checker.getTypeAtLocation(value), SHORT_SCALAR_FLAGS)) return true;
   if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return isComposedMessage(value.left, checker) && isComposedMessage(value.right, checker);
+    return isComposedMessage(value.left, checker, depth) && isComposedMessage(value.right, checker, depth);
   }
   if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack"))
     return true;

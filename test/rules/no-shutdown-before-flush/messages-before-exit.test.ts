@@ -106,7 +106,7 @@ export function fail(message: string): never {
 `,
     },
     {
-      name: "with checkMessagesBeforeExit, a rejection's error and a number printed before process.exit() are composed messages",
+      name: "with checkMessagesBeforeExit, a rejection's error, a number and a constant template printed before process.exit() are composed messages",
       options: [{ checkMessagesBeforeExit: true }],
       code: `
 declare function main(): Promise<number>;
@@ -121,7 +121,8 @@ main().then(
   },
 );
 main().catch((error) => {
-  console.error(error);
+  const line = \`[cli] failed: \${String(error)}\`;
+  console.error(line);
   process.exit(1);
 });
 process.on("uncaughtException", (error) => {
