@@ -1,6 +1,6 @@
 import ts from "../typescript.cjs";
 
-import { getConstantValue } from "../model/declarations.js";
+import { getConstantValue, isInPackageFolder } from "../model/declarations.js";
 import { getTypeAncestry } from "../model/stream-families.js";
 import { getCalleeName, skipOuterExpressions } from "../model/syntax.js";
 
@@ -250,8 +250,26 @@ export function isBoundedText(node: ts.Expression, checker: ts.TypeChecker, dept
     return isPart(value.left) && isPart(value.right);
   }
   if (ts.isConditionalExpression(value)) return isPart(value.whenTrue) && isPart(value.whenFalse);
+  if ((ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) && isNodeTextField(value, checker))
+    return true;
   const constant = getConstantValue(value, checker);
   return constant !== undefined && isBoundedText(constant, checker, depth + 1);
+}
+
+/**
+ * A text field of one of Node's own objects or tables: `request.httpVersion`, `error.code`,
+ * `STATUS_CODES[status]`. Node fills them in from a protocol line or a fixed list; none holds a body.
+ */
+function isNodeTextField(
+  node: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+  checker: ts.TypeChecker,
+): boolean {
+  if (!hasOnlyFlags(checker.getTypeAtLocation(node), ts.TypeFlags.StringLike | ts.TypeFlags.Undefined)) return false;
+  const named = ts.isPropertyAccessExpression(node) ? node.name : skipOuterExpressions(node.expression);
+  const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(named) ? named.name : named);
+  const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const declaration = target?.valueDeclaration;
+  return declaration !== undefined && isInPackageFolder(declaration.getSourceFile().fileName, "node");
 }
 
 /** A message that is text or a number (`log("Deployed")`), not an object made from other values. */

@@ -90,6 +90,19 @@ export function guard(server: Server, isAllowed: (url?: string) => boolean) {
 `,
     },
     {
+      name: "an upgrade rejected with a status line carrying the request's HTTP version, then destroy()",
+      code: `
+import type { Server } from "node:http";
+export function guard(server: Server, isAllowed: (url?: string) => boolean) {
+  server.on("upgrade", (req, socket) => {
+    if (isAllowed(req.url)) return;
+    socket.write(\`HTTP/\${req.httpVersion} 403 Forbidden\\r\\n\\r\\n\`);
+    socket.destroy();
+  });
+}
+`,
+    },
+    {
       name: "a status line built from a number and a constant, then destroy()",
       code: `
 import type { Socket } from "node:net";
@@ -481,6 +494,36 @@ import type { Socket } from "node:net";
 export function reject(socket: Socket, body: string) {
   socket.write("HTTP/1.1 400 Bad Request\\r\\n\\r\\n");
   socket.write(body);
+  socket.end(() => socket.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a status line carrying a project's text field, then destroy(): the field may be a body",
+      code: `
+import type { Socket } from "node:net";
+export function reject(socket: Socket, result: { error: string }) {
+  socket.write(\`HTTP/1.1 400 Bad Request\\r\\n\\r\\n\${result.error}\`);
+  socket.destroy();
+}
+`,
+      errors: [
+        {
+          messageId: "destroyBeforeFlush",
+          line: 5,
+          data: { shutdown: "socket.destroy()", write: "socket.write()", line: 4, stream: "socket" },
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              data: { shutdown: "socket.destroy()", write: "socket.write()", line: 4, stream: "socket" },
+              output: `
+import type { Socket } from "node:net";
+export function reject(socket: Socket, result: { error: string }) {
+  socket.write(\`HTTP/1.1 400 Bad Request\\r\\n\\r\\n\${result.error}\`);
   socket.end(() => socket.destroy());
 }
 `,
