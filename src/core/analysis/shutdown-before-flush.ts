@@ -909,9 +909,49 @@ class ShutdownAnalysis extends PathWalker<State> {
 
   private isAnnounce(node: ts.CallExpression, state: State): boolean {
     const ended = this.getUnfinishedEnd(state);
-    if (!ended || !this.announces(node, ended)) return false;
+    if (!ended || this.isEmptyHandedEnd(ended, state) || this.isShortReply(ended, state)) return false;
+    if (!this.announces(node, ended)) return false;
     this.findings.push({ kind: "announce", node, write: ended, lost: [ended] });
     return true;
+  }
+
+  /**
+   * `createServer((req, res) => { res.end(); done(); })`: a bare `end()` of a stream the callback
+   * was handed by the library that calls it, with nothing written to it here. No code of the
+   * project wrote to it, so the end carries nothing to wait for. A helper's parameter may hold
+   * what its caller wrote, and a captured stream what another callback wrote: those still count.
+   */
+  private isEmptyHandedEnd(ended: PendingWrite, state: State): boolean {
+    if (!ended.bare || !ended.call.stream || !isInlineCallback(this.scope)) return false;
+    const value = skipOuterExpressions(ended.call.stream);
+    const declaration = ts.isIdentifier(value)
+      ? this.context.checker.getSymbolAtLocation(value)?.valueDeclaration
+      : undefined;
+    if (!declaration || !ts.isParameter(declaration) || declaration.parent !== this.scope) return false;
+    return !state.some(
+      (pending) => isWrite(pending) && pending !== ended && pending.keys.some((key) => ended.keys.includes(key)),
+    );
+  }
+
+  /**
+   * `res.end(STATUS_CODES[code])` on a response or socket, with no other write pending for it: a
+   * reply of fixed size, which the kernel takes at once and still sends. Saying "done" after it
+   * loses nothing, as a `destroy()` after a status line does not.
+   */
+  private isShortReply(ended: PendingWrite, state: State): boolean {
+    if (ended.piped || !this.isNetworkWrite(ended)) return false;
+    const { checker } = this.context;
+    const reached = state.filter((pending) => pending.keys.some((key) => ended.keys.includes(key)));
+    // A stream the caller handed in may hold what the caller wrote.
+    return reached.every(
+      (pending) =>
+        isWrite(pending) &&
+        !pending.repeated &&
+        pending.through === undefined &&
+        pending.call.node.arguments.every(
+          (argument) => ts.isFunctionLike(argument) || isBoundedText(argument, checker),
+        ),
+    );
   }
 
   /**
@@ -1325,6 +1365,13 @@ function isReference(node: ts.Expression): boolean {
 function isNullish(node: ts.Expression): boolean {
   const value = skipOuterExpressions(node);
   return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === "undefined");
+}
+
+/** A function written where it is handed to a call: `createServer((req, res) => …)`. */
+function isInlineCallback(scope: FunctionLike | ts.SourceFile): boolean {
+  if (!ts.isArrowFunction(scope) && !ts.isFunctionExpression(scope)) return false;
+  const call = scope.parent;
+  return (ts.isCallExpression(call) || ts.isNewExpression(call)) && (call.arguments?.includes(scope) ?? false);
 }
 
 /** Methods whose name says they abort: whoever calls them means to drop what is queued. */

@@ -107,8 +107,90 @@ export async function render(handler: (out: PassThrough, next: () => void) => vo
 }
 `,
     },
+    {
+      name: "resolve after a bare end() of the response a server callback was handed, with nothing written to it",
+      code: `
+import http from "node:http";
+export function serveOnce(): Promise<void> {
+  return new Promise<void>((done) => {
+    const server = http.createServer((req, res) => {
+      res.end();
+      server.close();
+      done();
+    });
+    server.listen(8080);
+  });
+}
+`,
+    },
+    {
+      name: "resolve after ending a response with a status text from Node's table, nothing else written",
+      code: `
+import http from "node:http";
+import net from "node:net";
+export function forward(response: http.ServerResponse, port: number): Promise<void> {
+  return new Promise((resolve) => {
+    const client = net.connect(port);
+    client.on("error", () => {
+      response.statusCode = 502;
+      response.setHeader("content-type", "text/plain");
+      response.end(http.STATUS_CODES[response.statusCode]);
+      resolve();
+    });
+  });
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: "resolve after ending a response with a body handed in",
+      code: `
+import http from "node:http";
+import net from "node:net";
+export function forwardBody(response: http.ServerResponse, port: number, body: string): Promise<void> {
+  return new Promise((resolve) => {
+    const client = net.connect(port);
+    client.on("error", () => {
+      response.end(body);
+      resolve();
+    });
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 9,
+          data: { shutdown: "resolve()", write: "response.end()", line: 8, stream: "response" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "resolve after writing the response a server callback was handed, and ending it",
+      code: `
+import http from "node:http";
+export function serveOnce(page: string): Promise<void> {
+  return new Promise<void>((done) => {
+    const server = http.createServer((req, res) => {
+      res.write(page);
+      res.end();
+      done();
+    });
+    server.listen(8080);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 8,
+          data: { shutdown: "done()", write: "res.end()", line: 7, stream: "res" },
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: "announce: resolve() right after end() in a promise executor",
       code: `
