@@ -5,7 +5,13 @@ import { getAmbientModuleName, isPlatformDeclaration } from "../model/declaratio
 import { getDiscardSite } from "./discarded.js";
 import { isBoundedText } from "./stdio-messages.js";
 import { getStreamFamily } from "../model/stream-families.js";
-import { forEachDescendant, getCalleeName, getOutermostExpression, skipOuterExpressions } from "../model/syntax.js";
+import {
+  forEachDescendant,
+  getCalleeName,
+  getOutermostExpression,
+  isNullish,
+  skipOuterExpressions,
+} from "../model/syntax.js";
 
 /**
  * Write APIs that may take fewer bytes than they were given and say how many they took: Rust
@@ -101,9 +107,7 @@ function isTextType(node: ts.Expression, checker: ts.TypeChecker): boolean {
  * file that can seek takes. A regular file is written short only when the disk is full.
  */
 function hasPosition(position: ts.Expression | undefined): boolean {
-  if (!position || ts.isFunctionLike(position)) return false;
-  const value = skipOuterExpressions(position);
-  return value.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(value) && value.text === "undefined");
+  return position !== undefined && !ts.isFunctionLike(position) && !isNullish(position);
 }
 
 /**

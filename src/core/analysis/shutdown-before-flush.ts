@@ -44,6 +44,7 @@ import {
   getExpressionStatementOf,
   getOutermostExpression,
   isInside,
+  isNullish,
   skipOuterExpressions,
 } from "../model/syntax.js";
 
@@ -1246,13 +1247,13 @@ function getShutdownSummary(
   return (byDepth[depth] ??= summarize(fn, context, options, depth));
 }
 
+/** How many `const` aliases are followed back to a parameter's stream. */
+const OUTER_ALIAS_HOPS = 2;
+
 /**
  * The streams a function's caller may have written to and the function can reach: its parameters
  * and `this.…` paths that it calls methods on or hands on, and stdout.
  */
-/** How many `const` aliases are followed back to a parameter's stream. */
-const OUTER_ALIAS_HOPS = 2;
-
 function getOuterStreams(fn: FunctionLike, checker: ts.TypeChecker): OuterStream[] {
   const parameters = new Set(fn.parameters.map((parameter) => parameter.name));
   const keys = new Set<StreamKey>([STDIO_KEY]);
@@ -1360,11 +1361,6 @@ function isReference(node: ts.Expression): boolean {
     (ts.isPropertyAccessExpression(value) && isReference(value.expression)) ||
     value.kind === ts.SyntaxKind.ThisKeyword
   );
-}
-
-function isNullish(node: ts.Expression): boolean {
-  const value = skipOuterExpressions(node);
-  return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === "undefined");
 }
 
 /** A function written where it is handed to a call: `createServer((req, res) => …)`. */

@@ -19,8 +19,9 @@ function isSmallLiteral(node: ts.Expression): boolean {
 
 /**
  * A diagnostic composed in place: a literal, a template or concatenation with literal text, an
- * error or its `message`/`stack`, or a constant set to one of those. Such a message is short, and the kernel takes it at once; data
- * from elsewhere (`JSON.stringify(rows)`, a rendered report, a Buffer) may not be.
+ * error or its `message`/`stack`, or a constant set to one of those. Such a message is short, and
+ * the kernel takes it at once; data from elsewhere (`JSON.stringify(rows)`, a rendered report, a
+ * Buffer) may not be.
  */
 export function isComposedMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
   const value = skipOuterExpressions(node);

@@ -63,7 +63,7 @@ export function getPipeWrite(node: ts.CallExpression, context: AnalysisContext):
   return isCallbackForm ? { node, operation: "end", owner: "node-writable", stream: sink, calleeText } : undefined;
 }
 
-/** What a `pipe()` or `pipeline()` call reads from: `src` in `src.pipe(out)`, all but the sink in `pipeline(a, b, out, cb)`. */
+/** What a `pipe()` or callback `pipeline()` reads from: `src` in `src.pipe(out)`, `a` and `b` in `pipeline(a, b, out, cb)`. */
 export function getPipeSources(node: ts.CallExpression): ts.Expression[] {
   const callee = skipOuterExpressions(node.expression);
   if (getCalleeName(callee) === "pipe") return ts.isPropertyAccessExpression(callee) ? [callee.expression] : [];

@@ -67,3 +67,9 @@ export function perSourceFile<T>(compute: (sourceFile: ts.SourceFile) => T): (so
     return cache.get(sourceFile)!;
   };
 }
+
+/** `null` or `undefined`, written as such. */
+export function isNullish(node: ts.Expression): boolean {
+  const value = skipOuterExpressions(node);
+  return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === "undefined");
+}
