@@ -499,6 +499,7 @@ class ShutdownAnalysis extends PathWalker<State> {
 
   /** `if (!writer) return;`: where the stream is missing, nothing is pending on it and nothing to wait for. */
   protected override narrowed(condition: ts.Expression, outcome: boolean, state: State): State {
+    if (state.length === 0) return state;
     const missing = getMissingValue(condition, outcome);
     const keys = missing ? getStreamKeys(missing, this.context.checker) : [];
     return keys.length === 0 ? state : state.filter((pending) => !pending.keys.some((key) => keys.includes(key)));
