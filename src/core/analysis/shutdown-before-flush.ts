@@ -29,7 +29,14 @@ import {
   isTextMessage,
   isUntypedField,
 } from "./stdio-messages.js";
-import { getStreamFamily, isFileStream, isNetworkStream, isProcessStdio, isSocket } from "../model/stream-families.js";
+import {
+  getStreamFamily,
+  isFileStream,
+  isNetworkStream,
+  isProcessStdio,
+  isSocket,
+  isTransform,
+} from "../model/stream-families.js";
 import { isInTestBody } from "./test-bodies.js";
 import {
   collectMentionedKeys,
@@ -863,7 +870,8 @@ class ShutdownAnalysis extends PathWalker<State> {
   /**
    * The latest `end()` of a Node stream on the path that nothing has waited for, or a `pipe()`
    * into anything but the network (piping into a response is how a response is sent: nobody
-   * reads it back).
+   * reads it back) or a transform (its readable side hands the data on: a chain is done when
+   * its last stream is, and that one is judged where it is piped or written).
    */
   private getUnfinishedEnd(state: State): PendingWrite | undefined {
     return state
@@ -872,7 +880,7 @@ class ShutdownAnalysis extends PathWalker<State> {
         (write) =>
           write.call.operation === "end" &&
           write.call.owner === "node-writable" &&
-          (!write.piped || !this.isNetworkWrite(write)),
+          (!write.piped || (!this.isNetworkWrite(write) && !this.isTransformWrite(write))),
       );
   }
 
@@ -881,6 +889,11 @@ class ShutdownAnalysis extends PathWalker<State> {
     return (
       stream !== undefined && isNetworkStream(this.context.checker.getTypeAtLocation(stream), this.context.checker)
     );
+  }
+
+  private isTransformWrite(write: PendingWrite): boolean {
+    const { stream } = write.call;
+    return stream !== undefined && isTransform(this.context.checker.getTypeAtLocation(stream), this.context.checker);
   }
 
   private isFileWrite(write: PendingWrite): boolean {

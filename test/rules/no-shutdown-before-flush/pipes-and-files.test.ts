@@ -265,6 +265,33 @@ export async function writeTarball(path: string, pack: Readable): Promise<void> 
 }
 `,
     },
+    {
+      name: "done in the 'end' listener of a transform chain a helper pipes together",
+      code: `
+import { Duplex, PassThrough, Transform } from "node:stream";
+function upper(): Transform {
+  return new Transform({ transform: (chunk, _encoding, next) => next(null, String(chunk).toUpperCase()) });
+}
+function chain(): Duplex {
+  const head = new PassThrough();
+  const stages = [upper(), upper()];
+  let tail: Transform = head;
+  for (const index in stages) tail = tail.pipe(stages[index]);
+  return Duplex.from({ writable: head, readable: tail });
+}
+export function collect(lines: string[], done: () => void): void {
+  const stream = chain();
+  let received = "";
+  stream.on("data", (chunk: Buffer) => (received += chunk));
+  stream.on("end", () => {
+    console.log(received);
+    done();
+  });
+  for (const line of lines) stream.write(line);
+  stream.end();
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -495,6 +522,26 @@ export function play(source: Readable): Promise<void> {
       ],
     },
     {
+      name: "done in the source's 'end' listener while a transform chain still fills a file",
+      code: `
+import { createWriteStream } from "node:fs";
+import { Transform, type Readable } from "node:stream";
+export function copy(source: Readable, stage: Transform, path: string, done: () => void): void {
+  source.pipe(stage);
+  stage.pipe(createWriteStream(path));
+  source.on("end", () => done());
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 7,
+          data: { shutdown: "done()", write: "stage.pipe()", line: 6, stream: "createWriteStream(path)" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "resolve on the 'close' of a stream the chain of pipes does not reach",
       code: `
 import { createWriteStream } from "node:fs";
@@ -516,7 +563,7 @@ export function archive(pack: Readable, path: string, logPath: string): Promise<
         {
           messageId: "announceBeforeFlush",
           line: 10,
-          data: { shutdown: "resolve()", write: "pack.pipe()", line: 12, stream: "gzip" },
+          data: { shutdown: "resolve()", write: "gzip.pipe()", line: 13, stream: "out" },
           suggestions: [],
         },
       ],
