@@ -273,6 +273,77 @@ function isNodeTextField(
   return declaration !== undefined && isInPackageFolder(declaration.getSourceFile().fileName, "node");
 }
 
+/** Array methods that return one of the list's items. */
+const ELEMENT_METHODS = new Set(["shift", "pop", "at", "find", "findLast"]);
+
+/** Literal text with a word in it: `"Error: "`, `` `Unsupported targets ${list}` ``, not `"\n"` or `", "`. */
+function hasWording(node: ts.Expression): boolean {
+  const value = skipOuterExpressions(node);
+  const texts = ts.isTemplateExpression(value)
+    ? [value.head.text, ...value.templateSpans.map((span) => span.literal.text)]
+    : ts.isStringLiteralLike(value)
+      ? [value.text]
+      : [];
+  return texts.some((text) => /\p{L}{2}/u.test(text));
+}
+
+/** The operands of a chain of `+`: `a + ": " + b` is `a`, `": "` and `b`. */
+function getConcatenated(node: ts.Expression): ts.Expression[] {
+  const value = skipOuterExpressions(node);
+  if (!ts.isBinaryExpression(value) || value.operatorToken.kind !== ts.SyntaxKind.PlusToken) return [value];
+  return [...getConcatenated(value.left), ...getConcatenated(value.right)];
+}
+
+/**
+ * What is data by its look, wherever it is inlined: a list or binary data, a list method's result,
+ * lines joined into a page, a collection or typed object serialised, and text made from a list
+ * (`render(rows)`). `JSON.stringify(value)` of an untyped value says nothing of its size;
+ * neither does an untyped or text value on its own, nor one item of a list (`args.shift()`).
+ * Among what text is made from, only a value that is a list whatever it holds counts: `value:
+ * string | string[]` is mostly one string.
+ */
+function isEvidentBulk(node: ts.Expression, checker: ts.TypeChecker, depth: number, isInput = false): boolean {
+  const value = skipOuterExpressions(node);
+  if (depth > MESSAGE_TRACE_HOPS || isLiteralOfMessages(value, checker, depth)) return false;
+  const type = checker.getTypeAtLocation(value);
+  if (hasOnlyFlags(type, SHORT_SCALAR_FLAGS | ts.TypeFlags.StringLiteral)) return false;
+  const isList = isInput ? isWhollyCollection(type, checker) : isCollectionOrBinary(type, checker);
+  if (isList || isListCall(value, checker, depth)) return true;
+  if (ts.isCallExpression(value)) {
+    const callee = skipOuterExpressions(value.expression);
+    const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+    const [first] = value.arguments;
+    const name = getCalleeName(callee) ?? "";
+    if (ELEMENT_METHODS.has(name)) return false;
+    if (name === "join" && receiver && checker.isArrayLikeType(checker.getTypeAtLocation(receiver))) {
+      return !isOneLineList(value, checker);
+    }
+    if (name === "stringify" && first !== undefined) {
+      return (checker.getTypeAtLocation(first).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) === 0;
+    }
+    const inputs = [...(receiver ? [receiver] : []), ...value.arguments];
+    return inputs.some((input) => !ts.isFunctionLike(input) && isEvidentBulk(input, checker, depth + 1, true));
+  }
+  if (ts.isAwaitExpression(value)) {
+    const awaited = skipOuterExpressions(value.expression);
+    return ts.isCallExpression(awaited) && (isLibraryCall(awaited, checker) || isEvidentBulk(awaited, checker, depth));
+  }
+  const initializer = ts.isIdentifier(value) ? getVariableInitializer(value, checker) : undefined;
+  return initializer !== undefined && isEvidentBulk(initializer, checker, depth + 1, isInput);
+}
+
+/** A list or binary data in every form it may take, `undefined` aside. */
+function isWhollyCollection(type: ts.Type, checker: ts.TypeChecker): boolean {
+  const parts = (type.isUnion() ? type.types : [type]).filter((part) => !(part.flags & ts.TypeFlags.Undefined));
+  return parts.length > 0 && parts.every((part) => isCollectionOrBinary(part, checker));
+}
+
+/** The initializer of the variable `name` refers to, `const` or not. */
+function getVariableInitializer(name: ts.Identifier, checker: ts.TypeChecker): ts.Expression | undefined {
+  const declaration = checker.getSymbolAtLocation(name)?.valueDeclaration;
+  return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+}
+
 /** A message that is text or a number (`log("Deployed")`), not an object made from other values. */
 export function isTextMessage(node: ts.Expression, checker: ts.TypeChecker): boolean {
   return isTextValue(node, checker) && isMessage(node, checker);
@@ -293,10 +364,20 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
   if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return true;
   // `rows.length`, `count > 1`, a `"ok" | "stall"`: a few characters, whatever they are computed from.
   if (hasOnlyFlags(checker.getTypeAtLocation(value), SHORT_SCALAR_FLAGS | ts.TypeFlags.StringLiteral)) return true;
-  if (ts.isTemplateExpression(value)) return value.templateSpans.every((span) => isInlined(span.expression));
+  if (ts.isTemplateExpression(value)) {
+    if (hasWording(value)) return value.templateSpans.every((span) => !isEvidentBulk(span.expression, checker, depth));
+    return value.templateSpans.every((span) => isInlined(span.expression));
+  }
   if (ts.isTaggedTemplateExpression(value)) return isPart(value.template);
+  if (ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value)) {
+    return isLiteralOfMessages(value, checker, depth);
+  }
   if (ts.isBinaryExpression(value)) {
     const operator = value.operatorToken.kind;
+    if (operator === ts.SyntaxKind.PlusToken) {
+      const operands = getConcatenated(value);
+      if (operands.some(hasWording)) return operands.every((part) => !isEvidentBulk(part, checker, depth));
+    }
     const joins =
       operator === ts.SyntaxKind.PlusToken ||
       operator === ts.SyntaxKind.BarBarToken ||
@@ -313,6 +394,8 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
     }
     if (isOneLineList(value, checker)) return true;
     if (isListCall(value, checker, depth)) return false;
+    // `args.shift()`, `names.find(f)`: one item of a list, as `args[0]` is.
+    if (ELEMENT_METHODS.has(getCalleeName(value.expression) ?? "") && isTextValue(value, checker)) return true;
     const callee = skipOuterExpressions(value.expression);
     const receiverOk = !ts.isPropertyAccessExpression(callee) || isInput(callee.expression);
     return receiverOk && value.arguments.every((argument) => ts.isFunctionLike(argument) || isInput(argument));
@@ -341,7 +424,10 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
       return hasOnlyFlags(declared, TEXT_FLAGS | SHORT_SCALAR_FLAGS) || isError;
     }
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
-      return isMessage(declaration.initializer, checker, depth + 1);
+      // A list or object set up in a variable is there to be filled (`const lines = []`).
+      const initializer = skipOuterExpressions(declaration.initializer);
+      if (ts.isObjectLiteralExpression(initializer) || ts.isArrayLiteralExpression(initializer)) return false;
+      return isMessage(initializer, checker, depth + 1);
     }
     if (isTextValue(value, checker)) return true;
   }

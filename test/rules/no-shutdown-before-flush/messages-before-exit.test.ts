@@ -11,6 +11,47 @@ const literalOf = (length: number): string => `"${"x".repeat(length)}"`;
 
 ruleTester.run("no-shutdown-before-flush", rule, {
   valid: [
+    // ---- worded lines, labelled values, one item of a list --------------------------------------
+    {
+      name: "a worded error line inlining what a function made of a list-or-string, then process.exit(1)",
+      code: `
+declare function validate(key: string, value: string | string[]): string | undefined;
+export function check(key: string, value: string | string[]): void {
+  const problem = validate(key, value);
+  if (problem) {
+    process.stderr.write(\`Error: \${problem}\\n\`);
+    process.exit(1);
+  }
+}
+`,
+    },
+    {
+      name: "a worded error line inlining an untyped list serialised, then process.exit(1)",
+      code: `
+declare const requested: any;
+console.error(\`Unsupported targets \${JSON.stringify(requested)}\`);
+process.exit(1);
+`,
+    },
+    {
+      name: "a status line with an object literal of short values, then process.exit()",
+      code: `
+export function done(namespace: string, port: number): void {
+  console.log("Registered namespace", { namespace, port });
+  process.exit();
+}
+`,
+    },
+    {
+      name: "one item taken off the argument list, written alone, then process.exit(1)",
+      code: `
+export function fail(args: string[]): void {
+  const flag = args.shift();
+  console.error(flag);
+  process.exit(1);
+}
+`,
+    },
     // ---- short literals -------------------------------------------------------------------------
     {
       name: "Node is safe: a short string literal to console.log then exit (the kernel takes it at once)",
@@ -297,6 +338,60 @@ export async function generate(dryRun: boolean, path: string, rows: readonly str
     },
   ],
   invalid: [
+    {
+      name: "a worded line inlining rows joined into a page, then process.exit(1)",
+      code: `
+export function fail(rows: string[]): void {
+  console.log(\`Rows:\\n\${rows.map((row) => row.trim()).join("\\n")}\`);
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function fail(rows: string[]): void {
+  console.log(\`Rows:\\n\${rows.map((row) => row.trim()).join("\\n")}\`);
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a status line with an object literal holding a list, then process.exit(1)",
+      code: `
+export function fail(rows: string[]): void {
+  console.log("Failed rows", { rows });
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function fail(rows: string[]): void {
+  console.log("Failed rows", { rows });
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // ---- output whose content can be large ------------------------------------------------------
     {
       name: "process.stdout.write(big) then process.exit()",
