@@ -27,7 +27,7 @@ import {
   isLiteralOfMessages,
   isMessage,
   isTextMessage,
-  isUntypedField,
+  isLabelledValue,
 } from "./stdio-messages.js";
 import {
   getStreamFamily,
@@ -232,8 +232,7 @@ function isSmallWrite(
   const isMessageWrite = (): boolean =>
     (!repeated || !options.checkMessagesBeforeExit) &&
     arguments_.every(
-      (argument) =>
-        isShortMessage(argument, checker, options) || (arguments_.length > 1 && isUntypedField(argument, checker)),
+      (argument) => isShortMessage(argument, checker, options) || isLabelledValue(argument, arguments_, checker),
     );
   if (call.owner === "console") return isMessageWrite();
   const { stream } = call;

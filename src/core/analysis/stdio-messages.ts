@@ -111,6 +111,22 @@ export function isUntypedField(node: ts.Expression, checker: ts.TypeChecker): bo
   return ts.isPropertyAccessExpression(value) && isUntyped(value) && isUntyped(value.expression);
 }
 
+/**
+ * A value the console prints after a label, as a template would inline it: `console.log("Created
+ * registry dir", dir)` is one line. An untyped field is one value (`console.log("node:", argv.node)`);
+ * so is text that is not data by its look (`console.log("Rows:", rows.join("\n"))` is a page).
+ */
+export function isLabelledValue(
+  argument: ts.Expression,
+  arguments_: readonly ts.Expression[],
+  checker: ts.TypeChecker,
+): boolean {
+  if (arguments_.length < 2) return false;
+  if (isUntypedField(argument, checker)) return true;
+  const isLabelled = arguments_.some((other) => other !== argument && hasWording(other));
+  return isLabelled && isTextValue(argument, checker) && !isEvidentBulk(argument, checker, 0);
+}
+
 /** A number, a boolean, an error: a few characters, or one error with its stack. */
 function isErrorValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
   const type = checker.getTypeAtLocation(node);
@@ -177,7 +193,13 @@ export function isLiteralOfMessages(node: ts.Expression, checker: ts.TypeChecker
     list !== undefined &&
     ts.isArrayLiteralExpression(list) &&
     list.elements.length > 0 &&
-    list.elements.every((element) => !ts.isSpreadElement(element) && isMessage(element, checker, depth + 1))
+    list.elements.every(
+      (element) =>
+        !ts.isSpreadElement(element) &&
+        !ts.isObjectLiteralExpression(element) &&
+        !ts.isArrayLiteralExpression(element) &&
+        isMessage(element, checker, depth + 1),
+    )
   );
 }
 
@@ -298,7 +320,8 @@ function getConcatenated(node: ts.Expression): ts.Expression[] {
  * What is data by its look, wherever it is inlined: a list or binary data, a list method's result,
  * lines joined into a page, a collection or typed object serialised, and text made from a list
  * (`render(rows)`). `JSON.stringify(value)` of an untyped value says nothing of its size;
- * neither does an untyped or text value on its own, nor one item of a list (`args.shift()`).
+ * neither does an untyped or text value on its own (a path from `await mkdtemp(…)`), nor one item
+ * of a list (`args.shift()`).
  * Among what text is made from, only a value that is a list whatever it holds counts: `value:
  * string | string[]` is mostly one string.
  */
@@ -315,21 +338,38 @@ function isEvidentBulk(node: ts.Expression, checker: ts.TypeChecker, depth: numb
     const [first] = value.arguments;
     const name = getCalleeName(callee) ?? "";
     if (ELEMENT_METHODS.has(name)) return false;
-    if (name === "join" && receiver && checker.isArrayLikeType(checker.getTypeAtLocation(receiver))) {
-      return !isOneLineList(value, checker);
+    if (name === "join" && receiver && isWhollyCollection(checker.getTypeAtLocation(receiver), checker)) {
+      return !isOneLineList(value, checker) && !isFixedList(receiver, checker, depth);
     }
     if (name === "stringify" && first !== undefined) {
       return (checker.getTypeAtLocation(first).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) === 0;
     }
-    const inputs = [...(receiver ? [receiver] : []), ...value.arguments];
-    return inputs.some((input) => !ts.isFunctionLike(input) && isEvidentBulk(input, checker, depth + 1, true));
+    // `table.toString()` prints a list; `program.name()` of a builder made from lists does not.
+    if (receiver && isWhollyCollection(checker.getTypeAtLocation(receiver), checker)) return true;
+    return value.arguments.some(
+      (argument) => !ts.isFunctionLike(argument) && isEvidentBulk(argument, checker, depth + 1, true),
+    );
   }
-  if (ts.isAwaitExpression(value)) {
-    const awaited = skipOuterExpressions(value.expression);
-    return ts.isCallExpression(awaited) && (isLibraryCall(awaited, checker) || isEvidentBulk(awaited, checker, depth));
-  }
+  if (ts.isAwaitExpression(value)) return isEvidentBulk(value.expression, checker, depth, isInput);
   const initializer = ts.isIdentifier(value) ? getVariableInitializer(value, checker) : undefined;
   return initializer !== undefined && isEvidentBulk(initializer, checker, depth + 1, isInput);
+}
+
+/** `TARGETS.concat("all")`, `COMMANDS.map(describe)`: a list as long as one the code writes out. */
+function isFixedList(node: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
+  let current = skipOuterExpressions(node);
+  while (ts.isCallExpression(current)) {
+    const callee = skipOuterExpressions(current.expression);
+    const name = getCalleeName(callee) ?? "";
+    if (!ts.isPropertyAccessExpression(callee) || !(LIST_METHODS.has(name) || SEQUENCE_METHODS.has(name))) break;
+    const added = name === "concat" ? current.arguments : [];
+    if (
+      !added.every((argument) => isLiteralOfMessages(argument, checker, depth) || isMessage(argument, checker, depth))
+    )
+      return false;
+    current = skipOuterExpressions(callee.expression);
+  }
+  return isLiteralOfMessages(current, checker, depth);
 }
 
 /** A list or binary data in every form it may take, `undefined` aside. */

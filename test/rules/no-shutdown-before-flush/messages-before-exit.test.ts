@@ -52,6 +52,29 @@ export function fail(args: string[]): void {
 }
 `,
     },
+    {
+      name: "a help text listing a constant list of targets one per line, then process.exit()",
+      code: `
+const TARGETS = ["x86_64-linux", "aarch64-linux", "x86_64-darwin"];
+const HELP = \`build.ts compiles the bridge
+
+--target  one of:
+  \${TARGETS.concat("all").join("\\n  ")}\`;
+console.log(HELP);
+process.exit();
+`,
+    },
+    {
+      name: "a labelled path a library call made, then process.exit(0)",
+      code: `
+import { mkdtemp } from "node:fs/promises";
+export async function main(): Promise<void> {
+  const dir = await mkdtemp("/tmp/registry-");
+  console.log("Created registry dir", dir);
+  process.exit(0);
+}
+`,
+    },
     // ---- short literals -------------------------------------------------------------------------
     {
       name: "Node is safe: a short string literal to console.log then exit (the kernel takes it at once)",
@@ -338,6 +361,60 @@ export async function generate(dryRun: boolean, path: string, rows: readonly str
     },
   ],
   invalid: [
+    {
+      name: "a labelled page of lines joined from a list, then process.exit(1)",
+      code: `
+export function fail(rows: string[]): void {
+  console.log("Rows:", rows.join("\\n"));
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function fail(rows: string[]): void {
+  console.log("Rows:", rows.join("\\n"));
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a worded help text listing targets handed in one per line, then process.exit(1)",
+      code: `
+export function help(targets: string[]): void {
+  console.log(\`--target  one of:\\n  \${targets.concat("all").join("\\n  ")}\`);
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 4,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export function help(targets: string[]): void {
+  console.log(\`--target  one of:\\n  \${targets.concat("all").join("\\n  ")}\`);
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a worded line inlining rows joined into a page, then process.exit(1)",
       code: `
