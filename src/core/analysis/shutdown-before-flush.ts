@@ -923,7 +923,9 @@ class ShutdownAnalysis extends PathWalker<State> {
 
   private isAnnounce(node: ts.CallExpression, state: State): boolean {
     const ended = this.getUnfinishedEnd(state);
-    if (!ended || this.isEmptyHandedEnd(ended, state) || this.isShortReply(ended, state)) return false;
+    // Node keeps sending an ended response or socket: saying "done" after it loses nothing unless
+    // something then shuts the connection down, which is judged where it happens.
+    if (!ended || this.isEmptyHandedEnd(ended, state) || this.isNetworkWrite(ended)) return false;
     if (!this.announces(node, ended)) return false;
     this.findings.push({ kind: "announce", node, write: ended, lost: [ended] });
     return true;
@@ -944,27 +946,6 @@ class ShutdownAnalysis extends PathWalker<State> {
     if (!declaration || !ts.isParameter(declaration) || declaration.parent !== this.scope) return false;
     return !state.some(
       (pending) => isWrite(pending) && pending !== ended && pending.keys.some((key) => ended.keys.includes(key)),
-    );
-  }
-
-  /**
-   * `res.end(STATUS_CODES[code])` on a response or socket, with no other write pending for it: a
-   * reply of fixed size, which the kernel takes at once and still sends. Saying "done" after it
-   * loses nothing, as a `destroy()` after a status line does not.
-   */
-  private isShortReply(ended: PendingWrite, state: State): boolean {
-    if (ended.piped || !this.isNetworkWrite(ended)) return false;
-    const { checker } = this.context;
-    const reached = state.filter((pending) => pending.keys.some((key) => ended.keys.includes(key)));
-    // A stream the caller handed in may hold what the caller wrote.
-    return reached.every(
-      (pending) =>
-        isWrite(pending) &&
-        !pending.repeated &&
-        pending.through === undefined &&
-        pending.call.node.arguments.every(
-          (argument) => ts.isFunctionLike(argument) || isBoundedText(argument, checker),
-        ),
     );
   }
 
