@@ -29,14 +29,7 @@ import {
   isTextMessage,
   isLabelledValue,
 } from "./stdio-messages.js";
-import {
-  getStreamFamily,
-  isFileStream,
-  isNetworkStream,
-  isProcessStdio,
-  isSocket,
-  isTransform,
-} from "../model/stream-families.js";
+import { getStreamFamily, isFileStream, isNetworkStream, isProcessStdio, isSocket } from "../model/stream-families.js";
 import { isInTestBody } from "./test-bodies.js";
 import {
   collectMentionedKeys,
@@ -310,6 +303,17 @@ function isLostOnExit(write: PendingWrite): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * `const out = buildChain(); out.on("end", done)`: `out` is what the call that left the writes
+ * pending returned, the output of the chain it piped together. Its end comes after everything
+ * written into the chain has come through.
+ */
+function isResultOf(emitter: ts.Expression, call: ts.CallExpression | undefined, checker: ts.TypeChecker): boolean {
+  const value = skipOuterExpressions(emitter);
+  const declaration = call && ts.isIdentifier(value) ? getVariableDeclaration(value, checker) : undefined;
+  return declaration?.initializer !== undefined && skipOuterExpressions(declaration.initializer) === call;
 }
 
 function isPromiseExecutorParameter(symbol: ts.Symbol): boolean {
@@ -869,8 +873,7 @@ class ShutdownAnalysis extends PathWalker<State> {
   /**
    * The latest `end()` of a Node stream on the path that nothing has waited for, or a `pipe()`
    * into anything but the network (piping into a response is how a response is sent: nobody
-   * reads it back) or a transform (its readable side hands the data on: a chain is done when
-   * its last stream is, and that one is judged where it is piped or written).
+   * reads it back).
    */
   private getUnfinishedEnd(state: State): PendingWrite | undefined {
     return state
@@ -879,7 +882,7 @@ class ShutdownAnalysis extends PathWalker<State> {
         (write) =>
           write.call.operation === "end" &&
           write.call.owner === "node-writable" &&
-          (!write.piped || (!this.isNetworkWrite(write) && !this.isTransformWrite(write))),
+          (!write.piped || !this.isNetworkWrite(write)),
       );
   }
 
@@ -888,11 +891,6 @@ class ShutdownAnalysis extends PathWalker<State> {
     return (
       stream !== undefined && isNetworkStream(this.context.checker.getTypeAtLocation(stream), this.context.checker)
     );
-  }
-
-  private isTransformWrite(write: PendingWrite): boolean {
-    const { stream } = write.call;
-    return stream !== undefined && isTransform(this.context.checker.getTypeAtLocation(stream), this.context.checker);
   }
 
   private isFileWrite(write: PendingWrite): boolean {
@@ -1001,6 +999,7 @@ class ShutdownAnalysis extends PathWalker<State> {
       const isSink =
         listener.emitter === ended.call.stream ||
         this.isStdinOf(ended.call.stream, listener.emitterKeys) ||
+        isResultOf(listener.emitter, ended.through, this.context.checker) ||
         listener.emitterKeys.some((key) => (downstream ??= this.getDownstreamKeys(ended)).includes(key));
       if (isSink) continue;
       const signal = listener.signals.find((call) => this.announces(call, ended));

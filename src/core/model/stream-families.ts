@@ -146,14 +146,6 @@ export function isConnection(type: ts.Type, checker: ts.TypeChecker): boolean {
   return isSocket(type, checker) || hasAncestor(type, checker, "Http2Stream", "http2");
 }
 
-/**
- * Whether a Node stream is a transform (a `PassThrough`, a zlib or cipher stream): what is written
- * to it comes out of its readable side, so it holds nothing back from whoever reads that side.
- */
-export function isTransform(type: ts.Type, checker: ts.TypeChecker): boolean {
-  return hasAncestor(type, checker, "Transform", "stream");
-}
-
 /** Whether a stream is a `net.Socket` (a TLS socket too): its writes go to the kernel as they are made. */
 export function isSocket(type: ts.Type, checker: ts.TypeChecker): boolean {
   return hasAncestor(type, checker, "Socket", "net");

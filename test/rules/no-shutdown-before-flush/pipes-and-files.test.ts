@@ -266,7 +266,7 @@ export async function writeTarball(path: string, pack: Readable): Promise<void> 
 `,
     },
     {
-      name: "done in the 'end' listener of a transform chain a helper pipes together",
+      name: "done in the 'end' listener of the stream a helper returns, after piping a chain together",
       code: `
 import { Duplex, PassThrough, Transform } from "node:stream";
 function upper(): Transform {
@@ -542,6 +542,20 @@ export function copy(source: Readable, stage: Transform, path: string, done: () 
       ],
     },
     {
+      name: "done on the source's 'end' while its pipe into a transform feeds an untyped sink",
+      code: `
+import { Transform, type Readable } from "node:stream";
+declare function concat(callback: (rows: number[]) => void): any;
+export function total(source: Readable, done: () => void): void {
+  source
+    .pipe(new Transform({ objectMode: true, transform: (row, _encoding, next) => next(null, row.num) }))
+    .pipe(concat((rows) => console.log(rows.length)));
+  source.on("end", done);
+}
+`,
+      errors: [{ messageId: "announceBeforeFlush", line: 8 }],
+    },
+    {
       name: "resolve on the 'close' of a stream the chain of pipes does not reach",
       code: `
 import { createWriteStream } from "node:fs";
@@ -563,7 +577,7 @@ export function archive(pack: Readable, path: string, logPath: string): Promise<
         {
           messageId: "announceBeforeFlush",
           line: 10,
-          data: { shutdown: "resolve()", write: "gzip.pipe()", line: 13, stream: "out" },
+          data: { shutdown: "resolve()", write: "pack.pipe()", line: 12, stream: "gzip" },
           suggestions: [],
         },
       ],
