@@ -351,6 +351,13 @@ function isEvidentBulk(node: ts.Expression, checker: ts.TypeChecker, depth: numb
     );
   }
   if (ts.isAwaitExpression(value)) return isEvidentBulk(value.expression, checker, depth, isInput);
+  // `esm ? renderModule(rows) : renderScript(rows)`: either may be what is written.
+  const alternatives = ts.isConditionalExpression(value)
+    ? [value.whenTrue, value.whenFalse]
+    : ts.isBinaryExpression(value) && isAlternativeOperator(value.operatorToken.kind)
+      ? [value.left, value.right]
+      : [];
+  if (alternatives.some((alternative) => isEvidentBulk(alternative, checker, depth, isInput))) return true;
   const initializer = ts.isIdentifier(value) ? getVariableInitializer(value, checker) : undefined;
   return initializer !== undefined && isEvidentBulk(initializer, checker, depth + 1, isInput);
 }
@@ -370,6 +377,14 @@ function isFixedList(node: ts.Expression, checker: ts.TypeChecker, depth: number
     current = skipOuterExpressions(callee.expression);
   }
   return isLiteralOfMessages(current, checker, depth);
+}
+
+function isAlternativeOperator(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.BarBarToken ||
+    kind === ts.SyntaxKind.QuestionQuestionToken ||
+    kind === ts.SyntaxKind.AmpersandAmpersandToken
+  );
 }
 
 /** A list or binary data in every form it may take, `undefined` aside. */

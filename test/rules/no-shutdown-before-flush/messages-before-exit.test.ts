@@ -362,6 +362,39 @@ export async function generate(dryRun: boolean, path: string, rows: readonly str
   ],
   invalid: [
     {
+      name: "a message that carries one of two generated files, then process.exit(1)",
+      code: `
+declare function getTemplate(name: string, up: readonly string[]): string;
+declare function getModuleTemplate(name: string, up: readonly string[]): string;
+export function check(name: string, upSqls: readonly string[], esm: boolean): void {
+  const fileContent = esm ? getModuleTemplate(name, upSqls) : getTemplate(name, upSqls);
+  console.log(\`Unexpected changes found:\\n\\n\${fileContent}\`);
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 7,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 6 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+declare function getTemplate(name: string, up: readonly string[]): string;
+declare function getModuleTemplate(name: string, up: readonly string[]): string;
+export function check(name: string, upSqls: readonly string[], esm: boolean): void {
+  const fileContent = esm ? getModuleTemplate(name, upSqls) : getTemplate(name, upSqls);
+  console.log(\`Unexpected changes found:\\n\\n\${fileContent}\`);
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "a labelled page of lines joined from a list, then process.exit(1)",
       code: `
 export function fail(rows: string[]): void {
