@@ -47,7 +47,7 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description: "Disallow repeated Node stream writes that ignore `write()` returning `false`",
-      recommended: { recommended: true, strict: [{ checkAllLoops: true }] },
+      recommended: { recommended: true, strict: [] },
       requiresTypeChecking: true,
     },
     // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- reportFinding (src/eslint/typed-analysis.ts) makes the suggestions, out of this file's sight
