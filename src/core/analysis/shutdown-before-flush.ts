@@ -221,11 +221,14 @@ function isSmallWrite(
   const arguments_ = call.node.arguments.filter((argument) => !ts.isFunctionLike(argument));
   // By default a message is small even in a loop: what makes output large is judged by its
   // content (a list of a few dozen lines is the common case); the option counts every repeat.
-  // `console.log("node id:", argv.node)`: a labelled value is inlined in the message, not written alone.
+  // `console.log("node id:", argv.node)`: a labelled value is inlined in the message, not written
+  // alone. Text of unknown size after a label is what checkMessagesBeforeExit reports.
   const isMessageWrite = (): boolean =>
     (!repeated || !options.checkMessagesBeforeExit) &&
     arguments_.every(
-      (argument) => isShortMessage(argument, checker, options) || isLabelledValue(argument, arguments_, checker),
+      (argument) =>
+        isShortMessage(argument, checker, options) ||
+        isLabelledValue(argument, arguments_, checker, !options.checkMessagesBeforeExit),
     );
   if (call.owner === "console") return isMessageWrite();
   const { stream } = call;

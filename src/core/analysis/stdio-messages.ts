@@ -112,18 +112,20 @@ export function isUntypedField(node: ts.Expression, checker: ts.TypeChecker): bo
 }
 
 /**
- * A value the console prints after a label, as a template would inline it: `console.log("Created
- * registry dir", dir)` is one line. An untyped field is one value (`console.log("node:", argv.node)`);
- * so is text that is not data by its look (`console.log("Rows:", rows.join("\n"))` is a page).
+ * A value the console prints after a label, as a template would inline it: `console.log("node:",
+ * argv.node)` is one line. An untyped field is one value; with `anyText`, so is any text that is
+ * not data by its look (`console.log("Created registry dir", dir)`, but not `console.log("Rows:",
+ * rows.join("\n"))`, a page).
  */
 export function isLabelledValue(
   argument: ts.Expression,
   arguments_: readonly ts.Expression[],
   checker: ts.TypeChecker,
+  anyText: boolean,
 ): boolean {
   if (arguments_.length < 2) return false;
   if (isUntypedField(argument, checker)) return true;
-  const isLabelled = arguments_.some((other) => other !== argument && hasWording(other));
+  const isLabelled = anyText && arguments_.some((other) => other !== argument && hasWording(other));
   return isLabelled && isTextValue(argument, checker) && !isEvidentBulk(argument, checker, 0);
 }
 

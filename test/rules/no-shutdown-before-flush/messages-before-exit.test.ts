@@ -1085,6 +1085,36 @@ export async function run(rows: readonly string[]): Promise<void> {
     },
     // ---- checkMessagesBeforeExit ----------------------------------------------------------------
     {
+      name: "with checkMessagesBeforeExit, text of unknown size after a label, then process.exit(0)",
+      options: [{ checkMessagesBeforeExit: true }],
+      code: `
+declare function format(ms: number): string;
+export function done(ms: number): void {
+  console.log("Total running time:", format(ms));
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(0)", write: "console.log()", line: 4 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+declare function format(ms: number): string;
+export function done(ms: number): void {
+  console.log("Total running time:", format(ms));
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "process.stderr.write(message) then process.exit(1) in a function",
       options: [{ checkMessagesBeforeExit: true }],
       code: `
