@@ -44,8 +44,26 @@ export function findUntypedNodeImport(
   checker: ts.TypeChecker,
 ): ts.StringLiteralLike | undefined {
   return getModuleSpecifiers(sourceFile).find(
-    (specifier) => NODE_IO_MODULE.test(specifier.text) && checker.getSymbolAtLocation(specifier) === undefined,
+    (specifier) => NODE_IO_MODULE.test(specifier.text) && !isResolved(specifier, sourceFile, checker),
   );
+}
+
+/**
+ * Whether TypeScript resolved the module `specifier` names. A `require()` call in a TypeScript
+ * file is never resolved, whatever types there are (its value is `any` by its form): there, only a
+ * `require` that Node's types do not declare shows them missing.
+ */
+function isResolved(specifier: ts.StringLiteralLike, sourceFile: ts.SourceFile, checker: ts.TypeChecker): boolean {
+  const call = specifier.parent;
+  const isTypeScript = !/\.[cm]?jsx?$/.test(sourceFile.fileName);
+  if (
+    isTypeScript &&
+    ts.isCallExpression(call) &&
+    ts.isIdentifier(call.expression) &&
+    call.expression.text === "require"
+  )
+    return checker.getSymbolAtLocation(call.expression) !== undefined;
+  return checker.getSymbolAtLocation(specifier) !== undefined;
 }
 
 /** Whether `@types/node` is part of the program: without it `process.stdout` is no stream either. */

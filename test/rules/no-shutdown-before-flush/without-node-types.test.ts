@@ -40,6 +40,14 @@ export const server = createServer;
       errors: [{ messageId: "missingNodeTypes", data: MESSAGE_DATA, line: 2, column: 29, endColumn: 39 }],
     },
     {
+      name: "a require() of child_process without Node types is reported",
+      code: `
+const { execSync } = require("child_process");
+export const run = (command: string) => execSync(command);
+`,
+      errors: [{ messageId: "missingNodeTypes", data: { module: "child_process" }, line: 2 }],
+    },
+    {
       name: "a re-export from stream/promises without Node types is reported",
       code: `
 export { pipeline } from "stream/promises";
