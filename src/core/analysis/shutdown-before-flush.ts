@@ -466,6 +466,13 @@ interface DisposedBinding {
  * The shutdown analysis of one scope: writes become pending on the paths they run on, waits take
  * them off, and a shutdown reached while some are pending is a finding.
  */
+/** A listener that reports completion, and the stream it listens to. */
+interface AnnouncingListener {
+  readonly emitter: ts.Expression;
+  readonly emitterKeys: readonly StreamKey[];
+  readonly signals: (ts.CallExpression | ts.Identifier)[];
+}
+
 class ShutdownAnalysis extends PathWalker<State> {
   readonly findings: ShutdownBeforeFlush[] = [];
   /** The `using` Node streams of the blocks being walked, innermost last. */
@@ -486,11 +493,7 @@ class ShutdownAnalysis extends PathWalker<State> {
   /** Every file the scope reads, renames or copies, for its summary. */
   readonly fileUses: SummaryFileUse[] = [];
   /** Listeners registered so far that report completion (`src.on("end", () => resolve())`). */
-  private readonly announcingListeners: {
-    emitter: ts.Expression;
-    emitterKeys: readonly StreamKey[];
-    signals: (ts.CallExpression | ts.Identifier)[];
-  }[] = [];
+  private readonly announcingListeners: AnnouncingListener[] = [];
 
   constructor(
     scope: FunctionLike | ts.SourceFile,
@@ -1003,6 +1006,7 @@ class ShutdownAnalysis extends PathWalker<State> {
         listener.emitter === ended.call.stream ||
         this.isStdinOf(ended.call.stream, listener.emitterKeys) ||
         isResultOf(listener.emitter, ended.through, this.context.checker) ||
+        this.isEndOfPipeChain(listener, ended) ||
         listener.emitterKeys.some((key) => (downstream ??= this.getDownstreamKeys(ended)).includes(key));
       if (isSink) continue;
       const signal = listener.signals.find((call) => this.announces(call, ended));
@@ -1010,6 +1014,28 @@ class ShutdownAnalysis extends PathWalker<State> {
         this.findings.push({ kind: "announce", node: signal, write: ended, lost: [ended] });
       }
     }
+  }
+
+  /**
+   * `src.pipe(createGunzip()).pipe(extract)` with a listener on `extract` (or on the chain itself):
+   * the last stream of a chain of pipes written in one expression finishes after every link
+   * before it, even one that has no name.
+   */
+  private isEndOfPipeChain(listener: AnnouncingListener, ended: PendingWrite): boolean {
+    let last = ended.call.node;
+    for (let access = last.parent; ; access = last.parent) {
+      const isChained =
+        ts.isPropertyAccessExpression(access) &&
+        access.expression === last &&
+        access.name.text === "pipe" &&
+        ts.isCallExpression(access.parent);
+      if (!isChained) break;
+      last = access.parent as ts.CallExpression;
+    }
+    const [sink] = last.arguments;
+    if (last === ended.call.node || !sink) return false;
+    if (listener.emitter === last || listener.emitter === sink) return true;
+    return getStreamKeys(sink, this.context.checker).some((key) => listener.emitterKeys.includes(key));
   }
 
   /**

@@ -292,6 +292,20 @@ export function collect(lines: string[], done: () => void): void {
 }
 `,
     },
+    {
+      name: "resolve on the 'finish' of the stream a one-expression chain of pipes ends in, past an unnamed gunzip",
+      code: `
+import { createReadStream } from "node:fs";
+import type { Writable } from "node:stream";
+import { createGunzip } from "node:zlib";
+export function unpack(path: string, extract: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    extract.on("finish", resolve);
+    createReadStream(path).pipe(createGunzip()).pipe(extract).on("error", reject);
+  });
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -551,6 +565,22 @@ export function total(source: Readable, done: () => void): void {
     .pipe(new Transform({ objectMode: true, transform: (row, _encoding, next) => next(null, row.num) }))
     .pipe(concat((rows) => console.log(rows.length)));
   source.on("end", done);
+}
+`,
+      errors: [{ messageId: "announceBeforeFlush", line: 8 }],
+    },
+    {
+      name: "resolve on the source's 'end' while a one-expression chain of pipes still fills its last stream",
+      code: `
+import { createReadStream } from "node:fs";
+import type { Writable } from "node:stream";
+import { createGunzip } from "node:zlib";
+export function unpack(path: string, extract: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const source = createReadStream(path);
+    source.on("end", () => resolve());
+    source.pipe(createGunzip()).pipe(extract);
+  });
 }
 `,
       errors: [{ messageId: "announceBeforeFlush", line: 8 }],
