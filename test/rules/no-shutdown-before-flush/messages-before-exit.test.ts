@@ -9,6 +9,26 @@ const ruleTester = createRuleTester();
 /** A string literal of `length` characters: the stdout/stderr exemption stops at 4 KiB. */
 const literalOf = (length: number): string => `"${"x".repeat(length)}"`;
 
+/**
+ * An invalid case: a function (`signature`) that runs one `print` line, then `process.exit(1)`:
+ * reported at the exit, naming the print, with the `process.exitCode` suggestion.
+ */
+function exitAfterPrint(name: string, signature: string, print: string) {
+  const body = (exit: string): string => `\n${signature} {\n  ${print}\n  ${exit}\n}\n`;
+  return {
+    name,
+    code: body("process.exit(1);"),
+    errors: [
+      {
+        messageId: "exitBeforeFlush" as const,
+        line: 4,
+        data: { shutdown: "process.exit(1)", write: "console.log()", line: 3 },
+        suggestions: [{ messageId: "useExitCode" as const, output: body("process.exitCode = 1;") }],
+      },
+    ],
+  };
+}
+
 ruleTester.run("no-shutdown-before-flush", rule, {
   valid: [
     // ---- worded lines, labelled values, one item of a list --------------------------------------
@@ -394,114 +414,26 @@ export function check(name: string, upSqls: readonly string[], esm: boolean): vo
         },
       ],
     },
-    {
-      name: "a labelled page of lines joined from a list, then process.exit(1)",
-      code: `
-export function fail(rows: string[]): void {
-  console.log("Rows:", rows.join("\\n"));
-  process.exit(1);
-}
-`,
-      errors: [
-        {
-          messageId: "exitBeforeFlush",
-          line: 4,
-          data: { shutdown: "process.exit(1)", write: "console.log()", line: 3 },
-          suggestions: [
-            {
-              messageId: "useExitCode",
-              output: `
-export function fail(rows: string[]): void {
-  console.log("Rows:", rows.join("\\n"));
-  process.exitCode = 1;
-}
-`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: "a worded help text listing targets handed in one per line, then process.exit(1)",
-      code: `
-export function help(targets: string[]): void {
-  console.log(\`--target  one of:\\n  \${targets.concat("all").join("\\n  ")}\`);
-  process.exit(1);
-}
-`,
-      errors: [
-        {
-          messageId: "exitBeforeFlush",
-          line: 4,
-          data: { shutdown: "process.exit(1)", write: "console.log()", line: 3 },
-          suggestions: [
-            {
-              messageId: "useExitCode",
-              output: `
-export function help(targets: string[]): void {
-  console.log(\`--target  one of:\\n  \${targets.concat("all").join("\\n  ")}\`);
-  process.exitCode = 1;
-}
-`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: "a worded line inlining rows joined into a page, then process.exit(1)",
-      code: `
-export function fail(rows: string[]): void {
-  console.log(\`Rows:\\n\${rows.map((row) => row.trim()).join("\\n")}\`);
-  process.exit(1);
-}
-`,
-      errors: [
-        {
-          messageId: "exitBeforeFlush",
-          line: 4,
-          data: { shutdown: "process.exit(1)", write: "console.log()", line: 3 },
-          suggestions: [
-            {
-              messageId: "useExitCode",
-              output: `
-export function fail(rows: string[]): void {
-  console.log(\`Rows:\\n\${rows.map((row) => row.trim()).join("\\n")}\`);
-  process.exitCode = 1;
-}
-`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: "a status line with an object literal holding a list, then process.exit(1)",
-      code: `
-export function fail(rows: string[]): void {
-  console.log("Failed rows", { rows });
-  process.exit(1);
-}
-`,
-      errors: [
-        {
-          messageId: "exitBeforeFlush",
-          line: 4,
-          data: { shutdown: "process.exit(1)", write: "console.log()", line: 3 },
-          suggestions: [
-            {
-              messageId: "useExitCode",
-              output: `
-export function fail(rows: string[]): void {
-  console.log("Failed rows", { rows });
-  process.exitCode = 1;
-}
-`,
-            },
-          ],
-        },
-      ],
-    },
+    exitAfterPrint(
+      "a labelled page of lines joined from a list, then process.exit(1)",
+      "export function fail(rows: string[]): void",
+      `console.log("Rows:", rows.join("\\n"));`,
+    ),
+    exitAfterPrint(
+      "a worded help text listing targets handed in one per line, then process.exit(1)",
+      "export function help(targets: string[]): void",
+      `console.log(\`--target  one of:\\n  \${targets.concat("all").join("\\n  ")}\`);`,
+    ),
+    exitAfterPrint(
+      "a worded line inlining rows joined into a page, then process.exit(1)",
+      "export function fail(rows: string[]): void",
+      `console.log(\`Rows:\\n\${rows.map((row) => row.trim()).join("\\n")}\`);`,
+    ),
+    exitAfterPrint(
+      "a status line with an object literal holding a list, then process.exit(1)",
+      "export function fail(rows: string[]): void",
+      `console.log("Failed rows", { rows });`,
+    ),
     // ---- output whose content can be large ------------------------------------------------------
     {
       name: "process.stdout.write(big) then process.exit()",
