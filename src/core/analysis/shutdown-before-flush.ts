@@ -462,10 +462,6 @@ interface DisposedBinding {
   readonly keys: readonly StreamKey[];
 }
 
-/**
- * The shutdown analysis of one scope: writes become pending on the paths they run on, waits take
- * them off, and a shutdown reached while some are pending is a finding.
- */
 /** A listener that reports completion, and the stream it listens to. */
 interface AnnouncingListener {
   readonly emitter: ts.Expression;
@@ -473,6 +469,10 @@ interface AnnouncingListener {
   readonly signals: (ts.CallExpression | ts.Identifier)[];
 }
 
+/**
+ * The shutdown analysis of one scope: writes become pending on the paths they run on, waits take
+ * them off, and a shutdown reached while some are pending is a finding.
+ */
 class ShutdownAnalysis extends PathWalker<State> {
   readonly findings: ShutdownBeforeFlush[] = [];
   /** The `using` Node streams of the blocks being walked, innermost last. */

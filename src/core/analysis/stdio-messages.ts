@@ -323,9 +323,8 @@ function getConcatenated(node: ts.Expression): ts.Expression[] {
  * lines joined into a page, a collection or typed object serialised, and text made from a list
  * (`render(rows)`). `JSON.stringify(value)` of an untyped value says nothing of its size;
  * neither does an untyped or text value on its own (a path from `await mkdtemp(…)`), nor one item
- * of a list (`args.shift()`).
- * Among what text is made from, only a value that is a list whatever it holds counts: `value:
- * string | string[]` is mostly one string.
+ * of a list (`args.shift()`). Among what text is made from, only a value that is a list whatever
+ * it holds counts: `value: string | string[]` is mostly one string.
  */
 function isEvidentBulk(node: ts.Expression, checker: ts.TypeChecker, depth: number, isInput = false): boolean {
   const value = skipOuterExpressions(node);
@@ -395,7 +394,10 @@ function isWhollyCollection(type: ts.Type, checker: ts.TypeChecker): boolean {
   return parts.length > 0 && parts.every((part) => isCollectionOrBinary(part, checker));
 }
 
-/** The initializer of the variable `name` refers to, `const` or not. */
+/**
+ * The initializer of the variable `name` refers to, `const` or not; none for a destructured name
+ * (`const [first] = rows` is one item, not the list).
+ */
 function getVariableInitializer(name: ts.Identifier, checker: ts.TypeChecker): ts.Expression | undefined {
   const declaration = checker.getSymbolAtLocation(name)?.valueDeclaration;
   return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
