@@ -246,7 +246,11 @@ function isOneLineList(call: ts.CallExpression, checker: ts.TypeChecker): boolea
   if (!separator || !ts.isStringLiteralLike(separator) || separator.text.includes("\n")) return false;
   const list = checker.getTypeAtLocation(callee.expression);
   const element = checker.isArrayType(list) ? checker.getTypeArguments(list as ts.TypeReference)[0] : undefined;
-  return element !== undefined && hasOnlyFlags(element, ts.TypeFlags.StringLike | SHORT_SCALAR_FLAGS);
+  // Untyped items too (`columns.map(toName)` of a package without types): joined without a
+  // newline, they make one line.
+  return (
+    element !== undefined && hasOnlyFlags(element, ts.TypeFlags.StringLike | ts.TypeFlags.Any | SHORT_SCALAR_FLAGS)
+  );
 }
 
 /** Whether a call's result comes from a library or the platform (`await readFile(path)`), not from the project. */

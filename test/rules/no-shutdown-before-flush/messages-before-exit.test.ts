@@ -95,6 +95,17 @@ export async function main(): Promise<void> {
 }
 `,
     },
+    {
+      name: "a worded error naming untyped columns joined with commas, then process.exit(1)",
+      code: `
+declare function casing(column: unknown): any;
+export function fail(columns: unknown[]): void {
+  const names = columns.map((column) => casing(column));
+  console.log(\`The columns \${names.join(",")} conflict with a constraint\`);
+  process.exit(1);
+}
+`,
+    },
     // ---- short literals -------------------------------------------------------------------------
     {
       name: "Node is safe: a short string literal to console.log then exit (the kernel takes it at once)",
@@ -423,6 +434,11 @@ export function check(name: string, upSqls: readonly string[], esm: boolean): vo
       "a worded help text listing targets handed in one per line, then process.exit(1)",
       "export function help(targets: string[]): void",
       `console.log(\`--target  one of:\\n  \${targets.concat("all").join("\\n  ")}\`);`,
+    ),
+    exitAfterPrint(
+      "a worded line inlining untyped rows joined into a page, then process.exit(1)",
+      "export function fail(rows: any[]): void",
+      `console.log(\`Rows:\\n\${rows.join("\\n")}\`);`,
     ),
     exitAfterPrint(
       "a worded line inlining rows joined into a page, then process.exit(1)",
