@@ -96,7 +96,7 @@ function isTextValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
  * is one value; written alone (`stdout.write(result.value)`) it may be the whole output, and what
  * an untyped call makes (`res.toBinary()`) may be a file.
  */
-export function isUntypedField(node: ts.Expression, checker: ts.TypeChecker): boolean {
+function isUntypedField(node: ts.Expression, checker: ts.TypeChecker): boolean {
   const value = skipOuterExpressions(node);
   if (ts.isIdentifier(value)) {
     const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
