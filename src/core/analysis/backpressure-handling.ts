@@ -2,6 +2,7 @@ import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "../model/analysis-context.js";
 import { getVariableDeclaration } from "../model/declarations.js";
+import { isDigest } from "../model/stream-families.js";
 import type { StreamCall } from "../model/stream-calls.js";
 import { forEachDescendant, getCalleeName, skipOuterExpressions } from "../model/syntax.js";
 
@@ -56,7 +57,7 @@ export function getRootVariable(node: ts.Expression, checker: ts.TypeChecker): t
 }
 
 /** `write(chunk, encoding, callback) { ...; callback(); }`: a sink that takes each chunk at once. */
-function callsBackAtOnce(member: ts.ObjectLiteralElementLike): boolean {
+function callsBackAtOnce(member: ts.ObjectLiteralElementLike | ts.ClassElement): boolean {
   const fn = ts.isMethodDeclaration(member)
     ? member
     : ts.isPropertyAssignment(member) &&
@@ -71,10 +72,16 @@ function callsBackAtOnce(member: ts.ObjectLiteralElementLike): boolean {
 }
 
 /**
- * `const sink = new Writable({ write(chunk, _, callback) { captured.push(chunk); callback(); } })`:
- * a local in-memory sink never holds a chunk back, so its `false` never comes.
+ * A sink that never holds a chunk back, so its `false` never comes: a local `new Writable({ write(chunk,
+ * _, callback) { captured.push(chunk); callback(); } })`, an instance of the project's own class
+ * whose `_write()` so calls back (a test's `MemoryStream`), or a `crypto` hash.
  */
 export function isInMemorySink(stream: ts.Expression, checker: ts.TypeChecker): boolean {
+  const type = checker.getTypeAtLocation(stream);
+  return isLocalCallingBackSink(stream, checker) || isCallingBackClass(type) || isDigest(type, checker);
+}
+
+function isLocalCallingBackSink(stream: ts.Expression, checker: ts.TypeChecker): boolean {
   const initializer = getRootVariable(stream, checker)?.initializer;
   const construction = initializer && skipOuterExpressions(initializer);
   if (!construction || !ts.isNewExpression(construction) || getCalleeName(construction.expression) !== "Writable")
@@ -85,4 +92,14 @@ export function isInMemorySink(stream: ts.Expression, checker: ts.TypeChecker): 
       ? options.properties.find((member) => member.name?.getText() === "write")
       : undefined;
   return write !== undefined && callsBackAtOnce(write);
+}
+
+/** `class MemoryStream extends Writable { _write(chunk, _, callback) { this.parts.push(chunk); callback(); } }` */
+function isCallingBackClass(type: ts.Type): boolean {
+  const declarations = type.getSymbol()?.declarations ?? [];
+  return declarations.some((declaration) => {
+    if (!ts.isClassDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
+    const write = declaration.members.find((member) => member.name?.getText() === "_write");
+    return write !== undefined && callsBackAtOnce(write);
+  });
 }

@@ -160,6 +160,11 @@ export function isNetworkStream(type: ts.Type, checker: ts.TypeChecker): boolean
   );
 }
 
+/** Whether a Node stream is a `crypto` hash or HMAC: it digests each chunk as it is written. */
+export function isDigest(type: ts.Type, checker: ts.TypeChecker): boolean {
+  return hasAncestor(type, checker, "Hash", "crypto") || hasAncestor(type, checker, "Hmac", "crypto");
+}
+
 /** Whether a Node stream writes a file: `fs.WriteStream`, what `createWriteStream()` makes. */
 export function isFileStream(type: ts.Type, checker: ts.TypeChecker): boolean {
   return hasAncestor(type, checker, "WriteStream", "fs");

@@ -1,6 +1,6 @@
 // no-ignored-backpressure: what counts as a Node writable stream: HTTP requests and responses, process.stdout,
 // subclasses, class fields and type parameters do; WHATWG writers, Bun sinks, fs and FileHandle writes, look-alike
-// types, `any` and a local sink that calls back at once do not; and the streamTypes option.
+// types, `any`, a sink that calls back at once (local or the project's class) and a crypto hash do not; and the streamTypes option.
 import rule from "../../../rules/no-ignored-backpressure.js";
 import { createRuleTester } from "../../rule-tester.js";
 
@@ -181,6 +181,42 @@ export function capture(child: ChildProcess): Buffer[] {
 }
 `,
     },
+    {
+      name: "writes into the project's Writable subclass whose _write() calls back at once are not reported",
+      options: [{ checkAllLoops: true }],
+      code: `
+import { Writable } from "node:stream";
+class MemoryStream extends Writable {
+  private readonly parts: Buffer[] = [];
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void) {
+    this.parts.push(chunk);
+    callback();
+  }
+}
+export async function fill(chunks: string[]) {
+  const sink = new MemoryStream();
+  for (const chunk of chunks) {
+    sink.write(chunk);
+  }
+  return sink;
+}
+`,
+    },
+    {
+      name: "writes into a crypto hash are digested at once and not reported",
+      options: [{ checkAllLoops: true }],
+      code: `
+import { createHash } from "node:crypto";
+import type { Readable } from "node:stream";
+export function digest(files: Readable) {
+  const hash = createHash("sha256");
+  files.on("data", (chunk: Buffer) => {
+    hash.write(chunk);
+  });
+  return hash;
+}
+`,
+    },
     // ---- the streamTypes option -----------------------------------------------------------------
     {
       name: "streamTypes: a write() that returns void gives no backpressure signal",
@@ -334,13 +370,13 @@ async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
       ],
     },
     {
-      name: "a Writable subclass",
+      name: "a Writable subclass whose _write() calls back later",
       options: [{ checkAllLoops: true }],
       code: `
 import { Writable } from "node:stream";
 class Collect extends Writable {
   override _write(_chunk: unknown, _encoding: BufferEncoding, callback: () => void) {
-    callback();
+    setImmediate(callback);
   }
 }
 export async function fill(chunks: string[]) {
@@ -365,7 +401,7 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 class Collect extends Writable {
   override _write(_chunk: unknown, _encoding: BufferEncoding, callback: () => void) {
-    callback();
+    setImmediate(callback);
   }
 }
 export async function fill(chunks: string[]) {
