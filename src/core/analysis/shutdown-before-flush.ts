@@ -30,6 +30,7 @@ import {
   isLabelledValue,
 } from "./stdio-messages.js";
 import { getStreamFamily, isFileStream, isNetworkStream, isProcessStdio, isSocket } from "../model/stream-families.js";
+import { isPromptCall } from "../model/prompts.js";
 import { isInTestBody } from "./test-bodies.js";
 import {
   collectMentionedKeys,
@@ -593,7 +594,7 @@ class ShutdownAnalysis extends PathWalker<State> {
     for (const made of getConstInitializers(waited, this.context.checker)) {
       for (const key of collectMentionedKeys(made, this.context.checker)) mentioned.add(key);
     }
-    if (this.mentionsStdio(waited)) mentioned.add(STDIO_KEY);
+    if (this.mentionsStdio(waited) || isPromptCall(waited, this.context.checker)) mentioned.add(STDIO_KEY);
     for (const key of this.getSignalledKeys(waited)) mentioned.add(key);
     return state.filter(
       (pending) =>

@@ -58,6 +58,35 @@ export async function main(help: boolean, work: () => Promise<void>) {
 }
 `,
     },
+    {
+      name: "an exit after an awaited prompt: the person read the output, on a terminal that took it at once",
+      code: `
+import { createInterface } from "node:readline/promises";
+export async function push(statements: string[]) {
+  console.log(statements.join("\\n"));
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question("Execute all statements? ");
+  if (answer !== "y") process.exit(0);
+}
+`,
+    },
+    {
+      name: "an exit after awaiting a prompt class: `await render(new Select([...]))`",
+      code: `
+declare class Prompt<T> {
+  result(): T;
+}
+declare class Select extends Prompt<number> {
+  constructor(items: string[]);
+}
+declare function render<T>(prompt: Prompt<T>): Promise<{ data: T }>;
+export async function push(statements: string[]) {
+  console.log(statements.join("\\n"));
+  const { data } = await render(new Select(["No, abort", "Yes"]));
+  if (data === 0) process.exit(0);
+}
+`,
+    },
     // ---- files: awaited writes, FileHandle writes already in the thread pool --------------------
     {
       name: "awaited fs.promises.writeFile then exit",
@@ -395,6 +424,35 @@ const fs = require("node:fs");
 const out = fs.createWriteStream("out.log");
 out.write(JSON.stringify(process.env));
 process.exitCode = 1;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an exit after awaiting work that asks nobody: the output may still be queued",
+      code: `
+export async function push(statements: string[], execute: () => Promise<number>) {
+  console.log(statements.join("\\n"));
+  const failed = await execute();
+  if (failed > 0) process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 3 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+export async function push(statements: string[], execute: () => Promise<number>) {
+  console.log(statements.join("\\n"));
+  const failed = await execute();
+  if (failed > 0) process.exitCode = 1;
+}
 `,
             },
           ],
