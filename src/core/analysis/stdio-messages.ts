@@ -356,11 +356,12 @@ function isEvidentBulk(node: ts.Expression, checker: ts.TypeChecker, depth: numb
     );
   }
   if (ts.isAwaitExpression(value)) return isEvidentBulk(value.expression, checker, depth, isInput);
-  // `esm ? renderModule(rows) : renderScript(rows)`: either may be what is written.
+  // `esm ? renderModule(rows) : renderScript(rows)`: either may be what is written. A default
+  // (`unique.name ?? makeName(table, columns)`) is the kind of value it stands in for.
   const alternatives = ts.isConditionalExpression(value)
     ? [value.whenTrue, value.whenFalse]
     : ts.isBinaryExpression(value) && isAlternativeOperator(value.operatorToken.kind)
-      ? [value.left, value.right]
+      ? [value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? value.right : value.left]
       : [];
   if (alternatives.some((alternative) => isEvidentBulk(alternative, checker, depth, isInput))) return true;
   const initializer = ts.isIdentifier(value) ? getVariableInitializer(value, checker) : undefined;

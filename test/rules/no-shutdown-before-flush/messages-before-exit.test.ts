@@ -46,6 +46,17 @@ export function check(key: string, value: string | string[]): void {
 `,
     },
     {
+      name: "a worded error line inlining a name that defaults to one built from a list, then process.exit(1)",
+      code: `
+declare function uniqueKeyName(table: string, columns: string[]): string;
+export function check(table: string, columns: string[], name: string | undefined): void {
+  const key = name ?? uniqueKeyName(table, columns);
+  console.log(\`Duplicate unique constraint \${key} in \${table}\`);
+  process.exit(1);
+}
+`,
+    },
+    {
       name: "a worded error line inlining an untyped list serialised, then process.exit(1)",
       code: `
 declare const requested: any;
@@ -425,6 +436,11 @@ export function check(name: string, upSqls: readonly string[], esm: boolean): vo
         },
       ],
     },
+    exitAfterPrint(
+      "a worded line inlining a page that falls back to a default, then process.exit(1)",
+      "export function fail(rows: string[], header?: string): void",
+      `console.log(\`Rows:\\n\${rows.join("\\n") || header}\`);`,
+    ),
     exitAfterPrint(
       "a labelled page of lines joined from a list, then process.exit(1)",
       "export function fail(rows: string[]): void",
