@@ -739,10 +739,12 @@ class ShutdownAnalysis extends PathWalker<State> {
   private isHandedOnlyMessages(call: ts.CallExpression, callee: FunctionLike): boolean {
     const { checker } = this.context;
     // `logJson({ error: reason })`: an object written out in place from messages is one too.
+    // `error(...messages)` forwards the texts its own caller handed in.
     const isText = (value: ts.Expression): boolean =>
-      !ts.isSpreadElement(value) &&
-      ((isTextMessage(value, checker) && isShortMessage(value, checker, this.options)) ||
-        (!this.options.checkMessagesBeforeExit && isLiteralOfMessages(value, checker)));
+      ts.isSpreadElement(value)
+        ? isShortMessage(value, checker, this.options)
+        : (isTextMessage(value, checker) && isShortMessage(value, checker, this.options)) ||
+          (!this.options.checkMessagesBeforeExit && isLiteralOfMessages(value, checker));
     return (
       callee.parameters.length > 0 &&
       callee.parameters.every((parameter, index) => {

@@ -408,6 +408,17 @@ function getVariableInitializer(name: ts.Identifier, checker: ts.TypeChecker): t
   return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
 }
 
+/** `...messages` of a rest parameter `...messages: string[]`: each is text handed in, as a `string` parameter is. */
+function isSpreadOfTextParameter(spread: ts.SpreadElement, checker: ts.TypeChecker): boolean {
+  const spreadValue = skipOuterExpressions(spread.expression);
+  const symbol = ts.isIdentifier(spreadValue) ? checker.getSymbolAtLocation(spreadValue) : undefined;
+  const declaration = symbol?.valueDeclaration;
+  if (!declaration || !ts.isParameter(declaration) || !declaration.dotDotDotToken) return false;
+  const list = checker.getTypeAtLocation(declaration);
+  const element = checker.isArrayType(list) ? checker.getTypeArguments(list as ts.TypeReference)[0] : undefined;
+  return element !== undefined && hasOnlyFlags(element, TEXT_FLAGS | SHORT_SCALAR_FLAGS);
+}
+
 /** A message that is text or a number (`log("Deployed")`), not an object made from other values. */
 export function isTextMessage(node: ts.Expression, checker: ts.TypeChecker): boolean {
   return isTextValue(node, checker) && isMessage(node, checker);
@@ -426,6 +437,7 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
   const isInlined = (part: ts.Expression): boolean => isPart(part) || isUntypedField(part, checker);
   const isInput = (part: ts.Expression): boolean => isMessageInput(part, checker, depth);
   if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return true;
+  if (ts.isSpreadElement(value)) return isSpreadOfTextParameter(value, checker);
   // `rows.length`, `count > 1`, a `"ok" | "stall"`: a few characters, whatever they are computed from.
   if (hasOnlyFlags(checker.getTypeAtLocation(value), SHORT_SCALAR_FLAGS | ts.TypeFlags.StringLiteral)) return true;
   if (ts.isTemplateExpression(value)) {
@@ -462,7 +474,15 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
     if (ELEMENT_METHODS.has(getCalleeName(value.expression) ?? "") && isTextValue(value, checker)) return true;
     const callee = skipOuterExpressions(value.expression);
     const receiverOk = !ts.isPropertyAccessExpression(callee) || isInput(callee.expression);
-    return receiverOk && value.arguments.every((argument) => ts.isFunctionLike(argument) || isInput(argument));
+    // `wrapParam("database", config.out)`: an untyped field handed in beside a label is one value.
+    const isLabelled = value.arguments.some(hasWording);
+    return (
+      receiverOk &&
+      value.arguments.every(
+        (argument) =>
+          ts.isFunctionLike(argument) || isInput(argument) || (isLabelled && isUntypedField(argument, checker)),
+      )
+    );
   }
   // `await getName(args)`: text the project's function makes from messages. `await readFile(path)`
   // is a file, and `await listWorkflows()` data, whatever they are handed.

@@ -201,6 +201,19 @@ process.exit(0);
 `,
     },
     {
+      name: "a fatal() helper forwarding its text arguments to error() prints a message: the exit after it loses nothing",
+      code: `
+declare function red(...text: string[]): string;
+function error(...messages: string[]) {
+  console.error("❌", red(...messages));
+}
+export function fatal(...messages: string[]) {
+  error(...messages);
+  process.exit(1);
+}
+`,
+    },
+    {
       name: "an exit in the catch block of the awaited call that printed: it rejected instead",
       code: `
 async function run(rows: object[]): Promise<void> {
@@ -798,6 +811,38 @@ function print(rows: object[]) {
 declare const rows: object[];
 print(rows);
 process.exitCode = 0;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a fatal() helper forwarding objects to error(): they may be printed whole before the exit",
+      code: `
+function error(...rows: object[]) {
+  console.error("Error:", ...rows);
+}
+export function fatal(...rows: object[]) {
+  error(...rows);
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 7,
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+function error(...rows: object[]) {
+  console.error("Error:", ...rows);
+}
+export function fatal(...rows: object[]) {
+  error(...rows);
+  process.exitCode = 1;
+}
 `,
             },
           ],

@@ -57,6 +57,18 @@ export function check(table: string, columns: string[], name: string | undefined
 `,
     },
     {
+      name: "an untyped field handed to a formatter beside a label, then process.exit(1)",
+      code: `
+declare function wrapParam(name: string, value: any): string;
+declare function load(): Promise<any>;
+export async function check(): Promise<void> {
+  const config = await load();
+  console.log(wrapParam("database", config.out));
+  process.exit(1);
+}
+`,
+    },
+    {
       name: "a worded error line inlining an untyped list serialised, then process.exit(1)",
       code: `
 declare const requested: any;
@@ -441,6 +453,39 @@ export function check(name: string, upSqls: readonly string[], esm: boolean): vo
       "export function fail(rows: string[], header?: string): void",
       `console.log(\`Rows:\\n\${rows.join("\\n") || header}\`);`,
     ),
+    {
+      name: "an untyped field handed alone to a formatter may be the whole output, then process.exit(1)",
+      code: `
+declare function render(value: any): string;
+declare function load(): Promise<any>;
+export async function show(): Promise<void> {
+  const result = await load();
+  console.log(render(result.value));
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 7,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 6 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+declare function render(value: any): string;
+declare function load(): Promise<any>;
+export async function show(): Promise<void> {
+  const result = await load();
+  console.log(render(result.value));
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     exitAfterPrint(
       "a labelled page of lines joined from a list, then process.exit(1)",
       "export function fail(rows: string[]): void",
