@@ -96,6 +96,31 @@ export function listenForEscape(): void {
 }
 `,
     },
+    {
+      name: "a fixed reply written per chunk of a child's output writes a few bytes per chunk read",
+      code: `
+import { spawn } from "node:child_process";
+export function answerPrompts(): void {
+  const child = spawn("mongosh", ["--nodb"]);
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    output += chunk;
+    if (output.includes("Enter password")) child.stdin.write("\\n");
+  });
+}
+`,
+    },
+    {
+      name: "a fixed reply written per chunk of a for await loop writes a few bytes per chunk read",
+      code: `
+import type { Readable, Writable } from "node:stream";
+export async function closeExpression(input: Writable, output: Readable): Promise<void> {
+  for await (const chunk of output) {
+    if (String(chunk).includes("|")) input.write(")}\\n");
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
