@@ -21,6 +21,7 @@ import {
   type StreamCall,
 } from "../model/stream-calls.js";
 import { PathWalker } from "./path-walker.js";
+import { isReplyPromise } from "./reply-promises.js";
 import {
   isBoundedText,
   isComposedMessage,
@@ -29,7 +30,14 @@ import {
   isTextMessage,
   isLabelledValue,
 } from "./stdio-messages.js";
-import { getStreamFamily, isFileStream, isNetworkStream, isProcessStdio, isSocket } from "../model/stream-families.js";
+import {
+  getStreamFamily,
+  isConnection,
+  isFileStream,
+  isNetworkStream,
+  isProcessStdio,
+  isSocket,
+} from "../model/stream-families.js";
 import { isPromptCall } from "../model/prompts.js";
 import { isInTestBody } from "./test-bodies.js";
 import {
@@ -289,6 +297,12 @@ function isShortMessage(argument: ts.Expression, checker: ts.TypeChecker, option
   return isMessage(argument, checker) && (!options.checkMessagesBeforeExit || isComposedMessage(argument, checker));
 }
 
+/** A write to a socket or HTTP/2 stream, whose peer answers on the same connection. */
+function isConnectionWrite(write: PendingWrite, checker: ts.TypeChecker): boolean {
+  const { stream } = write.call;
+  return stream !== undefined && isConnection(checker.getTypeAtLocation(stream), checker);
+}
+
 /** Whether `process.exit()` would cut this write short. */
 function isLostOnExit(write: PendingWrite): boolean {
   // A child's output piped to ours streams out as it comes; what an exit could cut is the child's.
@@ -540,10 +554,14 @@ class ShutdownAnalysis extends PathWalker<State> {
     // `return new Promise((resolve) => out.on("close", resolve))`: awaiting the call waits for `out`.
     // A stream only handed on (`return render(stdout)`) is not waited for by the promise.
     let signalled: StreamKey[] | undefined;
+    // `return new Promise((resolve) => { pending.set(id, resolve); })` after writing a request to a
+    // connection: it settles on the peer's answer, which the request has then reached.
+    let isReply: boolean | undefined;
     const isWaitedByReturn = (write: PendingWrite): boolean =>
       returned !== undefined &&
       isThenableType(checker.getTypeAtLocation(returned), checker) &&
-      write.keys.some((key) => (signalled ??= this.getSettlingKeys(returned)).includes(key));
+      (write.keys.some((key) => (signalled ??= this.getSettlingKeys(returned)).includes(key)) ||
+        (isConnectionWrite(write, checker) && (isReply ??= isReplyPromise(returned, checker))));
     this.returnStates.push(
       state.map((pending) =>
         isWrite(pending) &&
@@ -1473,6 +1491,8 @@ function getWritesOfOtherMethods(
     const method = other === member ? undefined : getFunctionOfDeclaration(other);
     if (!method) continue;
     for (const write of getShutdownSummary(method, context, options, CALL_DEPTH - 1).pending) {
+      // A write the method's promise waits for (a request and its reply) is the caller's to await.
+      if (write.settlesWithCall) continue;
       if (write.keys.some((key) => key.startsWith("this."))) writes.push({ ...write, through: undefined, method });
     }
   }

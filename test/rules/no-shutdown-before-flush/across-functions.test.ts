@@ -214,6 +214,53 @@ export function fatal(...messages: string[]) {
 `,
     },
     {
+      name: "a request written to the socket, then its reply awaited through a promise the reader settles: destroy() after it loses nothing",
+      code: `
+import type { Socket } from "node:net";
+export class Client {
+  private readonly waiting = new Map<number, (reply: Buffer) => void>();
+  constructor(private readonly socket: Socket) {}
+  request(id: number, message: Buffer): Promise<Buffer> {
+    this.socket.write(message);
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+    });
+  }
+  close(): void {
+    this.socket.destroy();
+  }
+}
+export async function query(client: Client, message: Buffer) {
+  await client.request(1, message);
+  client.close();
+}
+`,
+    },
+    {
+      name: "a client whose request() returns a chained reply promise kept in a constant, and whose close() destroys the socket",
+      code: `
+import type { Socket } from "node:net";
+export class Client {
+  private resolveReply: (reply?: Buffer) => void = () => {};
+  constructor(private readonly socket: Socket) {}
+  request(message: Buffer): Promise<Buffer | undefined> {
+    const reply = new Promise<Buffer | undefined>((resolve) => {
+      this.resolveReply = resolve;
+    }).finally(() => this.socket.setTimeout(0));
+    this.socket.write(message);
+    return reply;
+  }
+  close(): void {
+    this.socket.destroy();
+  }
+}
+export async function bindThenLeave(client: Client, message: Buffer) {
+  await client.request(message);
+  client.close();
+}
+`,
+    },
+    {
       name: "an exit in the catch block of the awaited call that printed: it rejected instead",
       code: `
 async function run(rows: object[]): Promise<void> {
@@ -526,6 +573,58 @@ import { sendReply } from "./cross-function-helpers.js";
 export function reply(sock: Socket, body: Buffer) {
   sendReply(sock, "HTTP/1.1 200 OK\\r\\n\\r\\n", body);
   sock.end(() => sock.destroy());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a request written to the socket, then a promise a timer settles: destroy() after it may cut the request",
+      code: `
+import type { Socket } from "node:net";
+export class Client {
+  constructor(private readonly socket: Socket) {}
+  request(message: Buffer): Promise<void> {
+    this.socket.write(message);
+    return new Promise((resolve) => {
+      setTimeout(resolve, 10);
+    });
+  }
+  close(): void {
+    this.socket.destroy();
+  }
+}
+export async function query(client: Client, message: Buffer) {
+  await client.request(message);
+  client.close();
+}
+`,
+      errors: [
+        {
+          messageId: "destroyAfterWriteInMethod",
+          line: 12,
+          suggestions: [
+            {
+              messageId: "endBeforeDestroy",
+              output: `
+import type { Socket } from "node:net";
+export class Client {
+  constructor(private readonly socket: Socket) {}
+  request(message: Buffer): Promise<void> {
+    this.socket.write(message);
+    return new Promise((resolve) => {
+      setTimeout(resolve, 10);
+    });
+  }
+  close(): void {
+    this.socket.end(() => this.socket.destroy());
+  }
+}
+export async function query(client: Client, message: Buffer) {
+  await client.request(message);
+  client.close();
 }
 `,
             },
