@@ -1089,9 +1089,11 @@ class ShutdownAnalysis extends PathWalker<State> {
     return [...keys];
   }
 
-  /** `child.stdin`, where `child` has one of `keys`. */
+  /** `child.stdin`, or a constant set to it (`const input = child.stdin as Writable`), where `child` has one of `keys`. */
   private isStdinOf(stream: ts.Expression | undefined, keys: readonly StreamKey[]): boolean {
-    const value = stream && skipOuterExpressions(stream);
+    const named = stream && skipOuterExpressions(stream);
+    const constant = named && ts.isIdentifier(named) ? getConstantValue(named, this.context.checker) : undefined;
+    const value = constant ? skipOuterExpressions(constant) : named;
     if (!value || !ts.isPropertyAccessExpression(value) || value.name.text !== "stdin") return false;
     return getStreamKeys(value.expression, this.context.checker).some((key) => keys.includes(key));
   }

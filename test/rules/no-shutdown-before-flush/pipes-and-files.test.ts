@@ -231,6 +231,21 @@ export function play(source: Readable): Promise<void> {
 `,
     },
     {
+      name: "resolve in the 'close' listener of the child whose stdin, kept in a constant, the pipe fills",
+      code: `
+import type { ChildProcess } from "node:child_process";
+import type { Readable, Writable } from "node:stream";
+export function spawnPipe(dump: ChildProcess, restore: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const restoreStdin = restore.stdin as Writable;
+    (dump.stdout as Readable).pipe(restoreStdin);
+    dump.on("close", () => restoreStdin.end());
+    restore.on("close", (code) => (code ? reject(new Error(\`restore exited with \${code}\`)) : resolve()));
+  });
+}
+`,
+    },
+    {
       name: "resolve on the 'close' of the file a chain of pipes ends in, the listener registered first",
       code: `
 import { createWriteStream } from "node:fs";
@@ -580,6 +595,21 @@ export function unpack(path: string, extract: Writable): Promise<void> {
     const source = createReadStream(path);
     source.on("end", () => resolve());
     source.pipe(createGunzip()).pipe(extract);
+  });
+}
+`,
+      errors: [{ messageId: "announceBeforeFlush", line: 8 }],
+    },
+    {
+      name: "resolve in the 'close' listener of the child whose output the pipe reads, not of the one it fills",
+      code: `
+import type { ChildProcess } from "node:child_process";
+import type { Readable, Writable } from "node:stream";
+export function spawnPipe(dump: ChildProcess, restore: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const restoreStdin = restore.stdin as Writable;
+    (dump.stdout as Readable).pipe(restoreStdin);
+    dump.on("close", () => resolve());
   });
 }
 `,
