@@ -36,11 +36,33 @@ export function isComposedMessage(node: ts.Expression, checker: ts.TypeChecker, 
   }
   if (ts.isPropertyAccessExpression(value) && (value.name.text === "message" || value.name.text === "stack"))
     return true;
+  if (depth < MESSAGE_TRACE_HOPS && isFormattedMessage(value, checker, depth)) return true;
   // `catch (error) { console.error(error); ... }`: `unknown` under strict, but an error all the same.
   const declaration = ts.isIdentifier(value) ? checker.getSymbolAtLocation(value)?.valueDeclaration : undefined;
   if (declaration && (ts.isCatchClause(declaration.parent) || isRejectionReason(declaration))) return true;
   const type = checker.getTypeAtLocation(value);
   return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
+}
+
+/**
+ * `` chalk.red(`Error: ${reason}`) ``, `error("You can't use 'drop' with Gel")`: a function of the
+ * project or a package that colours or frames a composed text, called on no list. Its text is as
+ * long as what it frames. Handed only numbers or flags (`getReport(id)`), a function may make
+ * anything of them; the platform's own calls (`readFileSync("big.txt")`) are no such function.
+ */
+function isFormattedMessage(call: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
+  if (!ts.isCallExpression(call) || call.arguments.length === 0) return false;
+  const callee = skipOuterExpressions(call.expression);
+  const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+  if (receiver && isCollectionOrBinary(checker.getTypeAtLocation(receiver), checker)) return false;
+  const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+  const fileName = declaration?.getSourceFile().fileName ?? "";
+  if (isInPackageFolder(fileName, "node") || isInPackageFolder(fileName, "typescript")) return false;
+  const isText = (argument: ts.Expression): boolean =>
+    hasOnlyFlags(checker.getTypeAtLocation(argument), ts.TypeFlags.StringLike);
+  return (
+    call.arguments.some(isText) && call.arguments.every((argument) => isComposedMessage(argument, checker, depth + 1))
+  );
 }
 
 /** Process events whose listener is handed one error. */

@@ -250,6 +250,19 @@ process.on("uncaughtException", (error) => {
 `,
     },
     {
+      name: "with checkMessagesBeforeExit, composed text framed by a colouring call or an error helper is composed",
+      options: [{ checkMessagesBeforeExit: true }],
+      code: `
+declare const chalk: { red(text: string): string };
+declare function error(text: string, hint?: string): string;
+export function refuse(command: string, reason: Error): never {
+  console.error(chalk.red(\`Error: \${reason.message}\`));
+  console.log(error(\`You can't use '\${command}' with this dialect\`));
+  process.exit(1);
+}
+`,
+    },
+    {
       name: "fields of untyped values (a database row, parsed arguments) printed before process.exit() are messages",
       code: `
 declare const db: { get(sql: string): any };
@@ -1116,6 +1129,36 @@ declare function format(ms: number): string;
 export function done(ms: number): void {
   console.log("Total running time:", format(ms));
   process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "with checkMessagesBeforeExit, a colouring call framing a page of rows is no composed message",
+      options: [{ checkMessagesBeforeExit: true }],
+      code: `
+declare const chalk: { red(text: string): string };
+export function fail(rows: string[]): void {
+  console.error(chalk.red(rows.join("\\n")));
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 5,
+          data: { shutdown: "process.exit(1)", write: "console.error()", line: 4 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+declare const chalk: { red(text: string): string };
+export function fail(rows: string[]): void {
+  console.error(chalk.red(rows.join("\\n")));
+  process.exitCode = 1;
 }
 `,
             },
