@@ -391,6 +391,9 @@ function isWaitedOnByAwaiter(callee: ts.Expression, keys: readonly StreamKey[], 
 /** Events that say a stream has ended: a listener that reports success on one announces the job done. */
 const END_EVENTS = new Set(["end", "close", "finish"]);
 
+/** Events after which a writable stream has nothing left to send. */
+const DONE_EVENTS = new Set(["close", "finish"]);
+
 /** Events that tell listeners a job is done: emitting one right after `end()` is an announcement. */
 const COMPLETION_EVENTS = new Set(["end", "finish", "done", "complete", "completed", "close", "success"]);
 
@@ -951,6 +954,7 @@ class ShutdownAnalysis extends PathWalker<State> {
     // Node keeps sending an ended response or socket: saying "done" after it loses nothing unless
     // something then shuts the connection down, which is judged where it happens.
     if (!ended || this.isEmptyHandedEnd(ended, state) || this.isNetworkWrite(ended)) return false;
+    if (this.isClosedAlready(ended)) return false;
     if (!this.announces(node, ended)) return false;
     this.findings.push({ kind: "announce", node, write: ended, lost: [ended] });
     return true;
@@ -972,6 +976,28 @@ class ShutdownAnalysis extends PathWalker<State> {
     return !state.some(
       (pending) => isWrite(pending) && pending !== ended && pending.keys.some((key) => ended.keys.includes(key)),
     );
+  }
+
+  /**
+   * `together.on("close", () => { third.end(); together.end(); resolve(); })` with `together =
+   * pumpify([first, second, third])`: in the `"close"` or `"finish"` listener of a stream, ending
+   * that stream or one it was made from (cleanup) ends what has finished already.
+   */
+  private isClosedAlready(ended: PendingWrite): boolean {
+    const { checker } = this.context;
+    const registration = isInlineCallback(this.scope) ? this.scope.parent : undefined;
+    if (!registration || !ts.isCallExpression(registration) || registration.arguments[1] !== this.scope) return false;
+    const [event] = registration.arguments;
+    const callee = skipOuterExpressions(registration.expression);
+    const isDoneEvent = event !== undefined && ts.isStringLiteralLike(event) && DONE_EVENTS.has(event.text);
+    const { stream } = ended.call;
+    if (!isDoneEvent || !stream || !ts.isPropertyAccessExpression(callee)) return false;
+    const emitter = skipOuterExpressions(callee.expression);
+    if (getStreamKeys(emitter, checker).some((key) => ended.keys.includes(key))) return true;
+    const made = ts.isIdentifier(emitter) ? getConstantValue(emitter, checker) : undefined;
+    const making = made && skipOuterExpressions(made);
+    const parts = making && ts.isCallExpression(making) ? making.arguments.flatMap(getListed) : [];
+    return parts.some((part) => getStreamKeys(part, checker).some((key) => ended.keys.includes(key)));
   }
 
   /**
@@ -1409,6 +1435,12 @@ function isReference(node: ts.Expression): boolean {
 }
 
 /** A function written where it is handed to a call: `createServer((req, res) => …)`. */
+/** The items of a list written out in place (`[first, second]`), or the value itself. */
+function getListed(node: ts.Expression): ts.Expression[] {
+  const value = skipOuterExpressions(node);
+  return ts.isArrayLiteralExpression(value) ? [...value.elements] : [value];
+}
+
 function isInlineCallback(scope: FunctionLike | ts.SourceFile): boolean {
   if (!ts.isArrowFunction(scope) && !ts.isFunctionExpression(scope)) return false;
   const call = scope.parent;

@@ -173,6 +173,25 @@ export function serveOnce(page: string): Promise<void> {
 }
 `,
     },
+    {
+      name: "cleanup in the 'close' listener of a stream: ending it or the streams it was made from, then resolve()",
+      code: `
+import { PassThrough, type Duplex, type Readable } from "node:stream";
+declare function pumpify(streams: (Readable | Duplex)[]): Duplex;
+export function drain(source: Readable): Promise<void> {
+  return new Promise((resolve) => {
+    const second = new PassThrough({ objectMode: true });
+    const third = new PassThrough({ objectMode: true });
+    const together = pumpify([source, second, third]);
+    together.on("close", () => {
+      third.end();
+      together.end();
+      resolve();
+    });
+  });
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -191,6 +210,33 @@ export function save(out: Writable, data: string): Promise<void> {
           messageId: "announceBeforeFlush",
           line: 6,
           data: { shutdown: "resolve()", write: "out.end()", line: 5, stream: "out" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "ending a stream in the 'close' listener of another it was not made from, then resolve(), announces too early",
+      code: `
+import { PassThrough, type Duplex, type Readable } from "node:stream";
+declare function pumpify(streams: (Readable | Duplex)[]): Duplex;
+export function drain(source: Readable): Promise<void> {
+  return new Promise((resolve) => {
+    const second = new PassThrough({ objectMode: true });
+    const third = new PassThrough({ objectMode: true });
+    const together = pumpify([source, second, third]);
+    source.on("close", () => {
+      third.end();
+      together.end();
+      resolve();
+    });
+  });
+}
+`,
+      errors: [
+        {
+          messageId: "announceBeforeFlush",
+          line: 12,
+          data: { shutdown: "resolve()", write: "together.end()", line: 11, stream: "together" },
           suggestions: [],
         },
       ],
