@@ -369,7 +369,9 @@ function isEvidentBulk(node: ts.Expression, checker: ts.TypeChecker, depth: numb
       return !isOneLineList(value, checker) && !isFixedList(receiver, checker, depth);
     }
     if (name === "stringify" && first !== undefined) {
-      return (checker.getTypeAtLocation(first).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) === 0;
+      const serialized = checker.getTypeAtLocation(first);
+      const isUntyped = (serialized.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+      return !isUntyped && !isFixedShapeRecord(serialized, checker);
     }
     // `table.toString()` prints a list; `program.name()` of a builder made from lists does not.
     if (receiver && isWhollyCollection(checker.getTypeAtLocation(receiver), checker)) return true;
@@ -412,6 +414,39 @@ function isAlternativeOperator(kind: ts.SyntaxKind): boolean {
     kind === ts.SyntaxKind.BarBarToken ||
     kind === ts.SyntaxKind.QuestionQuestionToken ||
     kind === ts.SyntaxKind.AmpersandAmpersandToken
+  );
+}
+
+/** How deep a record's fields are followed: `{ build: { sha, date } }` is two. */
+const RECORD_DEPTH = 3;
+
+/**
+ * An object type whose fields are fixed and short: text, numbers, flags or records of those
+ * (`{ version: string; sha?: string; built: string }`). Serialised, it is a line or two. A list,
+ * a map, an index signature (`Record<string, string>`) or a field of any of those can be long.
+ */
+function isFixedShapeRecord(type: ts.Type, checker: ts.TypeChecker, depth = 0): boolean {
+  const parts = (type.isUnion() ? type.types : [type]).filter(
+    (part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)),
+  );
+  return (
+    depth < RECORD_DEPTH &&
+    parts.length > 0 &&
+    parts.every(
+      (part) =>
+        (part.flags & ts.TypeFlags.Object) !== 0 &&
+        part.getCallSignatures().length === 0 &&
+        !isCollectionOrBinary(part, checker) &&
+        checker.getIndexInfosOfType(part).length === 0 &&
+        part.getProperties().length > 0 &&
+        part.getProperties().every((property) => {
+          const field = checker.getTypeOfSymbol(property);
+          return (
+            hasOnlyFlags(field, ts.TypeFlags.StringLike | SHORT_SCALAR_FLAGS) ||
+            isFixedShapeRecord(field, checker, depth + 1)
+          );
+        }),
+    )
   );
 }
 
@@ -485,10 +520,14 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
   }
   if (ts.isConditionalExpression(value)) return isPart(value.whenTrue) && isPart(value.whenFalse);
   if (ts.isCallExpression(value)) {
-    // `JSON.stringify({ error: reason })` is as short as what it is given.
+    // `JSON.stringify({ error: reason })`, `JSON.stringify(buildInfo)`: as short as what it is given.
     if (getCalleeName(value.expression) === "stringify") {
       const [serialized] = value.arguments;
-      return serialized !== undefined && isLiteralOfMessages(serialized, checker, depth);
+      return (
+        serialized !== undefined &&
+        (isLiteralOfMessages(serialized, checker, depth) ||
+          isFixedShapeRecord(checker.getTypeAtLocation(serialized), checker))
+      );
     }
     if (isOneLineList(value, checker)) return true;
     if (isListCall(value, checker, depth)) return false;

@@ -69,6 +69,19 @@ export async function check(): Promise<void> {
 `,
     },
     {
+      name: "a record of short fields serialised, then process.exit(0)",
+      code: `
+interface BuildInfo {
+  version: string;
+  git?: { sha: string; date: string };
+  built: number;
+}
+declare function getBuildInfo(): BuildInfo;
+console.log(JSON.stringify(getBuildInfo()));
+process.exit(0);
+`,
+    },
+    {
       name: "a worded error line inlining an untyped list serialised, then process.exit(1)",
       code: `
 declare const requested: any;
@@ -1160,6 +1173,39 @@ export function fail(rows: string[]): void {
   console.error(chalk.red(rows.join("\\n")));
   process.exitCode = 1;
 }
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a record with a list field serialised, then process.exit(0)",
+      code: `
+interface Manifest {
+  version: string;
+  tags: string[];
+}
+declare function getManifest(): Manifest;
+console.log(JSON.stringify(getManifest()));
+process.exit(0);
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 8,
+          data: { shutdown: "process.exit(0)", write: "console.log()", line: 7 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+interface Manifest {
+  version: string;
+  tags: string[];
+}
+declare function getManifest(): Manifest;
+console.log(JSON.stringify(getManifest()));
+process.exitCode = 0;
 `,
             },
           ],
