@@ -235,16 +235,28 @@ const SEQUENCE_METHODS = new Set(["slice", "concat"]);
 
 /**
  * `rows.map(serialize)` makes a list, whatever `rows` is typed (`any` without the package's
- * types). The pieces of one message (`message.split("\n").filter(f)`) are no more than it.
+ * types). The pieces of one message (`message.split("\n").filter(f)`) are no more than it, and a
+ * method that only shares a list method's name is none: typed, it returns no list; untyped, it is
+ * handed more than callbacks and counts (`decorators.reverse("⚠ failed")`, a terminal colour).
  */
 function isListCall(node: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
   const value = skipOuterExpressions(node);
   if (!ts.isCallExpression(value)) return false;
   const name = getCalleeName(value.expression) ?? "";
-  if (SEQUENCE_METHODS.has(name)) {
-    return !hasOnlyFlags(checker.getTypeAtLocation(value), ts.TypeFlags.StringLike | ts.TypeFlags.Any);
-  }
-  return LIST_METHODS.has(name) && !isPiecesOfMessage(value, checker, depth);
+  const result = checker.getTypeAtLocation(value);
+  if (SEQUENCE_METHODS.has(name)) return !hasOnlyFlags(result, ts.TypeFlags.StringLike | ts.TypeFlags.Any);
+  if (!LIST_METHODS.has(name) || isPiecesOfMessage(value, checker, depth)) return false;
+  if (!(result.flags & ts.TypeFlags.Any)) return isCollectionOrBinary(result, checker);
+  return value.arguments.every((argument) => isListMethodArgument(argument, checker));
+}
+
+/** What a list method is handed: a callback (`serialize`, `(row) => row.id`) or a number (`flat(2)`). */
+function isListMethodArgument(argument: ts.Expression, checker: ts.TypeChecker): boolean {
+  const value = skipOuterExpressions(argument);
+  const type = checker.getTypeAtLocation(value);
+  // An untyped name may be a function; what an untyped call returns is a value.
+  const isUntypedName = (type.flags & ts.TypeFlags.Any) !== 0 && !ts.isCallExpression(value);
+  return type.getCallSignatures().length > 0 || hasOnlyFlags(type, ts.TypeFlags.NumberLike) || isUntypedName;
 }
 
 /** `text.split("\n").filter(f).map(g)`: a list method chain that starts from splitting a message. */

@@ -82,6 +82,26 @@ process.exit(0);
 `,
     },
     {
+      name: "an untyped terminal decorator named like a list method framing a literal, then process.exit(1)",
+      code: `
+declare const decorators: any;
+console.error(\`\\n\${decorators.reverse(decorators.red("  paras not found in runtimeConfig"))}\`);
+process.exit(1);
+`,
+    },
+    {
+      name: "a typed method named like a list method that returns no list, then process.exit(1)",
+      code: `
+declare class Maybe<T> {
+  map<U>(f: (value: T) => U): Maybe<U>;
+  toString(): string;
+}
+declare const reason: Maybe<Error>;
+console.error(\`Failed: \${reason.map((error) => error.message)}\`);
+process.exit(1);
+`,
+    },
+    {
       name: "a worded error line inlining an untyped list serialised, then process.exit(1)",
       code: `
 declare const requested: any;
