@@ -15,7 +15,7 @@ import { getEnclosingFunction, isPerItemCall } from "../model/function-context.j
 import { getHelperWrite } from "./helper-writes.js";
 import { getStreamCall } from "../model/stream-calls.js";
 import { isProcessStdio } from "../model/stream-families.js";
-import { isBoundedText, isComposedMessage } from "./stdio-messages.js";
+import { isComposedMessage } from "./stdio-messages.js";
 import {
   forEachDescendant,
   getCalleeName,
@@ -298,13 +298,12 @@ function isGuardedByFlag(
   });
 }
 
-/**
- * Text of a size the code fixes (`"\n"`, `"/\n"`, a prompt, `` `${code}\r\n` ``) written per piece a
- * producer hands over: a few bytes per chunk or line read never outgrow what is read, however
- * fast it comes. Data from the piece (`out.write(chunk)`) is what piles up.
- */
-function isBoundedReply(data: readonly ts.Expression[], checker: ts.TypeChecker): boolean {
-  return data.length > 0 && data.every((argument) => isBoundedText(argument, checker));
+/** A constant prompt in a `process.stdin` handler: keystrokes come at a person's pace. */
+function isPromptForTyping(node: ts.CallExpression, source: ts.Expression | undefined): boolean {
+  const [data] = node.arguments;
+  return (
+    source?.getText() === "process.stdin" && data !== undefined && ts.isStringLiteralLike(skipOuterExpressions(data))
+  );
 }
 
 /**
@@ -340,8 +339,9 @@ function isFedByProducer(
   repeater: Repeater,
   checker: ts.TypeChecker,
 ): boolean {
-  if (isBoundedReply(data, checker)) return false;
-  if (repeater.repetition === "data-handler") return true;
+  if (repeater.repetition === "data-handler") {
+    return !isPromptForTyping(node, repeater.source);
+  }
   if (repeater.repetition === "line-handler") return !isReadingTerminal(repeater.source, checker);
   if (repeater.repetition === "sink-write" || repeater.repetition === "stream-implementation") return true;
   if (repeater.repetition !== "loop") return false;

@@ -96,31 +96,6 @@ export function listenForEscape(): void {
 }
 `,
     },
-    {
-      name: "a fixed reply written per chunk of a child's output writes a few bytes per chunk read",
-      code: `
-import { spawn } from "node:child_process";
-export function answerPrompts(): void {
-  const child = spawn("mongosh", ["--nodb"]);
-  let output = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    output += chunk;
-    if (output.includes("Enter password")) child.stdin.write("\\n");
-  });
-}
-`,
-    },
-    {
-      name: "a fixed reply written per chunk of a for await loop writes a few bytes per chunk read",
-      code: `
-import type { Readable, Writable } from "node:stream";
-export async function closeExpression(input: Writable, output: Readable): Promise<void> {
-  for await (const chunk of output) {
-    if (String(chunk).includes("|")) input.write(")}\\n");
-  }
-}
-`,
-    },
   ],
   invalid: [
     {
@@ -190,6 +165,40 @@ export const server = createServer((socket) => {
     if (socket.write("+OK\\r\\n".repeat(chunk.toString().split("\\r\\n").length - 1)) === false) {
       socket.pause();
       socket.once("drain", () => socket.resume());
+    }
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a "data" handler answering every chunk a peer sends with a fixed reply is reported: replies pile up as fast as the peer sends',
+      code: `
+import { createServer } from "node:net";
+export const server = createServer((connection) => {
+  connection.on("data", () => {
+    connection.write("PONG");
+  });
+});
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 5,
+          data: { write: "connection.write()", where: "once per chunk of a `data` handler", stream: "connection" },
+          suggestions: [
+            {
+              messageId: "pauseSource",
+              output: `
+import { createServer } from "node:net";
+export const server = createServer((connection) => {
+  connection.on("data", () => {
+    if (connection.write("PONG") === false) {
+      connection.pause();
+      connection.once("drain", () => connection.resume());
     }
   });
 });
