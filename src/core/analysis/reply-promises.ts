@@ -6,6 +6,9 @@ import { forEachDescendant, getCalleeName, skipOuterExpressions } from "../model
 /** Chained calls that settle when the promise they are called on does. */
 const CHAIN_NAMES = new Set(["then", "catch", "finally"]);
 
+/** How many constants a promise is followed through (`const reply = new Promise(…).finally(…)`). */
+const MAX_HOPS = 3;
+
 /**
  * Whether `node` is a promise for an answer: `new Promise((resolve, reject) => { pending.set(id,
  * { resolve, reject }); })`, maybe chained (`.finally(clearTimer)`) or kept in a constant. Its
@@ -34,9 +37,6 @@ export function isReplyPromise(node: ts.Expression, checker: ts.TypeChecker, hop
   const resolve = executorFunction.parameters[0]?.name;
   return resolve !== undefined && ts.isIdentifier(resolve) && isHandedOn(executorFunction, resolve, checker);
 }
-
-/** How many constants a promise is followed through (`const reply = new Promise(…).finally(…)`). */
-const MAX_HOPS = 3;
 
 /** Calls that settle what they are handed on something other than an answer: a delay, another promise. */
 const NO_ANSWER_NAMES = new Set([
