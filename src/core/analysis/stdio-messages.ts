@@ -477,7 +477,10 @@ function getVariableInitializer(name: ts.Identifier, checker: ts.TypeChecker): t
   return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
 }
 
-/** `...messages` of a rest parameter `...messages: string[]`: each is text handed in, as a `string` parameter is. */
+/**
+ * `...messages` of a rest parameter `...messages: string[]`: each is text handed in, as a `string`
+ * parameter is. A logger's `...args: any[]` is not: whatever is logged goes through it.
+ */
 function isSpreadOfTextParameter(spread: ts.SpreadElement, checker: ts.TypeChecker): boolean {
   const spreadValue = skipOuterExpressions(spread.expression);
   const symbol = ts.isIdentifier(spreadValue) ? checker.getSymbolAtLocation(spreadValue) : undefined;
@@ -485,7 +488,7 @@ function isSpreadOfTextParameter(spread: ts.SpreadElement, checker: ts.TypeCheck
   if (!declaration || !ts.isParameter(declaration) || !declaration.dotDotDotToken) return false;
   const list = checker.getTypeAtLocation(declaration);
   const element = checker.isArrayType(list) ? checker.getTypeArguments(list as ts.TypeReference)[0] : undefined;
-  return element !== undefined && hasOnlyFlags(element, TEXT_FLAGS | SHORT_SCALAR_FLAGS);
+  return element !== undefined && hasOnlyFlags(element, ts.TypeFlags.StringLike | SHORT_SCALAR_FLAGS);
 }
 
 /** A message that is text or a number (`log("Deployed")`), not an object made from other values. */

@@ -949,6 +949,42 @@ export function fatal(...rows: object[]) {
       ],
     },
     {
+      name: "a logger forwarding ...args: any[] to the console, handed a serialised result: the exit after it loses the tail",
+      code: `
+class Log {
+  static log(...args: any[]): void {
+    console.log(...args);
+  }
+}
+export function printRun(run: { jobs: object[] }, failed: boolean) {
+  Log.log(JSON.stringify(run, null, 2));
+  if (failed) process.exit(12);
+}
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 9,
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+class Log {
+  static log(...args: any[]): void {
+    console.log(...args);
+  }
+}
+export function printRun(run: { jobs: object[] }, failed: boolean) {
+  Log.log(JSON.stringify(run, null, 2));
+  if (failed) process.exitCode = 12;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "a render() helper handed a result object, not text: its tables count as output",
       code: `
 interface Analysis {
