@@ -77,8 +77,9 @@ function callsBackAtOnce(member: ts.ObjectLiteralElementLike | ts.ClassElement):
  * whose `_write()` so calls back (a test's `MemoryStream`), or a `crypto` hash.
  */
 export function isInMemorySink(stream: ts.Expression, checker: ts.TypeChecker): boolean {
+  if (isLocalCallingBackSink(stream, checker)) return true;
   const type = checker.getTypeAtLocation(stream);
-  return isLocalCallingBackSink(stream, checker) || isCallingBackClass(type) || isDigest(type, checker);
+  return isCallingBackClass(type) || isDigest(type, checker);
 }
 
 function isLocalCallingBackSink(stream: ts.Expression, checker: ts.TypeChecker): boolean {

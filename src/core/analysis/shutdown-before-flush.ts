@@ -564,7 +564,7 @@ class ShutdownAnalysis extends PathWalker<State> {
       returned !== undefined &&
       isThenableType(checker.getTypeAtLocation(returned), checker) &&
       (write.keys.some((key) => (signalled ??= this.getSettlingKeys(returned)).includes(key)) ||
-        (isConnectionWrite(write, checker) && (isReply ??= isReplyPromise(returned, checker))));
+        ((isReply ??= isReplyPromise(returned, checker)) && isConnectionWrite(write, checker)));
     this.returnStates.push(
       state.map((pending) =>
         isWrite(pending) &&
@@ -1434,13 +1434,13 @@ function isReference(node: ts.Expression): boolean {
   );
 }
 
-/** A function written where it is handed to a call: `createServer((req, res) => …)`. */
 /** The items of a list written out in place (`[first, second]`), or the value itself. */
 function getListed(node: ts.Expression): ts.Expression[] {
   const value = skipOuterExpressions(node);
   return ts.isArrayLiteralExpression(value) ? [...value.elements] : [value];
 }
 
+/** A function written where it is handed to a call: `createServer((req, res) => …)`. */
 function isInlineCallback(scope: FunctionLike | ts.SourceFile): boolean {
   if (!ts.isArrowFunction(scope) && !ts.isFunctionExpression(scope)) return false;
   const call = scope.parent;

@@ -243,9 +243,11 @@ function isListCall(node: ts.Expression, checker: ts.TypeChecker, depth: number)
   const value = skipOuterExpressions(node);
   if (!ts.isCallExpression(value)) return false;
   const name = getCalleeName(value.expression) ?? "";
+  const isSequence = SEQUENCE_METHODS.has(name);
+  if (!isSequence && !LIST_METHODS.has(name)) return false;
   const result = checker.getTypeAtLocation(value);
-  if (SEQUENCE_METHODS.has(name)) return !hasOnlyFlags(result, ts.TypeFlags.StringLike | ts.TypeFlags.Any);
-  if (!LIST_METHODS.has(name) || isPiecesOfMessage(value, checker, depth)) return false;
+  if (isSequence) return !hasOnlyFlags(result, ts.TypeFlags.StringLike | ts.TypeFlags.Any);
+  if (isPiecesOfMessage(value, checker, depth)) return false;
   if (!(result.flags & ts.TypeFlags.Any)) return isCollectionOrBinary(result, checker);
   return value.arguments.every((argument) => isListMethodArgument(argument, checker));
 }
