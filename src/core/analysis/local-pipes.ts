@@ -1,10 +1,15 @@
 import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "../model/analysis-context.js";
-import { getVariableDeclaration } from "../model/declarations.js";
+import {
+  getAmbientModuleName,
+  getAssignedValues,
+  getVariableDeclaration,
+  isPlatformDeclaration,
+} from "../model/declarations.js";
 import { getEnclosingFunction } from "../model/function-context.js";
-import { getStreamFamily, hasReadableSide, isConnection } from "../model/stream-families.js";
-import { forEachDescendant, getCalleeName, skipOuterExpressions } from "../model/syntax.js";
+import { getStreamFamily, getTypeAncestry, hasReadableSide, isConnection } from "../model/stream-families.js";
+import { forEachDescendant, getCalleeName, getOutermostExpression, skipOuterExpressions } from "../model/syntax.js";
 
 /**
  * A pipe made in user code, `new PassThrough()`, `new TransformStream()`, `zlib.createGzip()`:
@@ -153,6 +158,24 @@ export function getDeadlockRisk(
   site: ts.Node,
   context: AnalysisContext,
 ): DeadlockRisk | undefined {
+  for (const value of getWrittenStreams(stream, context.checker)) {
+    const risk = getPipeDeadlockRisk(value, site, context);
+    if (risk) return risk;
+  }
+  return undefined;
+}
+
+/**
+ * The streams `stream` may stand for: itself, or each value a writer variable is given when it
+ * is given more than one (`writer = decompressor.writable.getWriter()`).
+ */
+function getWrittenStreams(stream: ts.Expression, checker: ts.TypeChecker): ts.Expression[] {
+  const written = skipOuterExpressions(stream);
+  const values = ts.isIdentifier(written) ? getAssignedValues(written, checker) : [];
+  return values.length > 1 ? values : [written];
+}
+
+function getPipeDeadlockRisk(stream: ts.Expression, site: ts.Node, context: AnalysisContext): DeadlockRisk | undefined {
   const pipe = findLocalPipe(stream, context.checker);
   if (!pipe || !isPipe(pipe.construction, context)) return undefined;
   const scope = getEnclosingFunction(site) ?? site.getSourceFile();
@@ -167,26 +190,148 @@ export function getDeadlockRisk(
   return risk;
 }
 
-/** `for await (const c of readable)`, `readable.getReader()`: the code reads the data itself, not a consumer it hands it to. */
-function isReadHere(reference: ts.Expression): boolean {
-  let current = reference;
-  if (ts.isPropertyAccessExpression(current.parent) && current.parent.name.text === "readable")
-    current = current.parent;
-  const parent = current.parent;
-  if (ts.isForOfStatement(parent) && parent.expression === current) return parent.awaitModifier !== undefined;
-  return (
-    ts.isPropertyAccessExpression(parent) && parent.name.text === "getReader" && ts.isCallExpression(parent.parent)
-  );
+/** `arrayBuffer(readable)`, `text(readable)` from `node:stream/consumers`: they read to the end and reject if the stream fails. */
+function isWholeStreamConsumer(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+  return declaration !== undefined && getAmbientModuleName(declaration) === "stream/consumers";
 }
 
 /**
- * Whether `stream` writes into a pipe made in the same function that also reads the pipe's other
- * end itself (`for await (const chunk of readable)`, `readable.getReader()`): that reader sees the
- * close as the end of its data and a failure as an error, and nobody else can cancel it.
+ * `for await (const c of readable)`, `readable.getReader()`, `text(readable)` from
+ * `node:stream/consumers`, or any of these after `pipeThrough()`: the code reads the data itself,
+ * not a consumer it hands it to, which might cancel the stream and so reject the pending writes
+ * (`readIntoArray(readable, maxSize)`).
+ */
+function isReadHere(reference: ts.Expression, checker: ts.TypeChecker): boolean {
+  let current = getOutermostExpression(reference);
+  if (ts.isPropertyAccessExpression(current.parent) && current.parent.name.text === "readable")
+    current = getOutermostExpression(current.parent);
+  const parent = current.parent;
+  if (ts.isForOfStatement(parent) && parent.expression === current) return parent.awaitModifier !== undefined;
+  if (ts.isCallExpression(parent)) return parent.arguments.includes(current) && isWholeStreamConsumer(parent, checker);
+  const call = parent.parent;
+  if (!ts.isPropertyAccessExpression(parent) || !ts.isCallExpression(call) || call.expression !== parent) return false;
+  if (parent.name.text === "getReader") return true;
+  return parent.name.text === "pipeThrough" && isReadHere(call, checker);
+}
+
+/** The same pair of ends named again: `stream` and `stream`, `this.codec.transform` and `this.codec.transform`. */
+function isSameAccessPath(a: ts.Expression, b: ts.Expression, checker: ts.TypeChecker): boolean {
+  const left = skipOuterExpressions(a);
+  const right = skipOuterExpressions(b);
+  if (left.kind === ts.SyntaxKind.ThisKeyword) return right.kind === ts.SyntaxKind.ThisKeyword;
+  if (ts.isIdentifier(left)) {
+    return ts.isIdentifier(right) && checker.getSymbolAtLocation(left) === checker.getSymbolAtLocation(right);
+  }
+  return (
+    ts.isPropertyAccessExpression(left) &&
+    ts.isPropertyAccessExpression(right) &&
+    left.name.text === right.name.text &&
+    isSameAccessPath(left.expression, right.expression, checker)
+  );
+}
+
+const TRANSFORM_PAIR_TYPES = new Set(["TransformStream", "GenericTransformStream", "ReadableWritablePair"]);
+
+/** A transform's pair of ends by its type: `TransformStream`, `CompressionStream`, `ReadableWritablePair`. */
+function isTransformPair(type: ts.Type, context: AnalysisContext): boolean {
+  for (const symbol of getTypeAncestry(type, context.checker)) {
+    if (!TRANSFORM_PAIR_TYPES.has(symbol.getName())) continue;
+    if ((symbol.getDeclarations() ?? []).some((d) => isPlatformDeclaration(d, context.program))) return true;
+  }
+  return false;
+}
+
+/** What `this.input` holds when the class gives it exactly one value (its initializer or a `this.input = …`). */
+function getFieldValue(access: ts.PropertyAccessExpression, checker: ts.TypeChecker): ts.Expression | undefined {
+  if (access.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  const declaration = checker.getSymbolAtLocation(access.name)?.valueDeclaration;
+  if (!declaration || !ts.isPropertyDeclaration(declaration)) return undefined;
+  const values = declaration.initializer ? [declaration.initializer] : [];
+  forEachDescendant(declaration.parent, (node) => {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      node.left.name.text === access.name.text
+    ) {
+      values.push(node.right);
+    }
+  });
+  return values.length === 1 ? values[0] : undefined;
+}
+
+/**
+ * `P` for a writer got from `P.writable.getWriter()` (in a variable, or a field of the class),
+ * where `P` names a transform that is not made in the same function: a parameter, a field of a
+ * local (`codec.transform`), a field of the class (`this.input`). Its ends are `P.writable` and
+ * `P.readable`, wherever `P` came from. Only writers: `P.writable.close()` while a writer holds
+ * the lock always fails.
+ */
+function getTransformOfWriter(stream: ts.Expression, checker: ts.TypeChecker): ts.Expression | undefined {
+  const written = skipOuterExpressions(stream);
+  const value = ts.isIdentifier(written)
+    ? getVariableDeclaration(written, checker)?.initializer
+    : ts.isPropertyAccessExpression(written)
+      ? getFieldValue(written, checker)
+      : undefined;
+  const call = value && skipOuterExpressions(value);
+  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+  if (call.expression.name.text !== "getWriter") return undefined;
+  const writable = skipOuterExpressions(call.expression.expression);
+  return ts.isPropertyAccessExpression(writable) && writable.name.text === "writable" ? writable.expression : undefined;
+}
+
+/** `this` for `this.codec.transform`: the value an access path starts from. */
+function getPathRoot(path: ts.Expression): ts.Expression {
+  const node = skipOuterExpressions(path);
+  return ts.isPropertyAccessExpression(node) ? getPathRoot(node.expression) : node;
+}
+
+/** Where the other end of a transform is looked for: the class for a field of `this`, else the function. */
+function getReadingScope(stream: ts.Expression, pair: ts.Expression): ts.Node {
+  if (getPathRoot(pair).kind === ts.SyntaxKind.ThisKeyword) {
+    for (let current: ts.Node = stream; !ts.isSourceFile(current); current = current.parent) {
+      if (ts.isClassLike(current)) return current;
+    }
+  }
+  return getEnclosingFunction(stream) ?? stream.getSourceFile();
+}
+
+/** Whether the code around `stream` reads `pair.readable` itself (see `isReadHere`). */
+function isTransformReadInSameFunction(stream: ts.Expression, context: AnalysisContext): boolean {
+  const { checker } = context;
+  const pair = getTransformOfWriter(stream, checker);
+  if (!pair || !isTransformPair(checker.getTypeAtLocation(pair), context)) return false;
+  let found = false;
+  forEachDescendant(getReadingScope(stream, pair), (node) => {
+    if (found) return false;
+    found =
+      ts.isPropertyAccessExpression(node) &&
+      node.name.text === "readable" &&
+      isSameAccessPath(node.expression, pair, checker) &&
+      isReadHere(node, checker);
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * Whether `stream` writes into a pipe whose other end the same function reads itself
+ * (`for await (const chunk of readable)`, `readable.getReader()`, `text(readable)`): the pipe is
+ * made there, or is a transform named the same way on both ends (`stream.writable`,
+ * `stream.readable`). That reader sees the close as the end of its data and a failure as an
+ * error, and nobody else can cancel it. A writer variable given several pipes' writers must have
+ * every one of them read.
  */
 export function isReadInSameFunction(stream: ts.Expression, context: AnalysisContext): boolean {
+  return getWrittenStreams(stream, context.checker).every((value) => isPipeReadInSameFunction(value, context));
+}
+
+function isPipeReadInSameFunction(stream: ts.Expression, context: AnalysisContext): boolean {
   const pipe = findLocalPipe(stream, context.checker);
-  if (!pipe || !isPipe(pipe.construction, context)) return false;
+  if (!pipe || !isPipe(pipe.construction, context)) return isTransformReadInSameFunction(stream, context);
   const scope = getEnclosingFunction(pipe.construction) ?? pipe.construction.getSourceFile();
-  return somePipeUse(pipe, scope, context, (use, reference) => use === "reading" && isReadHere(reference));
+  return somePipeUse(pipe, scope, context, (_, reference) => isReadHere(reference, context.checker));
 }

@@ -24,6 +24,31 @@ export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean
   return (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
 }
 
+/**
+ * Every value a variable is given: its initializer, and for a `let` or `var` the right side of
+ * each plain `name = value` in its file. Empty when `identifier` names no variable.
+ */
+export function getAssignedValues(identifier: ts.Identifier, checker: ts.TypeChecker): ts.Expression[] {
+  const declaration = getVariableDeclaration(identifier, checker);
+  if (!declaration || !ts.isIdentifier(declaration.name)) return [];
+  const values = declaration.initializer ? [declaration.initializer] : [];
+  if (isConstDeclaration(declaration)) return values;
+  const symbol = checker.getSymbolAtLocation(declaration.name);
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(node.left) &&
+      checker.getSymbolAtLocation(node.left) === symbol
+    ) {
+      values.push(node.right);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.getSourceFile());
+  return values;
+}
+
 /** What the `const` that `node` names was set to (`const COMMANDS = [...]`); not through a destructuring. */
 export function getConstantValue(node: ts.Expression, checker: ts.TypeChecker): ts.Expression | undefined {
   const declaration = ts.isIdentifier(node) ? getVariableDeclaration(node, checker) : undefined;

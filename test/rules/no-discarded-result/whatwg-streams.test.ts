@@ -124,6 +124,92 @@ export async function encodeOne(text: string): Promise<Uint8Array | undefined> {
 }
 `,
     },
+    {
+      name: "writes and close() into a transform handed in as a parameter, whose readable the same function reads to the end, are not reported",
+      code: `
+export async function writeThrough<T>(stream: ReadableWritablePair<T, T>, chunks: T[]): Promise<T[]> {
+  const writer = stream.writable.getWriter();
+  for (const chunk of chunks) void writer.write(chunk);
+  void writer.close();
+  const result: T[] = [];
+  for await (const chunk of stream.readable) result.push(chunk);
+  return result;
+}
+`,
+    },
+    {
+      name: "a write into a transform kept in a field of a local object, read back through the same field with getReader(), is not reported",
+      code: `
+class Reorder {
+  readonly transform = new TransformStream<number, number>();
+}
+export async function firstOut(value: number): Promise<number | undefined> {
+  const reorder = new Reorder();
+  const writer = reorder.transform.writable.getWriter();
+  const reader = reorder.transform.readable.getReader();
+  writer.write(value);
+  return (await reader.read()).value;
+}
+`,
+    },
+    {
+      name: "a write and close() into a CompressionStream whose readable node:stream/consumers reads whole, also after pipeThrough(), are not reported",
+      code: `
+import { arrayBuffer, text } from "node:stream/consumers";
+export async function roundTrip(data: Uint8Array): Promise<string> {
+  const compressor = new CompressionStream("gzip");
+  const writer = compressor.writable.getWriter();
+  void writer.write(data);
+  void writer.close();
+  return text(compressor.readable.pipeThrough(new DecompressionStream("gzip")));
+}
+export async function compressedSize(data: Uint8Array): Promise<number> {
+  const compressor = new CompressionStream("gzip");
+  const writer = compressor.writable.getWriter();
+  void writer.write(data);
+  void writer.close();
+  return (await arrayBuffer(compressor.readable as ReadableStream)).byteLength;
+}
+`,
+    },
+    {
+      name: "a writer variable reused for a second transform is not reported when the same function reads both readables",
+      code: `
+import { arrayBuffer } from "node:stream/consumers";
+export async function twice(data: Uint8Array): Promise<ArrayBuffer> {
+  const compressor = new CompressionStream("gzip");
+  let writer = compressor.writable.getWriter();
+  void writer.write(data);
+  void writer.close();
+  const compressed = await arrayBuffer(compressor.readable);
+  const decompressor = new DecompressionStream("gzip");
+  writer = decompressor.writable.getWriter();
+  void writer.write(new Uint8Array(compressed));
+  void writer.close();
+  return arrayBuffer(decompressor.readable);
+}
+`,
+    },
+    {
+      name: "writes through a class's writer field into the class's own transform, which the class reads with getReader(), are not reported",
+      code: `
+export class Detector {
+  private input = new TransformStream<Uint8Array, Uint8Array>();
+  private inputWriter: WritableStreamDefaultWriter<Uint8Array>;
+  private inputReader: ReadableStreamDefaultReader<Uint8Array>;
+  constructor() {
+    this.inputWriter = this.input.writable.getWriter();
+    this.inputReader = this.input.readable.getReader();
+  }
+  push(frame: Uint8Array): void {
+    this.inputWriter.write(frame);
+  }
+  async next(): Promise<Uint8Array | undefined> {
+    return (await this.inputReader.read()).value;
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -170,6 +256,155 @@ export function respond(): Response {
             how: "as a bare statement",
             lost: "whether everything was written before the close",
           },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "writes into a transform whose readable goes to a project's reader, which may cancel it early, are reported",
+      code: `
+declare function readIntoArray(stream: ReadableStream<Uint8Array>, maxSize: number): Promise<Uint8Array | null>;
+export async function tooLong(): Promise<Uint8Array | null> {
+  const { writable, readable } = new TransformStream<Uint8Array, Uint8Array>();
+  const writer = writable.getWriter();
+  writer.write(new TextEncoder().encode("hello"));
+  writer.close();
+  return readIntoArray(readable, 2);
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 6,
+          data: { callee: "writer.write()", how: "as a bare statement", lost: "whether the data was written" },
+          suggestions: [],
+        },
+        {
+          messageId: "discardedResult",
+          line: 7,
+          data: {
+            callee: "writer.close()",
+            how: "as a bare statement",
+            lost: "whether everything was written before the close",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "writes through a writer variable later given a second transform, whose readable is only handed on, are reported, though the first transform is read here",
+      code: `
+import { arrayBuffer } from "node:stream/consumers";
+export async function relay(data: Uint8Array): Promise<ReadableStream<Uint8Array>> {
+  const compressor = new CompressionStream("gzip");
+  let writer = compressor.writable.getWriter();
+  void writer.write(data);
+  const compressed = await arrayBuffer(compressor.readable);
+  const decompressor = new DecompressionStream("gzip");
+  writer = decompressor.writable.getWriter();
+  void writer.write(new Uint8Array(compressed));
+  return decompressor.readable;
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 6,
+          data: { callee: "writer.write()", how: "with `void`", lost: "whether the data was written" },
+          suggestions: [],
+        },
+        {
+          messageId: "discardedResult",
+          line: 10,
+          data: { callee: "writer.write()", how: "with `void`", lost: "whether the data was written" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "a write to a connection's writable is reported although its readable is read: that is the peer's data, not the write's",
+      code: `
+interface Connection {
+  readonly readable: ReadableStream<Uint8Array>;
+  readonly writable: WritableStream<Uint8Array>;
+}
+export async function ping(connection: Connection): Promise<Uint8Array | undefined> {
+  const writer = connection.writable.getWriter();
+  void writer.write(new Uint8Array([1]));
+  const reader = connection.readable.getReader();
+  return (await reader.read()).value;
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 8,
+          data: { callee: "writer.write()", how: "with `void`", lost: "whether the data was written" },
+          suggestions: [
+            {
+              messageId: "addAwait",
+              data: { callee: "writer.write()", how: "with `void`", lost: "whether the data was written" },
+              output: `
+interface Connection {
+  readonly readable: ReadableStream<Uint8Array>;
+  readonly writable: WritableStream<Uint8Array>;
+}
+export async function ping(connection: Connection): Promise<Uint8Array | undefined> {
+  const writer = connection.writable.getWriter();
+  await writer.write(new Uint8Array([1]));
+  const reader = connection.readable.getReader();
+  return (await reader.read()).value;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "close() on the writable of a class's transform while its writer holds the lock is reported: it always rejects",
+      code: `
+export class Detector {
+  private input = new TransformStream<Uint8Array, Uint8Array>();
+  private inputWriter = this.input.writable.getWriter();
+  private inputReader = this.input.readable.getReader();
+  endInput(): void {
+    this.input.writable.close();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 7,
+          data: {
+            callee: "this.input.writable.close()",
+            how: "as a bare statement",
+            lost: "whether everything was written before the close",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "writes into a class's transform whose readable the class only hands out are reported",
+      code: `
+export class Events {
+  private output = new TransformStream<string, string>();
+  private writer = this.output.writable.getWriter();
+  get stream(): ReadableStream<string> {
+    return this.output.readable;
+  }
+  send(event: string): void {
+    this.writer.write(event);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "discardedResult",
+          line: 9,
+          data: { callee: "this.writer.write()", how: "as a bare statement", lost: "whether the data was written" },
           suggestions: [],
         },
       ],
