@@ -15,7 +15,8 @@ import { getEnclosingFunction, isPerItemCall } from "../model/function-context.j
 import { getHelperWrite } from "./helper-writes.js";
 import { getStreamCall } from "../model/stream-calls.js";
 import { isProcessStdio } from "../model/stream-families.js";
-import { isComposedMessage } from "./stdio-messages.js";
+import { getStreamKey } from "../model/stream-identity.js";
+import { isBoundedText, isComposedMessage } from "./stdio-messages.js";
 import {
   forEachDescendant,
   getCalleeName,
@@ -458,5 +459,34 @@ export function findIgnoredBackpressure(
       findings.push({ node, stream: target.stream, ...repeater, ...(target.via && { via: target.via }) });
     }
   });
-  return findings;
+  return findings.filter((finding) => !isBesideDataWrite(finding, findings, checker));
+}
+
+/** A write of text whose size the code fixes: `"\n"`, `"assistant> "`. */
+function isBoundedWrite(finding: IgnoredBackpressure, checker: ts.TypeChecker): boolean {
+  const [data] = finding.node.arguments;
+  return !finding.via && data !== undefined && isBoundedText(data, checker);
+}
+
+/**
+ * A separator or prefix written to the same stream, in the same loop or handler, as data that is
+ * reported: the data is what piles up, and waiting for `"drain"` there fixes both. A fixed write
+ * on its own (an echo's `"PONG"` per chunk) is still reported.
+ */
+function isBesideDataWrite(
+  finding: IgnoredBackpressure,
+  findings: readonly IgnoredBackpressure[],
+  checker: ts.TypeChecker,
+): boolean {
+  if (!isBoundedWrite(finding, checker)) return false;
+  const stream = getStreamKey(finding.stream, checker);
+  return (
+    stream !== undefined &&
+    findings.some(
+      (other) =>
+        other.repeater === finding.repeater &&
+        !isBoundedWrite(other, checker) &&
+        getStreamKey(other.stream, checker) === stream,
+    )
+  );
 }

@@ -364,14 +364,14 @@ async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
       ],
     },
     {
-      name: "two writes in one loop: each is reported with its own suggestion",
+      name: "two writes of data in one loop: each is reported with its own suggestion",
       options: [{ checkAllLoops: true }],
       code: `
 import type { Socket } from "node:net";
-export async function send(sock: Socket, rows: string[]) {
-  for (const row of rows) {
-    sock.write(row);
-    sock.write("\\n");
+export async function send(sock: Socket, rows: [string, string][]) {
+  for (const [name, value] of rows) {
+    sock.write(name);
+    sock.write(value);
   }
 }
 `,
@@ -387,10 +387,10 @@ export async function send(sock: Socket, rows: string[]) {
 import type { Socket } from "node:net";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
-export async function send(sock: Socket, rows: string[]) {
-  for (const row of rows) {
-    if (sock.write(row) === false) await waitForDrain(sock);
-    sock.write("\\n");
+export async function send(sock: Socket, rows: [string, string][]) {
+  for (const [name, value] of rows) {
+    if (sock.write(name) === false) await waitForDrain(sock);
+    sock.write(value);
   }
 }
 
@@ -417,10 +417,10 @@ async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
 import type { Socket } from "node:net";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
-export async function send(sock: Socket, rows: string[]) {
-  for (const row of rows) {
-    sock.write(row);
-    if (sock.write("\\n") === false) await waitForDrain(sock);
+export async function send(sock: Socket, rows: [string, string][]) {
+  for (const [name, value] of rows) {
+    sock.write(name);
+    if (sock.write(value) === false) await waitForDrain(sock);
   }
 }
 

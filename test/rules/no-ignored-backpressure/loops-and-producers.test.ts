@@ -72,6 +72,88 @@ export async function upToComment(s: Writable, cs: string[]) {
   ],
   invalid: [
     {
+      name: "a separator written beside streamed data in the same loop is not reported: only the data write is",
+      code: `
+import type { Writable } from "node:stream";
+export async function print(events: AsyncIterable<{ delta: string; first: boolean }>, out: Writable): Promise<void> {
+  for await (const event of events) {
+    if (event.first) out.write("assistant> ");
+    out.write(event.delta);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 6,
+          data: { write: "out.write()", where: "in a loop", stream: "out" },
+          suggestions: [
+            {
+              messageId: "waitForDrain",
+              output: `
+import type { Writable } from "node:stream";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+export async function print(events: AsyncIterable<{ delta: string; first: boolean }>, out: Writable): Promise<void> {
+  for await (const event of events) {
+    if (event.first) out.write("assistant> ");
+    if (out.write(event.delta) === false) await waitForDrain(out);
+  }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a fixed text written alone once per streamed event is still reported: it grows with the events",
+      code: `
+import type { Writable } from "node:stream";
+export async function dots(events: AsyncIterable<unknown>, out: Writable): Promise<void> {
+  for await (const _ of events) out.write(".");
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 4,
+          data: { write: "out.write()", where: "in a loop", stream: "out" },
+          suggestions: [
+            {
+              messageId: "waitForDrain",
+              output: `
+import type { Writable } from "node:stream";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+export async function dots(events: AsyncIterable<unknown>, out: Writable): Promise<void> {
+  for await (const _ of events) if (out.write(".") === false) await waitForDrain(out);
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "a while loop copying what it awaits from a reader is reported [evaluation TP: hono's Lambda adapter]",
       code: `
 import type { Writable } from "node:stream";
