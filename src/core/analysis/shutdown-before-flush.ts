@@ -1176,11 +1176,31 @@ class ShutdownAnalysis extends PathWalker<State> {
   }
 
   private exit(node: ts.Expression, state: State, inner?: ts.Expression): void {
+    if (isWriteCallback(this.scope, this.context.checker)) return;
     this.exitSite ??= { node, inner: inner ?? node };
     const lost = state.filter(isWrite).filter(isLostOnExit);
     const write = lost.at(-1);
     if (write) this.findings.push({ kind: "exit", node, write, lost, shutdownIn: inner });
   }
+}
+
+/**
+ * `const done = () => { if (!draining--) process.exit(code); }` handed to `stream.write("", done)`:
+ * mocha's wait for stdout and stderr to flush. An exit there is the code's own drain, not a loss.
+ */
+function isWriteCallback(scope: FunctionLike | ts.SourceFile, checker: ts.TypeChecker): boolean {
+  const declaration = scope.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const symbol = checker.getSymbolAtLocation(declaration.name);
+  let handed = false;
+  forEachDescendant(getEnclosingFunction(declaration) ?? declaration.getSourceFile(), (node) => {
+    if (handed) return false;
+    if (!ts.isCallExpression(node) || getCalleeName(node.expression) !== "write") return;
+    const callback = node.arguments.at(-1);
+    handed = callback !== undefined && ts.isIdentifier(callback) && checker.getSymbolAtLocation(callback) === symbol;
+    return !handed;
+  });
+  return handed;
 }
 
 /** A parameter, or a constant made from one (`const err = e instanceof Error ? e : new Error(String(e))`). */

@@ -17,6 +17,26 @@ process.exitCode = 1;
 `,
     },
     {
+      name: "mocha's drain idiom: an exit in the function handed to write() on stdout and stderr as its callback waits for both",
+      code: `
+export function exitAfterDrain(code: number): void {
+  let draining = 0;
+  const done = () => {
+    if (!draining--) process.exit(code);
+  };
+  for (const stream of [process.stdout, process.stderr]) {
+    draining += 1;
+    stream.write("", done);
+  }
+  done();
+}
+export function fail(rows: string[]): void {
+  process.stdout.write(rows.join("\\n"));
+  exitAfterDrain(1);
+}
+`,
+    },
+    {
       name: "process.exit() in the stdout write callback",
       code: `
 process.stdout.write(JSON.stringify(process.env), () => process.exit(1));
@@ -218,6 +238,20 @@ export function save(d: string) {
     },
   ],
   invalid: [
+    {
+      name: "an exit in a helper's local function that no write() is handed is reported at the helper's call",
+      code: `
+export function exitNow(code: number): void {
+  const done = () => process.exit(code);
+  done();
+}
+export function fail(rows: string[]): void {
+  process.stdout.write(rows.join("\\n"));
+  exitNow(1);
+}
+`,
+      errors: [{ messageId: "exitInCall", line: 8, suggestions: [] }],
+    },
     // ---- files ----------------------------------------------------------------------------------
     {
       name: "fs.createWriteStream: write then process.exit()",
