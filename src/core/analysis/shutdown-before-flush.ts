@@ -171,6 +171,11 @@ export interface ShutdownSummary {
   readonly waits: readonly StreamKey[];
   /** Files it reads, renames or copies, by the names of their paths. */
   readonly fileUses: readonly SummaryFileUse[];
+  /**
+   * Whether it returns only `true` or `false` and leaves nothing written where it returns `false`
+   * (or nothing): after `if (await handle(args)) return;` the caller goes on with none of its output.
+   */
+  readonly quietWhenFalse: boolean;
 }
 
 interface SummaryFileUse {
@@ -502,6 +507,8 @@ class ShutdownAnalysis extends PathWalker<State> {
   private readonly listenerSignals = new Map<ts.Symbol, readonly StreamKey[]>();
   /** The states at the scope's `return`s. */
   readonly returnStates: State[] = [];
+  /** What each of those `return`s returns, when it is a boolean literal. */
+  readonly returnedBooleans: (boolean | undefined)[] = [];
   /** Shutdowns that reach an {@link OuterStream}: only a summary's walk has those. */
   readonly outerDrops: SummaryDrop[] = [];
   /** The first exit on any path, and the exit itself when it happens in a called function. */
@@ -531,9 +538,17 @@ class ShutdownAnalysis extends PathWalker<State> {
     this.disposals.push([]);
   }
 
-  /** `if (!writer) return;`: where the stream is missing, nothing is pending on it and nothing to wait for. */
+  /**
+   * `if (!writer) return;`: where the stream is missing, nothing is pending on it and nothing to
+   * wait for. `if (await handle(args)) return;`: where a function that writes only when it returns
+   * `true` returned `false`, nothing it wrote is pending.
+   */
   protected override narrowed(condition: ts.Expression, outcome: boolean, state: State): State {
     if (state.length === 0) return state;
+    const falseCall = getCallThatReturnedFalse(condition, outcome);
+    if (falseCall && this.isQuietWhenFalse(falseCall)) {
+      return state.filter((pending) => !isWrite(pending) || pending.through !== falseCall);
+    }
     const missing = getMissingValue(condition, outcome);
     const keys = missing ? getStreamKeys(missing, this.context.checker) : [];
     return keys.length === 0 ? state : state.filter((pending) => !pending.keys.some((key) => keys.includes(key)));
@@ -565,6 +580,10 @@ class ShutdownAnalysis extends PathWalker<State> {
       isThenableType(checker.getTypeAtLocation(returned), checker) &&
       (write.keys.some((key) => (signalled ??= this.getSettlingKeys(returned)).includes(key)) ||
         ((isReply ??= isReplyPromise(returned, checker)) && isConnectionWrite(write, checker)));
+    const value = returned && skipOuterExpressions(returned);
+    this.returnedBooleans.push(
+      value?.kind === ts.SyntaxKind.TrueKeyword ? true : value?.kind === ts.SyntaxKind.FalseKeyword ? false : undefined,
+    );
     this.returnStates.push(
       state.map((pending) =>
         isWrite(pending) &&
@@ -718,6 +737,15 @@ class ShutdownAnalysis extends PathWalker<State> {
     const exit =
       fn && fn !== this.scope ? getShutdownSummary(fn, this.context, this.options, this.depth - 1).exit : undefined;
     if (exit) this.exit(node, state, exit.inner);
+  }
+
+  private isQuietWhenFalse(call: ts.CallExpression): boolean {
+    const callee = this.depth > 0 ? getCalleeBody(call, this.context.program) : undefined;
+    return (
+      callee !== undefined &&
+      callee !== this.scope &&
+      getShutdownSummary(callee, this.context, this.options, this.depth - 1).quietWhenFalse
+    );
   }
 
   /** A call of one of the program's own functions: what it does to the streams, by its summary. */
@@ -1289,7 +1317,14 @@ function isPromiseWrite(write: PendingWrite, checker: ts.TypeChecker): boolean {
   return isThenableType(checker.getTypeAtLocation(write.call.node), checker);
 }
 
-const EMPTY_SUMMARY: ShutdownSummary = { pending: [], drops: [], exit: undefined, waits: [], fileUses: [] };
+const EMPTY_SUMMARY: ShutdownSummary = {
+  pending: [],
+  drops: [],
+  exit: undefined,
+  waits: [],
+  fileUses: [],
+  quietWhenFalse: false,
+};
 
 /** A function's summaries by call depth (index): each is made once per program. */
 type SummaryCache = WeakMap<FunctionLike, ShutdownSummary[]>;
@@ -1420,7 +1455,33 @@ function summarize(
   const drops = analysis.outerDrops.map((drop) => ({ ...drop, keys: toPortable(drop.keys) }));
   const fileUses = analysis.fileUses.map((use) => ({ ...use, keys: toPortable(use.keys) }));
   const isEmpty = pending.length + drops.length + waits.length + fileUses.length === 0 && !analysis.exitSite;
-  return isEmpty ? EMPTY_SUMMARY : { pending, drops, exit: analysis.exitSite, waits, fileUses };
+  if (isEmpty) return EMPTY_SUMMARY;
+  const quietWhenFalse = isQuietWhenFalse(analysis, atEnd);
+  return { pending, drops, exit: analysis.exitSite, waits, fileUses, quietWhenFalse };
+}
+
+/** Whether a walked function returns only booleans, some `true`, and has written nothing where it returns `false` or falls off its end. */
+function isQuietWhenFalse(analysis: ShutdownAnalysis, atEnd: State | undefined): boolean {
+  const outcomes = analysis.returnedBooleans;
+  if (!outcomes.includes(true) || outcomes.includes(undefined)) return false;
+  const falsy = analysis.returnStates.filter((_, index) => outcomes[index] === false);
+  if (atEnd) falsy.push(atEnd);
+  return falsy.every((state) => !state.some(isWrite));
+}
+
+/**
+ * The call that `condition` coming out `outcome` shows to have returned `false`: `handle(args)` (or
+ * `await handle(args)`) coming out false, or `!handle(args)` coming out true.
+ */
+function getCallThatReturnedFalse(condition: ts.Expression, outcome: boolean): ts.CallExpression | undefined {
+  let current = skipOuterExpressions(condition);
+  let result = outcome;
+  while (ts.isPrefixUnaryExpression(current) && current.operator === ts.SyntaxKind.ExclamationToken) {
+    current = skipOuterExpressions(current.operand);
+    result = !result;
+  }
+  if (ts.isAwaitExpression(current)) current = skipOuterExpressions(current.expression);
+  return ts.isCallExpression(current) && !result ? current : undefined;
 }
 
 /**

@@ -287,6 +287,21 @@ export function main(args: string[], rows: readonly object[]): void {
 `,
     },
     {
+      name: "a command handler that writes only when it returns true rules out the exit behind `if (await handle()) return`",
+      code: `
+async function handleList(args: string[], rows: readonly object[]): Promise<boolean> {
+  if (args[0] !== "list") return false;
+  process.stdout.write(JSON.stringify(rows));
+  return true;
+}
+export async function main(args: string[], rows: readonly object[]): Promise<void> {
+  if (await handleList(args, rows)) return;
+  console.error("unknown command");
+  process.exit(1);
+}
+`,
+    },
+    {
       name: "a flag cleared on the path that writes rules out the destroy behind it",
       code: `
 import type { Socket } from "node:net";
@@ -492,6 +507,78 @@ export async function closeLater(socket: Socket, data: Buffer): Promise<void> {
       ],
     },
     // ---- paths ----------------------------------------------------------------------------------
+    {
+      name: "a command handler that also writes before returning false still leaves its output pending at the exit",
+      code: `
+async function handleList(args: string[], rows: readonly object[]): Promise<boolean> {
+  process.stdout.write(JSON.stringify(rows));
+  if (args[0] !== "list") return false;
+  return true;
+}
+export async function main(args: string[], rows: readonly object[]): Promise<void> {
+  if (await handleList(args, rows)) return;
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 9,
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+async function handleList(args: string[], rows: readonly object[]): Promise<boolean> {
+  process.stdout.write(JSON.stringify(rows));
+  if (args[0] !== "list") return false;
+  return true;
+}
+export async function main(args: string[], rows: readonly object[]): Promise<void> {
+  if (await handleList(args, rows)) return;
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an exit on the path where the handler returned true follows its output",
+      code: `
+async function handleList(args: string[], rows: readonly object[]): Promise<boolean> {
+  if (args[0] !== "list") return false;
+  process.stdout.write(JSON.stringify(rows));
+  return true;
+}
+export async function main(args: string[], rows: readonly object[]): Promise<void> {
+  if (!(await handleList(args, rows))) return;
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 9,
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+async function handleList(args: string[], rows: readonly object[]): Promise<boolean> {
+  if (args[0] !== "list") return false;
+  process.stdout.write(JSON.stringify(rows));
+  return true;
+}
+export async function main(args: string[], rows: readonly object[]): Promise<void> {
+  if (!(await handleList(args, rows))) return;
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a flag that a callback may set is not known on the path: the exit is still reached",
       code: `
