@@ -1456,8 +1456,18 @@ function summarize(
   const fileUses = analysis.fileUses.map((use) => ({ ...use, keys: toPortable(use.keys) }));
   const isEmpty = pending.length + drops.length + waits.length + fileUses.length === 0 && !analysis.exitSite;
   if (isEmpty) return EMPTY_SUMMARY;
-  const quietWhenFalse = isQuietWhenFalse(analysis, atEnd);
+  // A function declared to return a boolean cannot fall off its end: TypeScript would reject it.
+  const quietWhenFalse = isQuietWhenFalse(analysis, hasBooleanReturnType(fn, checker) ? undefined : atEnd);
   return { pending, drops, exit: analysis.exitSite, waits, fileUses, quietWhenFalse };
+}
+
+/** `(): boolean`, `async (): Promise<boolean>`: a declared return type that is a boolean. */
+function hasBooleanReturnType(fn: FunctionLike, checker: ts.TypeChecker): boolean {
+  if (!fn.type) return false;
+  const declared = checker.getTypeFromTypeNode(fn.type);
+  const returned = isAsyncFunction(fn) ? checker.getAwaitedType(declared) : declared;
+  const types = returned?.isUnion() ? returned.types : returned ? [returned] : [];
+  return types.length > 0 && types.every((type) => (type.flags & ts.TypeFlags.BooleanLike) !== 0);
 }
 
 /** Whether a walked function returns only booleans, some `true`, and has written nothing where it returns `false` or falls off its end. */

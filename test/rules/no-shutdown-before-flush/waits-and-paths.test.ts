@@ -302,6 +302,26 @@ export async function main(args: string[], rows: readonly object[]): Promise<voi
 `,
     },
     {
+      name: "a handler declared to return a boolean does not fall off the end of its exhaustive switch",
+      code: `
+async function handle(command: "list" | "count" | undefined, rows: readonly object[]): Promise<boolean> {
+  if (!command) return false;
+  process.stdout.write(JSON.stringify(rows));
+  switch (command) {
+    case "list":
+      return true;
+    case "count":
+      process.stdout.write(JSON.stringify(rows.length));
+      return true;
+  }
+}
+export async function main(command: "list" | "count" | undefined, rows: readonly object[]): Promise<void> {
+  if (await handle(command, rows)) return;
+  process.exit(1);
+}
+`,
+    },
+    {
       name: "a flag cleared on the path that writes rules out the destroy behind it",
       code: `
 import type { Socket } from "node:net";
@@ -535,6 +555,52 @@ async function handleList(args: string[], rows: readonly object[]): Promise<bool
 }
 export async function main(args: string[], rows: readonly object[]): Promise<void> {
   if (await handleList(args, rows)) return;
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a handler with no declared return type may fall off the end of its switch with its output pending",
+      code: `
+async function handle(command: "list" | "count" | undefined, rows: readonly object[]) {
+  if (!command) return false;
+  process.stdout.write(JSON.stringify(rows));
+  switch (command) {
+    case "list":
+      return true;
+    case "count":
+      return true;
+  }
+}
+export async function main(command: "list" | "count" | undefined, rows: readonly object[]): Promise<void> {
+  if (await handle(command, rows)) return;
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 14,
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+async function handle(command: "list" | "count" | undefined, rows: readonly object[]) {
+  if (!command) return false;
+  process.stdout.write(JSON.stringify(rows));
+  switch (command) {
+    case "list":
+      return true;
+    case "count":
+      return true;
+  }
+}
+export async function main(command: "list" | "count" | undefined, rows: readonly object[]): Promise<void> {
+  if (await handle(command, rows)) return;
   process.exitCode = 1;
 }
 `,
