@@ -300,7 +300,7 @@ function getReadingScope(stream: ts.Expression, pair: ts.Expression): ts.Node {
 }
 
 /** Whether the code around `stream` reads `pair.readable` itself (see `isReadHere`). */
-function isTransformReadInSameFunction(stream: ts.Expression, context: AnalysisContext): boolean {
+function isTransformReadByItsCode(stream: ts.Expression, context: AnalysisContext): boolean {
   const { checker } = context;
   const pair = getTransformOfWriter(stream, checker);
   if (!pair || !isTransformPair(checker.getTypeAtLocation(pair), context)) return false;
@@ -321,8 +321,8 @@ function isTransformReadInSameFunction(stream: ts.Expression, context: AnalysisC
  * Whether `stream` writes into a pipe whose other end the same function reads itself
  * (`for await (const chunk of readable)`, `readable.getReader()`, `text(readable)`): the pipe is
  * made there, or is a transform named the same way on both ends (`stream.writable`,
- * `stream.readable`). That reader sees the close as the end of its data and a failure as an
- * error, and nobody else can cancel it. A writer variable given several pipes' writers must have
+ * `stream.readable`; for a field of `this`, read anywhere in the class). That reader sees the
+ * close as the end of its data and a failure as an error, and nobody else can cancel it. A writer variable given several pipes' writers must have
  * every one of them read.
  */
 export function isReadInSameFunction(stream: ts.Expression, context: AnalysisContext): boolean {
@@ -331,7 +331,7 @@ export function isReadInSameFunction(stream: ts.Expression, context: AnalysisCon
 
 function isPipeReadInSameFunction(stream: ts.Expression, context: AnalysisContext): boolean {
   const pipe = findLocalPipe(stream, context.checker);
-  if (!pipe || !isPipe(pipe.construction, context)) return isTransformReadInSameFunction(stream, context);
+  if (!pipe || !isPipe(pipe.construction, context)) return isTransformReadByItsCode(stream, context);
   const scope = getEnclosingFunction(pipe.construction) ?? pipe.construction.getSourceFile();
   return somePipeUse(pipe, scope, context, (_, reference) => isReadHere(reference, context.checker));
 }
