@@ -32,12 +32,25 @@ function isCallbackPassedOn(node: ts.CallExpression, checker: ts.TypeChecker): b
   );
 }
 
-/** Whether the code waits for `"drain"`, pauses its source, watches the buffer level, or passes its callback on. */
+/** `waitDrain(out)`, `waitForDrain(out)`, `out.drain()`: a helper or method named for waiting until a stream drains. */
+const DRAIN_CALL_NAME = /drain/i;
+
+/** `await waitDrain(out)`: waiting for a call whose name says it waits for `"drain"`, wherever it is defined. */
+function isAwaitedDrainCall(node: ts.AwaitExpression): boolean {
+  const awaited = skipOuterExpressions(node.expression);
+  return ts.isCallExpression(awaited) && DRAIN_CALL_NAME.test(getCalleeName(awaited.expression) ?? "");
+}
+
+/**
+ * Whether the code waits for `"drain"` (the event, or an awaited helper named for it), pauses its
+ * source, watches the buffer level, or passes its callback on.
+ */
 export function isBackpressureHandled(scope: ts.Node, checker: ts.TypeChecker): boolean {
   let handled = false;
   forEachDescendant(scope, (node) => {
     if (handled) return false;
     if (ts.isStringLiteralLike(node) && node.text === "drain") handled = true;
+    if (ts.isAwaitExpression(node)) handled = isAwaitedDrainCall(node);
     if (ts.isPropertyAccessExpression(node)) {
       handled = node.name.text === "pause" || BUFFER_LEVEL_PROPERTIES.has(node.name.text);
     }

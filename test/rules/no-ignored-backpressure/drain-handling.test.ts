@@ -10,6 +10,19 @@ ruleTester.run("no-ignored-backpressure", rule, {
   valid: [
     // ---- waiting for "drain" --------------------------------------------------------------------
     {
+      name: "a loop that awaits a library's drain helper before each batch is not reported",
+      code: `
+import type { Writable } from "node:stream";
+declare function waitDrain(stream: Writable): Promise<void>;
+export async function dump(batches: AsyncIterable<string[]>, out: Writable): Promise<void> {
+  for await (const batch of batches) {
+    await waitDrain(out);
+    for (const line of batch) out.write(line + "\\n");
+  }
+}
+`,
+    },
+    {
       name: '`if (!s.write(c)) await once(s, "drain")` in a for-of loop',
       code: `
 import { once } from "node:events";
@@ -223,6 +236,51 @@ export function forwardBatch(
     },
   ],
   invalid: [
+    {
+      name: "a loop that awaits other work before each batch, named for no drain, is reported",
+      code: `
+import type { Writable } from "node:stream";
+declare function waitTurn(stream: Writable): Promise<void>;
+export async function dump(batches: AsyncIterable<string[]>, out: Writable): Promise<void> {
+  for await (const batch of batches) {
+    await waitTurn(out);
+    for (const line of batch) out.write(line + "\\n");
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "ignoredBackpressure",
+          line: 7,
+          suggestions: [
+            {
+              messageId: "waitForDrain",
+              output: `
+import type { Writable } from "node:stream";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+declare function waitTurn(stream: Writable): Promise<void>;
+export async function dump(batches: AsyncIterable<string[]>, out: Writable): Promise<void> {
+  for await (const batch of batches) {
+    await waitTurn(out);
+    for (const line of batch) if (out.write(line + "\\n") === false) await waitForDrain(out);
+  }
+}
+
+/** Waits until the stream drains; stops waiting (and listening) when it closes or fails first. */
+async function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
+  const drained = new AbortController();
+  await Promise.race([
+    once(stream, "drain", { signal: drained.signal }),
+    finished(stream, { signal: drained.signal }),
+  ]).finally(() => drained.abort());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a "drain" listener outside the loop does not make the loop wait',
       options: [{ checkAllLoops: true }],
