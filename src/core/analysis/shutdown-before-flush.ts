@@ -1456,8 +1456,7 @@ function summarize(
   const fileUses = analysis.fileUses.map((use) => ({ ...use, keys: toPortable(use.keys) }));
   const isEmpty = pending.length + drops.length + waits.length + fileUses.length === 0 && !analysis.exitSite;
   if (isEmpty) return EMPTY_SUMMARY;
-  // A function declared to return a boolean cannot fall off its end: TypeScript would reject it.
-  const quietWhenFalse = isQuietWhenFalse(analysis, hasBooleanReturnType(fn, checker) ? undefined : atEnd);
+  const quietWhenFalse = isQuietWhenFalse(fn, analysis, atEnd, checker);
   return { pending, drops, exit: analysis.exitSite, waits, fileUses, quietWhenFalse };
 }
 
@@ -1471,11 +1470,17 @@ function hasBooleanReturnType(fn: FunctionLike, checker: ts.TypeChecker): boolea
 }
 
 /** Whether a walked function returns only booleans, some `true`, and has written nothing where it returns `false` or falls off its end. */
-function isQuietWhenFalse(analysis: ShutdownAnalysis, atEnd: State | undefined): boolean {
+function isQuietWhenFalse(
+  fn: FunctionLike,
+  analysis: ShutdownAnalysis,
+  atEnd: State | undefined,
+  checker: ts.TypeChecker,
+): boolean {
   const outcomes = analysis.returnedBooleans;
   if (!outcomes.includes(true) || outcomes.includes(undefined)) return false;
   const falsy = analysis.returnStates.filter((_, index) => outcomes[index] === false);
-  if (atEnd) falsy.push(atEnd);
+  // A function declared to return a boolean cannot fall off its end: TypeScript would reject it.
+  if (atEnd && !hasBooleanReturnType(fn, checker)) falsy.push(atEnd);
   return falsy.every((state) => !state.some(isWrite));
 }
 
