@@ -9,6 +9,7 @@ import {
 } from "../model/declarations.js";
 import { getEnclosingFunction } from "../model/function-context.js";
 import { getStreamFamily, getTypeAncestry, hasReadableSide, isConnection } from "../model/stream-families.js";
+import { getStreamKey, type StreamKey } from "../model/stream-identity.js";
 import { forEachDescendant, getCalleeName, getOutermostExpression, skipOuterExpressions } from "../model/syntax.js";
 
 /**
@@ -215,22 +216,6 @@ function isReadHere(reference: ts.Expression, checker: ts.TypeChecker): boolean 
   return parent.name.text === "pipeThrough" && isReadHere(call, checker);
 }
 
-/** The same pair of ends named again: `stream` and `stream`, `this.codec.transform` and `this.codec.transform`. */
-function isSameAccessPath(a: ts.Expression, b: ts.Expression, checker: ts.TypeChecker): boolean {
-  const left = skipOuterExpressions(a);
-  const right = skipOuterExpressions(b);
-  if (left.kind === ts.SyntaxKind.ThisKeyword) return right.kind === ts.SyntaxKind.ThisKeyword;
-  if (ts.isIdentifier(left)) {
-    return ts.isIdentifier(right) && checker.getSymbolAtLocation(left) === checker.getSymbolAtLocation(right);
-  }
-  return (
-    ts.isPropertyAccessExpression(left) &&
-    ts.isPropertyAccessExpression(right) &&
-    left.name.text === right.name.text &&
-    isSameAccessPath(left.expression, right.expression, checker)
-  );
-}
-
 const TRANSFORM_PAIR_TYPES = new Set(["TransformStream", "GenericTransformStream", "ReadableWritablePair"]);
 
 /** A transform's pair of ends by its type: `TransformStream`, `CompressionStream`, `ReadableWritablePair`. */
@@ -283,15 +268,9 @@ function getTransformOfWriter(stream: ts.Expression, checker: ts.TypeChecker): t
   return ts.isPropertyAccessExpression(writable) && writable.name.text === "writable" ? writable.expression : undefined;
 }
 
-/** `this` for `this.codec.transform`: the value an access path starts from. */
-function getPathRoot(path: ts.Expression): ts.Expression {
-  const node = skipOuterExpressions(path);
-  return ts.isPropertyAccessExpression(node) ? getPathRoot(node.expression) : node;
-}
-
 /** Where the other end of a transform is looked for: the class for a field of `this`, else the function. */
-function getReadingScope(stream: ts.Expression, pair: ts.Expression): ts.Node {
-  if (getPathRoot(pair).kind === ts.SyntaxKind.ThisKeyword) {
+function getReadingScope(stream: ts.Expression, pairKey: StreamKey): ts.Node {
+  if (pairKey === "this" || pairKey.startsWith("this.")) {
     for (let current: ts.Node = stream; !ts.isSourceFile(current); current = current.parent) {
       if (ts.isClassLike(current)) return current;
     }
@@ -303,14 +282,16 @@ function getReadingScope(stream: ts.Expression, pair: ts.Expression): ts.Node {
 function isTransformReadByItsCode(stream: ts.Expression, context: AnalysisContext): boolean {
   const { checker } = context;
   const pair = getTransformOfWriter(stream, checker);
-  if (!pair || !isTransformPair(checker.getTypeAtLocation(pair), context)) return false;
+  // The same ends named again: `stream` and `stream`, `this.codec.transform` and `this.codec.transform`.
+  const pairKey = pair && getStreamKey(pair, checker);
+  if (!pair || !pairKey || !isTransformPair(checker.getTypeAtLocation(pair), context)) return false;
   let found = false;
-  forEachDescendant(getReadingScope(stream, pair), (node) => {
+  forEachDescendant(getReadingScope(stream, pairKey), (node) => {
     if (found) return false;
     found =
       ts.isPropertyAccessExpression(node) &&
       node.name.text === "readable" &&
-      isSameAccessPath(node.expression, pair, checker) &&
+      getStreamKey(node.expression, checker) === pairKey &&
       isReadHere(node, checker);
     return !found;
   });
