@@ -97,8 +97,10 @@ function collectReads(
 ): ts.Identifier[] {
   const reads: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
+    // Comparing the text first spares the checker a lookup for every other name in the scope.
     if (
       ts.isIdentifier(node) &&
+      node.text === symbol.name &&
       node !== declarationName &&
       !isWriteTarget(node) &&
       checker.getSymbolAtLocation(node) === symbol
