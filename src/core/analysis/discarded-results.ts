@@ -42,9 +42,17 @@ const RETURNS_PROMISE: Partial<Record<StreamOwner, boolean>> = {
   process: false,
 };
 
-function getResultOperation(node: ts.Node, context: AnalysisContext): ResultOperation | undefined {
+/** A call or property access that may carry a stream's promise, by its name alone. */
+function isCandidateResult(node: ts.Node): node is ts.CallExpression | ts.PropertyAccessExpression {
+  if (ts.isCallExpression(node)) return isCandidatePromiseCall(node);
+  return ts.isPropertyAccessExpression(node) && (node.name.text === "ready" || node.name.text === "closed");
+}
+
+function getResultOperation(
+  node: ts.CallExpression | ts.PropertyAccessExpression,
+  context: AnalysisContext,
+): ResultOperation | undefined {
   if (ts.isCallExpression(node)) {
-    if (!isCandidatePromiseCall(node)) return undefined;
     const call = getStreamCall(node, context);
     if (!call || call.operation === "exit") return undefined;
     const returnsPromise =
@@ -52,11 +60,8 @@ function getResultOperation(node: ts.Node, context: AnalysisContext): ResultOper
     if (!returnsPromise) return undefined;
     return { operation: call.operation, label: `${call.calleeText}()`, stream: call.stream };
   }
-  if (ts.isPropertyAccessExpression(node) && (node.name.text === "ready" || node.name.text === "closed")) {
-    const operation = getWriterPromiseOperation(node, context);
-    return operation && { operation, label: node.getText(), stream: node.expression };
-  }
-  return undefined;
+  const operation = getWriterPromiseOperation(node, context);
+  return operation && { operation, label: node.getText(), stream: node.expression };
 }
 
 /**
@@ -75,11 +80,12 @@ function isObservedByLocalReader(result: ResultOperation, context: AnalysisConte
 export function findDiscardedResults(sourceFile: ts.SourceFile, context: AnalysisContext): DiscardedResult[] {
   const results: DiscardedResult[] = [];
   forEachDescendant(sourceFile, (node) => {
-    const result = getResultOperation(node, context);
-    if (!result) return;
-    const site = getDiscardSite(node as ts.Expression, context.checker);
-    if (!site || isObservedByLocalReader(result, context)) return;
-    results.push({ node: node as ts.CallExpression | ts.PropertyAccessExpression, site, ...result });
+    if (!isCandidateResult(node)) return;
+    // Where the value goes is mostly syntax: asking it first spares typing every awaited call.
+    const site = getDiscardSite(node, context.checker);
+    const result = site && getResultOperation(node, context);
+    if (!site || !result || isObservedByLocalReader(result, context)) return;
+    results.push({ node, site, ...result });
   });
   return results;
 }
