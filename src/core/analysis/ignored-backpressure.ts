@@ -380,14 +380,22 @@ interface WriteTarget {
   readonly via?: IgnoredBackpressure["via"];
 }
 
-function getWriteTarget(node: ts.CallExpression, context: AnalysisContext): WriteTarget | undefined {
+/**
+ * `isHelperReportable`: whether a helper's dropped write would be reported here, when its data is
+ * all the call's arguments. Resolving the callee is the costliest step of the rule: skipped when not.
+ */
+function getWriteTarget(
+  node: ts.CallExpression,
+  context: AnalysisContext,
+  isHelperReportable: boolean,
+): WriteTarget | undefined {
   const call = getCalleeName(node.expression) === "write" ? getStreamCall(node, context) : undefined;
   if (call) {
     const isSignalled = call.operation === "write" && call.stream && hasBackpressureSignal(call, context);
     if (!isSignalled || !call.stream || isInMemorySink(call.stream, context.checker)) return undefined;
     return { stream: call.stream, streamAtCall: call.stream, data: node.arguments.slice(0, 1) };
   }
-  const dropped = getHelperWrite(node, context);
+  const dropped = isHelperReportable ? getHelperWrite(node, context) : undefined;
   if (!dropped) return undefined;
   const callee = skipOuterExpressions(node.expression);
   const argument = dropped.streamParameter === undefined ? undefined : node.arguments[dropped.streamParameter];
@@ -443,8 +451,11 @@ export function findIgnoredBackpressure(
   forEachDescendant(sourceFile, (node) => {
     if (!ts.isCallExpression(node)) return;
     const repeater = findRepeater(node, context);
-    const target = repeater && getWriteTarget(node, context);
-    if (!repeater || !target || isBackpressureHandled(getHandlingScope(repeater.repeater), checker)) return;
+    // A used result is the cheapest way out: it spares resolving the callee of every call in a loop.
+    if (!repeater || !isResultIgnored(node, repeater, checker)) return;
+    const isHelperReportable = options.checkAllLoops || isFedByProducer(node, node.arguments, repeater, checker);
+    const target = getWriteTarget(node, context, isHelperReportable);
+    if (!target || isBackpressureHandled(getHandlingScope(repeater.repeater), checker)) return;
     if (
       !isFedByProducer(node, target.data, repeater, checker) &&
       (!options.checkAllLoops || isLogLine(target, context))
@@ -455,9 +466,7 @@ export function findIgnoredBackpressure(
     const fn = repeater.repeater as ts.FunctionLikeDeclaration;
     if (isProducerHandler(repeater.repetition) && isGuardedByFlag(node, fn, checker)) return;
     if (repeater.repetition === "stream-implementation" && !isCalledBackAtOnce(node, target, fn, context)) return;
-    if (isResultIgnored(node, repeater, checker)) {
-      findings.push({ node, stream: target.stream, ...repeater, ...(target.via && { via: target.via }) });
-    }
+    findings.push({ node, stream: target.stream, ...repeater, ...(target.via && { via: target.via }) });
   });
   return findings.filter((finding) => !isBesideDataWrite(finding, findings, checker));
 }
