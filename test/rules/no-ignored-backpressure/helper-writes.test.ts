@@ -266,6 +266,112 @@ export async function exportRows(rows: AsyncIterable<string[]>, out: Writable) {
       ],
     },
     {
+      name: "a helper imported under another name",
+      code: `
+import type { Writable } from "node:stream";
+import { writeRow as emitRow } from "./row-writers.js";
+export async function exportRows(rows: AsyncIterable<string>, out: Writable) {
+  for await (const row of rows) emitRow(out, row);
+}
+`,
+      errors: [
+        {
+          messageId: "helperIgnoresBackpressure",
+          line: 5,
+          data: {
+            call: "emitRow()",
+            where: "in a loop",
+            write: "out.write()",
+            location: "line 6 of row-writers.ts",
+            stream: "out",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "a helper imported as its module's default export",
+      code: `
+import type { Writable } from "node:stream";
+import emitRow from "./row-writers.js";
+export async function exportRows(rows: AsyncIterable<string>, out: Writable) {
+  for await (const row of rows) emitRow(out, row);
+}
+`,
+      errors: [
+        {
+          messageId: "helperIgnoresBackpressure",
+          line: 5,
+          data: {
+            call: "emitRow()",
+            where: "in a loop",
+            write: "out.write()",
+            location: "line 6 of row-writers.ts",
+            stream: "out",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "an arrow function held by a class property",
+      code: `
+import type { Writable } from "node:stream";
+export class Exporter {
+  constructor(private readonly out: Writable) {}
+  private readonly emit = (row: string) => {
+    this.out.write(row);
+  };
+  async run(rows: AsyncIterable<string>) {
+    for await (const row of rows) this.emit(row);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "helperIgnoresBackpressure",
+          line: 9,
+          data: {
+            call: "this.emit()",
+            where: "in a loop",
+            write: "this.out.write()",
+            location: "line 6",
+            stream: "this.out",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "a method declared with a quoted name",
+      code: `
+import type { Writable } from "node:stream";
+export class Exporter {
+  constructor(private readonly out: Writable) {}
+  "emitRow"(row: string) {
+    this.out.write(row);
+  }
+  async run(rows: AsyncIterable<string>) {
+    for await (const row of rows) this.emitRow(row);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "helperIgnoresBackpressure",
+          line: 9,
+          data: {
+            call: "this.emitRow()",
+            where: "in a loop",
+            write: "this.out.write()",
+            location: "line 6",
+            stream: "this.out",
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "a loop that writes what it awaited through a helper",
       code: `
 import type { Writable } from "node:stream";
