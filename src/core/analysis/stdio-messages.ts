@@ -580,10 +580,12 @@ export function isMessage(node: ts.Expression, checker: ts.TypeChecker, depth = 
     const declaration = checker.getSymbolAtLocation(value)?.valueDeclaration;
     if (declaration && ts.isCatchClause(declaration.parent)) return true;
     // A parameter by its declared type: `if (error) console.error(error)` narrows `unknown` to `{}`.
+    // Narrowed to text it is text too: `typeof status === "string" ? status : status.loading`.
     if (declaration && ts.isParameter(declaration)) {
       const declared = checker.getTypeAtLocation(declaration);
       const isError = ts.isIdentifier(declaration.name) && isErrorValue(declaration.name, checker);
-      return hasOnlyFlags(declared, TEXT_FLAGS | SHORT_SCALAR_FLAGS) || isError;
+      const isNarrowedToText = hasOnlyFlags(checker.getTypeAtLocation(value), ts.TypeFlags.StringLike);
+      return hasOnlyFlags(declared, TEXT_FLAGS | SHORT_SCALAR_FLAGS) || isError || isNarrowedToText;
     }
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
       // A list or object set up in a variable is there to be filled (`const lines = []`).

@@ -162,6 +162,15 @@ export function fail(columns: unknown[]): void {
 }
 `,
     },
+    {
+      name: "a parameter that is text or an object, narrowed to its text, then process.exit(1)",
+      code: `
+export function fail(status: string | { readonly text: string }): void {
+  console.error(typeof status === "string" ? status : status.text);
+  process.exit(1);
+}
+`,
+    },
     // ---- short literals -------------------------------------------------------------------------
     {
       name: "Node is safe: a short string literal to console.log then exit (the kernel takes it at once)",
@@ -494,6 +503,11 @@ export function check(name: string, upSqls: readonly string[], esm: boolean): vo
         },
       ],
     },
+    exitAfterPrint(
+      "a parameter that is text or a list: narrowing to text leaves the list a page, then process.exit(1)",
+      "export function fail(output: string | string[]): void",
+      `console.log(typeof output === "string" ? output : output.join("\\n"));`,
+    ),
     exitAfterPrint(
       "a worded line inlining a page that falls back to a default, then process.exit(1)",
       "export function fail(rows: string[], header?: string): void",
