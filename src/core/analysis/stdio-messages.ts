@@ -151,11 +151,14 @@ export function isLabelledValue(
   return isLabelled && isTextValue(argument, checker) && !isEvidentBulk(argument, checker, 0);
 }
 
+function isErrorType(type: ts.Type, checker: ts.TypeChecker): boolean {
+  return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
+}
+
 /** A number, a boolean, an error: a few characters, or one error with its stack. */
 function isErrorValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
   const type = checker.getTypeAtLocation(node);
-  if (hasOnlyFlags(type, SHORT_SCALAR_FLAGS)) return true;
-  return [...getTypeAncestry(type, checker)].some((symbol) => symbol.getName() === "Error");
+  return hasOnlyFlags(type, SHORT_SCALAR_FLAGS) || isErrorType(type, checker);
 }
 
 /** An array, a `Map`, a `Set` or another iterable object, or binary data: what bulk is made from. */
@@ -438,6 +441,7 @@ const RECORD_DEPTH = 3;
  * An object type whose fields are fixed and short: text, numbers, flags or records of those
  * (`{ version: string; sha?: string; built: string }`). Serialised, it is a line or two. A list,
  * a map, an index signature (`Record<string, string>`) or a field of any of those can be long.
+ * An error serialises to its own enumerable fields only (`{}`, a `code`): its message and stack are not.
  */
 function isFixedShapeRecord(type: ts.Type, checker: ts.TypeChecker, depth = 0): boolean {
   const parts = (type.isUnion() ? type.types : [type]).filter(
@@ -448,18 +452,19 @@ function isFixedShapeRecord(type: ts.Type, checker: ts.TypeChecker, depth = 0): 
     parts.length > 0 &&
     parts.every(
       (part) =>
-        (part.flags & ts.TypeFlags.Object) !== 0 &&
-        part.getCallSignatures().length === 0 &&
-        !isCollectionOrBinary(part, checker) &&
-        checker.getIndexInfosOfType(part).length === 0 &&
-        part.getProperties().length > 0 &&
-        part.getProperties().every((property) => {
-          const field = checker.getTypeOfSymbol(property);
-          return (
-            hasOnlyFlags(field, ts.TypeFlags.StringLike | SHORT_SCALAR_FLAGS) ||
-            isFixedShapeRecord(field, checker, depth + 1)
-          );
-        }),
+        isErrorType(part, checker) ||
+        ((part.flags & ts.TypeFlags.Object) !== 0 &&
+          part.getCallSignatures().length === 0 &&
+          !isCollectionOrBinary(part, checker) &&
+          checker.getIndexInfosOfType(part).length === 0 &&
+          part.getProperties().length > 0 &&
+          part.getProperties().every((property) => {
+            const field = checker.getTypeOfSymbol(property);
+            return (
+              hasOnlyFlags(field, ts.TypeFlags.StringLike | SHORT_SCALAR_FLAGS) ||
+              isFixedShapeRecord(field, checker, depth + 1)
+            );
+          })),
     )
   );
 }

@@ -171,6 +171,15 @@ export function fail(status: string | { readonly text: string }): void {
 }
 `,
     },
+    {
+      name: "an error serialised after a label (its own fields only), then process.exit(1)",
+      code: `
+export function fail(error: Error): void {
+  console.error("Full error object: " + JSON.stringify(error));
+  process.exit(1);
+}
+`,
+    },
     // ---- short literals -------------------------------------------------------------------------
     {
       name: "Node is safe: a short string literal to console.log then exit (the kernel takes it at once)",
@@ -503,6 +512,11 @@ export function check(name: string, upSqls: readonly string[], esm: boolean): vo
         },
       ],
     },
+    exitAfterPrint(
+      "a record holding a list serialised after a label, then process.exit(1)",
+      "export function fail(report: { readonly errors: string[] }): void",
+      `console.log("Report: " + JSON.stringify(report));`,
+    ),
     exitAfterPrint(
       "a parameter that is text or a list: narrowing to text leaves the list a page, then process.exit(1)",
       "export function fail(output: string | string[]): void",
