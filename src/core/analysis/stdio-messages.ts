@@ -1,6 +1,11 @@
 import ts from "../typescript.cjs";
 
-import { getConstantValue, isInPackageFolder } from "../model/declarations.js";
+import {
+  getConstantValue,
+  getVariableDeclaration,
+  isChangedInPlace,
+  isInPackageFolder,
+} from "../model/declarations.js";
 import { getTypeAncestry } from "../model/stream-families.js";
 import { getCalleeName, skipOuterExpressions } from "../model/syntax.js";
 
@@ -201,7 +206,9 @@ export function isLiteralOfMessages(node: ts.Expression, checker: ts.TypeChecker
   const value = skipOuterExpressions(node);
   if (depth > MESSAGE_TRACE_HOPS) return false;
   const isPart = (part: ts.Expression): boolean =>
-    isMessage(part, checker, depth + 1) || isLiteralOfMessages(part, checker, depth + 1);
+    isMessage(part, checker, depth + 1) ||
+    isLiteralOfMessages(part, checker, depth + 1) ||
+    isFunctionValue(part, checker);
   if (ts.isArrayLiteralExpression(value)) {
     return value.elements.every((element) => !ts.isSpreadElement(element) && isPart(element));
   }
@@ -212,22 +219,29 @@ export function isLiteralOfMessages(node: ts.Expression, checker: ts.TypeChecker
         (ts.isShorthandPropertyAssignment(property) && isPart(property.name)),
     );
   }
-  // A constant list of messages (`const COMMANDS = ["build", "dev"]`). One that starts empty, or
-  // holds lists or objects, is there to be filled; so is a constant object (`result.problems = …`).
+  // A constant list of messages (`const COMMANDS = ["build", "dev"]`). One that starts empty is
+  // there to be filled; so is a constant object (`result.problems = …`), and a list of lists or
+  // objects, unless the file never changes it (a command's option definitions).
   const constant = getConstantValue(value, checker);
   const list = constant && skipOuterExpressions(constant);
-  return (
-    list !== undefined &&
-    ts.isArrayLiteralExpression(list) &&
-    list.elements.length > 0 &&
-    list.elements.every(
-      (element) =>
-        !ts.isSpreadElement(element) &&
-        !ts.isObjectLiteralExpression(element) &&
-        !ts.isArrayLiteralExpression(element) &&
-        isMessage(element, checker, depth + 1),
-    )
-  );
+  if (!list || !ts.isArrayLiteralExpression(list) || list.elements.length === 0) return false;
+  const isContainer = (element: ts.Expression): boolean =>
+    ts.isObjectLiteralExpression(element) || ts.isArrayLiteralExpression(element);
+  const isItem = (element: ts.Expression): boolean =>
+    !ts.isSpreadElement(element) &&
+    (isContainer(element) ? isLiteralOfMessages(element, checker, depth + 1) : isMessage(element, checker, depth + 1));
+  if (!list.elements.every(isItem)) return false;
+  const declaration = ts.isIdentifier(value) ? getVariableDeclaration(value, checker) : undefined;
+  return !list.elements.some(isContainer) || (declaration !== undefined && !isChangedInPlace(declaration, checker));
+}
+
+/** `type: Boolean`, `parse: toNumber`, `(value) => value.trim()`: a function is printed as its name, if at all. */
+function isFunctionValue(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const value = skipOuterExpressions(node);
+  if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return true;
+  if (!ts.isIdentifier(value) && !ts.isPropertyAccessExpression(value)) return false;
+  const type = checker.getTypeAtLocation(value);
+  return type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0;
 }
 
 /** Array methods that return a list as long as the one they are called on. */

@@ -70,3 +70,62 @@ export function isPlatformDeclaration(declaration: ts.Node, program: ts.Program)
   const sourceFile = declaration.getSourceFile();
   return program.isSourceFileDefaultLibrary(sourceFile) || isInPackageFolder(sourceFile.fileName, "node");
 }
+
+/** Methods that change an array or object in place. */
+const MUTATING_METHODS = new Set(["push", "unshift", "splice", "fill", "copyWithin", "set", "add", "delete", "clear"]);
+
+function isAssignmentTarget(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent)) {
+    const operator = parent.operatorToken.kind;
+    return (
+      parent.left === node && operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment
+    );
+  }
+  const isStep = (operator: ts.SyntaxKind): boolean =>
+    operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
+  return (
+    ts.isDeleteExpression(parent) ||
+    ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && isStep(parent.operator))
+  );
+}
+
+/** `rows.push(x)`, `rows[0] = x`, `rows[0].name = x`, `delete rows.x`: `access` is the outermost access of the name. */
+function isChangingUse(access: ts.Expression): boolean {
+  const parent = access.parent;
+  const isMethodCall = ts.isCallExpression(parent) && parent.expression === access;
+  if (isMethodCall) return ts.isPropertyAccessExpression(access) && MUTATING_METHODS.has(access.name.text);
+  return isAssignmentTarget(access);
+}
+
+/**
+ * Whether the file changes what a `const` holds: `rows.push(x)`, `rows[0] = x`, `rows[0].name = x`,
+ * `delete rows.x`. Handed to a function, it is taken as unchanged.
+ */
+export function isChangedInPlace(declaration: ts.VariableDeclaration, checker: ts.TypeChecker): boolean {
+  if (!ts.isIdentifier(declaration.name)) return true;
+  const name = declaration.name;
+  const symbol = checker.getSymbolAtLocation(name);
+  let changed = false;
+  const visit = (node: ts.Node): void => {
+    if (changed) return;
+    if (
+      ts.isIdentifier(node) &&
+      node !== name &&
+      node.text === name.text &&
+      checker.getSymbolAtLocation(node) === symbol
+    ) {
+      let access: ts.Expression = node;
+      while (
+        (ts.isPropertyAccessExpression(access.parent) || ts.isElementAccessExpression(access.parent)) &&
+        access.parent.expression === access
+      ) {
+        access = access.parent;
+      }
+      changed = access !== node && isChangingUse(access);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.getSourceFile());
+  return changed;
+}

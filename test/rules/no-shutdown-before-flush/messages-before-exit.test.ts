@@ -417,6 +417,21 @@ export function usage(): never {
 `,
     },
     {
+      name: "a usage text made from a constant list of option objects the file never changes, then process.exit(1)",
+      code: `
+declare function commandLineUsage(sections: readonly object[]): string;
+const toNumber = (value: string): number => Number(value);
+const OPTIONS = [
+  { name: "port", alias: "p", type: toNumber, description: "Port to listen on" },
+  { name: "verbose", type: Boolean, defaultValue: ["info"], description: "Log more" },
+];
+export function help(): never {
+  console.log(commandLineUsage([{ content: "Usage: serve [options]" }, { optionList: OPTIONS }]));
+  process.exit(1);
+}
+`,
+    },
+    {
       name: "an object written out in place from messages, serialised, then process.exit(1)",
       code: `
 export function fail(reason: string, code: number): never {
@@ -504,6 +519,39 @@ declare function getModuleTemplate(name: string, up: readonly string[]): string;
 export function check(name: string, upSqls: readonly string[], esm: boolean): void {
   const fileContent = esm ? getModuleTemplate(name, upSqls) : getTemplate(name, upSqls);
   console.log(\`Unexpected changes found:\\n\\n\${fileContent}\`);
+  process.exitCode = 1;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a constant list of option objects that the code fills at run time, printed, then process.exit(1)",
+      code: `
+declare function commandLineUsage(sections: readonly object[]): string;
+const OPTIONS = [{ name: "help", description: "Show help" }];
+export function help(plugins: readonly string[]): void {
+  for (const plugin of plugins) OPTIONS.push({ name: plugin, description: "A plugin" });
+  console.log(commandLineUsage([{ optionList: OPTIONS }]));
+  process.exit(1);
+}
+`,
+      errors: [
+        {
+          messageId: "exitBeforeFlush",
+          line: 7,
+          data: { shutdown: "process.exit(1)", write: "console.log()", line: 6 },
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+declare function commandLineUsage(sections: readonly object[]): string;
+const OPTIONS = [{ name: "help", description: "Show help" }];
+export function help(plugins: readonly string[]): void {
+  for (const plugin of plugins) OPTIONS.push({ name: plugin, description: "A plugin" });
+  console.log(commandLineUsage([{ optionList: OPTIONS }]));
   process.exitCode = 1;
 }
 `,
