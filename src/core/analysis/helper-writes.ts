@@ -20,8 +20,13 @@ export interface DroppedWrite {
 /** How far calls are followed from the call site: a helper, what it calls, and one level more. */
 const MAX_DEPTH = 3;
 
-/** Per analysis (its `streamTypes` decide what a write is), per function: `null` for "drops none". */
-const summaries = new WeakMap<AnalysisContext, WeakMap<ts.Node, DroppedWrite | null>>();
+/**
+ * Per analysis (its `streamTypes` decide what a write is), per function, per call depth: `null`
+ * for "drops none". Kept per depth, as the shutdown summaries are: what a helper reaches within
+ * the bound from one call site is not what it reaches from a site a call deeper, and reusing it
+ * would make a file's findings depend on what was analysed before it.
+ */
+const summaries = new WeakMap<AnalysisContext, WeakMap<ts.Node, (DroppedWrite | null)[]>>();
 
 /** Whether a value is thrown away, looking through the `await` of an async helper's promise. */
 function isDropped(node: ts.Expression, checker: ts.TypeChecker): boolean {
@@ -83,12 +88,14 @@ interface Summary {
 function summarize(fn: CalleeBody, context: AnalysisContext, depth: number, visiting: Set<ts.Node>): Summary {
   let cache = summaries.get(context);
   if (!cache) summaries.set(context, (cache = new WeakMap()));
-  const cached = cache.get(fn);
+  let byDepth = cache.get(fn);
+  if (!byDepth) cache.set(fn, (byDepth = []));
+  const cached = byDepth[depth];
   if (cached !== undefined) return { dropped: cached ?? undefined, complete: true };
   if (depth > MAX_DEPTH || visiting.has(fn)) return { dropped: undefined, complete: false };
   // A helper that waits for "drain" or watches the buffer itself handles what it writes.
   if (isBackpressureHandled(fn, context.checker)) {
-    cache.set(fn, null);
+    byDepth[depth] = null;
     return { dropped: undefined, complete: true };
   }
   visiting.add(fn);
@@ -111,7 +118,7 @@ function summarize(fn: CalleeBody, context: AnalysisContext, depth: number, visi
   };
   visit(fn.body);
   visiting.delete(fn);
-  if (complete) cache.set(fn, dropped ?? null);
+  if (complete) byDepth[depth] = dropped ?? null;
   return { dropped, complete };
 }
 

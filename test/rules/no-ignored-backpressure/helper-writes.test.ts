@@ -372,6 +372,31 @@ export class Exporter {
       ],
     },
     {
+      name: "calls are followed three deep from each call site, whichever site was analysed first",
+      code: `
+import type { Writable } from "node:stream";
+function writeRow(out: Writable, row: string) {
+  out.write(row);
+}
+function viaOne(out: Writable, row: string) {
+  writeRow(out, row);
+}
+function viaTwo(out: Writable, row: string) {
+  viaOne(out, row);
+}
+function viaThree(out: Writable, row: string) {
+  viaTwo(out, row);
+}
+export async function threeDeep(rows: AsyncIterable<string>, out: Writable) {
+  for await (const row of rows) viaTwo(out, row);
+}
+export async function fourDeep(rows: AsyncIterable<string>, out: Writable) {
+  for await (const row of rows) viaThree(out, row);
+}
+`,
+      errors: [{ messageId: "helperIgnoresBackpressure", line: 16, suggestions: [] }],
+    },
+    {
       name: "a loop that writes what it awaited through a helper",
       code: `
 import type { Writable } from "node:stream";
