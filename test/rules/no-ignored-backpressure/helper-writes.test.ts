@@ -7,6 +7,34 @@ import { createRuleTester } from "../../rule-tester.js";
 
 const ruleTester = createRuleTester();
 
+/** A loop over a producer calling row-writers.ts's `writeRow()` as `emitRow`, imported by `importLine`: reported. */
+function importedAsEmitRow(name: string, importLine: string) {
+  return {
+    name,
+    code: `
+import type { Writable } from "node:stream";
+${importLine}
+export async function exportRows(rows: AsyncIterable<string>, out: Writable) {
+  for await (const row of rows) emitRow(out, row);
+}
+`,
+    errors: [
+      {
+        messageId: "helperIgnoresBackpressure" as const,
+        line: 5,
+        data: {
+          call: "emitRow()",
+          where: "in a loop",
+          write: "out.write()",
+          location: "line 6 of row-writers.ts",
+          stream: "out",
+        },
+        suggestions: [],
+      },
+    ],
+  };
+}
+
 ruleTester.run("no-ignored-backpressure", rule, {
   valid: [
     {
@@ -265,54 +293,11 @@ export async function exportRows(rows: AsyncIterable<string[]>, out: Writable) {
         },
       ],
     },
-    {
-      name: "a helper imported under another name",
-      code: `
-import type { Writable } from "node:stream";
-import { writeRow as emitRow } from "./row-writers.js";
-export async function exportRows(rows: AsyncIterable<string>, out: Writable) {
-  for await (const row of rows) emitRow(out, row);
-}
-`,
-      errors: [
-        {
-          messageId: "helperIgnoresBackpressure",
-          line: 5,
-          data: {
-            call: "emitRow()",
-            where: "in a loop",
-            write: "out.write()",
-            location: "line 6 of row-writers.ts",
-            stream: "out",
-          },
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      name: "a helper imported as its module's default export",
-      code: `
-import type { Writable } from "node:stream";
-import emitRow from "./row-writers.js";
-export async function exportRows(rows: AsyncIterable<string>, out: Writable) {
-  for await (const row of rows) emitRow(out, row);
-}
-`,
-      errors: [
-        {
-          messageId: "helperIgnoresBackpressure",
-          line: 5,
-          data: {
-            call: "emitRow()",
-            where: "in a loop",
-            write: "out.write()",
-            location: "line 6 of row-writers.ts",
-            stream: "out",
-          },
-          suggestions: [],
-        },
-      ],
-    },
+    importedAsEmitRow(
+      "a helper imported under another name",
+      'import { writeRow as emitRow } from "./row-writers.js";',
+    ),
+    importedAsEmitRow("a helper imported as its module's default export", 'import emitRow from "./row-writers.js";'),
     {
       name: "an arrow function held by a class property",
       code: `
