@@ -1,7 +1,7 @@
 import ts from "../typescript.cjs";
 
 import { getBodyStatements, type FunctionLike } from "../model/function-context.js";
-import { getOutermostExpression, skipOuterExpressions } from "../model/syntax.js";
+import { getOutermostExpression, isAssignedTo, skipOuterExpressions } from "../model/syntax.js";
 
 /** Whether a function's symbol has only signatures returning `never`: one answer per function. */
 const neverReturningSymbols = new WeakMap<ts.Symbol, boolean>();
@@ -383,21 +383,10 @@ function getEnclosingScope(node: ts.Node): ts.Node {
   return current;
 }
 
-function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
-}
-
 /** Calls `visit` with every identifier assigned below `root`: `x = …`, `x += …`, `x++`. */
 function forEachAssignment(root: ts.Node, visit: (target: ts.Identifier) => void): void {
   const walk = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && ts.isIdentifier(node.left))
-      visit(node.left);
-    if (
-      (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
-      ts.isIdentifier(node.operand) &&
-      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
-    )
-      visit(node.operand);
+    if (ts.isIdentifier(node) && isAssignedTo(node)) visit(node);
     ts.forEachChild(node, walk);
   };
   walk(root);

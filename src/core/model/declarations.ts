@@ -1,5 +1,7 @@
 import ts from "../typescript.cjs";
 
+import { isAssignedTo } from "./syntax.js";
+
 /** The name of the `declare module "x"` block a declaration sits in, with any `node:` prefix removed. */
 export function getAmbientModuleName(node: ts.Node): string | undefined {
   for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
@@ -74,28 +76,12 @@ export function isPlatformDeclaration(declaration: ts.Node, program: ts.Program)
 /** Methods that change an array or object in place. */
 const MUTATING_METHODS = new Set(["push", "unshift", "splice", "fill", "copyWithin", "set", "add", "delete", "clear"]);
 
-function isAssignmentTarget(node: ts.Node): boolean {
-  const parent = node.parent;
-  if (ts.isBinaryExpression(parent)) {
-    const operator = parent.operatorToken.kind;
-    return (
-      parent.left === node && operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment
-    );
-  }
-  const isStep = (operator: ts.SyntaxKind): boolean =>
-    operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
-  return (
-    ts.isDeleteExpression(parent) ||
-    ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && isStep(parent.operator))
-  );
-}
-
 /** `rows.push(x)`, `rows[0] = x`, `rows[0].name = x`, `delete rows.x`: `access` is the outermost access of the name. */
 function isChangingUse(access: ts.Expression): boolean {
   const parent = access.parent;
   const isMethodCall = ts.isCallExpression(parent) && parent.expression === access;
   if (isMethodCall) return ts.isPropertyAccessExpression(access) && MUTATING_METHODS.has(access.name.text);
-  return isAssignmentTarget(access);
+  return isAssignedTo(access) || ts.isDeleteExpression(parent);
 }
 
 /**

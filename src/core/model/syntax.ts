@@ -51,6 +51,20 @@ export function getExpressionStatementOf(node: ts.Node): ts.ExpressionStatement 
   return ts.isExpressionStatement(current.parent) ? current.parent : undefined;
 }
 
+/** Whether `node` is written to: the left of `=` or `+=` and the like, or the operand of `++`/`--`. */
+export function isAssignedTo(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent)) {
+    const operator = parent.operatorToken.kind;
+    return (
+      parent.left === node && operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment
+    );
+  }
+  const isStep = (operator: ts.SyntaxKind): boolean =>
+    operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
+  return (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && isStep(parent.operator);
+}
+
 /** Whether `node` lies within `container`'s text (both from the same file). */
 export function isInside(node: ts.Node, container: ts.Node): boolean {
   return node.pos >= container.pos && node.end <= container.end;
