@@ -383,11 +383,12 @@ interface WriteTarget {
 /**
  * `isHelperReportable`: whether a helper's dropped write would be reported here, when its data is
  * all the call's arguments. Resolving the callee is the costliest step of the rule: skipped when not.
+ * Asked only for calls that are not a stream's own `write()`.
  */
 function getWriteTarget(
   node: ts.CallExpression,
   context: AnalysisContext,
-  isHelperReportable: boolean,
+  isHelperReportable: () => boolean,
 ): WriteTarget | undefined {
   const call = getCalleeName(node.expression) === "write" ? getStreamCall(node, context) : undefined;
   if (call) {
@@ -395,7 +396,7 @@ function getWriteTarget(
     if (!isSignalled || !call.stream || isInMemorySink(call.stream, context.checker)) return undefined;
     return { stream: call.stream, streamAtCall: call.stream, data: node.arguments.slice(0, 1) };
   }
-  const dropped = isHelperReportable ? getHelperWrite(node, context) : undefined;
+  const dropped = isHelperReportable() ? getHelperWrite(node, context) : undefined;
   if (!dropped) return undefined;
   const callee = skipOuterExpressions(node.expression);
   const argument = dropped.streamParameter === undefined ? undefined : node.arguments[dropped.streamParameter];
@@ -453,7 +454,8 @@ export function findIgnoredBackpressure(
     const repeater = findRepeater(node, context);
     // A used result is the cheapest way out: it spares resolving the callee of every call in a loop.
     if (!repeater || !isResultIgnored(node, repeater, checker)) return;
-    const isHelperReportable = options.checkAllLoops || isFedByProducer(node, node.arguments, repeater, checker);
+    const isHelperReportable = (): boolean =>
+      options.checkAllLoops || isFedByProducer(node, node.arguments, repeater, checker);
     const target = getWriteTarget(node, context, isHelperReportable);
     if (!target || isBackpressureHandled(getHandlingScope(repeater.repeater), checker)) return;
     if (
