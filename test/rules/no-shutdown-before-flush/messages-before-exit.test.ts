@@ -2,7 +2,7 @@
 // large is reported; a short literal is not, and a message of unknown size only with
 // checkMessagesBeforeExit.
 import rule from "../../../rules/no-shutdown-before-flush.js";
-import { createRuleTester } from "../../rule-tester.js";
+import { createRuleTester, reportedWithExitCode } from "../../rule-tester.js";
 
 const ruleTester = createRuleTester();
 
@@ -494,9 +494,9 @@ export async function generate(dryRun: boolean, path: string, rows: readonly str
     },
   ],
   invalid: [
-    {
-      name: "a message that carries one of two generated files, then process.exit(1)",
-      code: `
+    reportedWithExitCode(
+      "a message that carries one of two generated files, then process.exit(1)",
+      `
 declare function getTemplate(name: string, up: readonly string[]): string;
 declare function getModuleTemplate(name: string, up: readonly string[]): string;
 export function check(name: string, upSqls: readonly string[], esm: boolean): void {
@@ -505,31 +505,11 @@ export function check(name: string, upSqls: readonly string[], esm: boolean): vo
   process.exit(1);
 }
 `,
-      errors: [
-        {
-          messageId: "exitBeforeFlush",
-          line: 7,
-          data: { shutdown: "process.exit(1)", write: "console.log()", line: 6 },
-          suggestions: [
-            {
-              messageId: "useExitCode",
-              output: `
-declare function getTemplate(name: string, up: readonly string[]): string;
-declare function getModuleTemplate(name: string, up: readonly string[]): string;
-export function check(name: string, upSqls: readonly string[], esm: boolean): void {
-  const fileContent = esm ? getModuleTemplate(name, upSqls) : getTemplate(name, upSqls);
-  console.log(\`Unexpected changes found:\\n\\n\${fileContent}\`);
-  process.exitCode = 1;
-}
-`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: "a constant list of option objects that the code fills at run time, printed, then process.exit(1)",
-      code: `
+      { messageId: "exitBeforeFlush", line: 7, data: { shutdown: "process.exit(1)", write: "console.log()", line: 6 } },
+    ),
+    reportedWithExitCode(
+      "a constant list of option objects that the code fills at run time, printed, then process.exit(1)",
+      `
 declare function commandLineUsage(sections: readonly object[]): string;
 const OPTIONS = [{ name: "help", description: "Show help" }];
 export function help(plugins: readonly string[]): void {
@@ -538,28 +518,8 @@ export function help(plugins: readonly string[]): void {
   process.exit(1);
 }
 `,
-      errors: [
-        {
-          messageId: "exitBeforeFlush",
-          line: 7,
-          data: { shutdown: "process.exit(1)", write: "console.log()", line: 6 },
-          suggestions: [
-            {
-              messageId: "useExitCode",
-              output: `
-declare function commandLineUsage(sections: readonly object[]): string;
-const OPTIONS = [{ name: "help", description: "Show help" }];
-export function help(plugins: readonly string[]): void {
-  for (const plugin of plugins) OPTIONS.push({ name: plugin, description: "A plugin" });
-  console.log(commandLineUsage([{ optionList: OPTIONS }]));
-  process.exitCode = 1;
-}
-`,
-            },
-          ],
-        },
-      ],
-    },
+      { messageId: "exitBeforeFlush", line: 7, data: { shutdown: "process.exit(1)", write: "console.log()", line: 6 } },
+    ),
     exitAfterPrint(
       "a record holding a list serialised after a label, then process.exit(1)",
       "export function fail(report: { readonly errors: string[] }): void",

@@ -2,7 +2,7 @@
 // listeners, a reply from the peer), and which paths reach the shutdown with data still queued:
 // branches, loops, try/finally, switch, break and continue.
 import rule from "../../../rules/no-shutdown-before-flush.js";
-import { createRuleTester } from "../../rule-tester.js";
+import { createRuleTester, reportedWithExitCode } from "../../rule-tester.js";
 
 const ruleTester = createRuleTester();
 
@@ -527,9 +527,9 @@ export async function closeLater(socket: Socket, data: Buffer): Promise<void> {
       ],
     },
     // ---- paths ----------------------------------------------------------------------------------
-    {
-      name: "a command handler that also writes before returning false still leaves its output pending at the exit",
-      code: `
+    reportedWithExitCode(
+      "a command handler that also writes before returning false still leaves its output pending at the exit",
+      `
 async function handleList(args: string[], rows: readonly object[]): Promise<boolean> {
   process.stdout.write(JSON.stringify(rows));
   if (args[0] !== "list") return false;
@@ -540,32 +540,11 @@ export async function main(args: string[], rows: readonly object[]): Promise<voi
   process.exit(1);
 }
 `,
-      errors: [
-        {
-          messageId: "exitAfterWriteInCall",
-          line: 9,
-          suggestions: [
-            {
-              messageId: "useExitCode",
-              output: `
-async function handleList(args: string[], rows: readonly object[]): Promise<boolean> {
-  process.stdout.write(JSON.stringify(rows));
-  if (args[0] !== "list") return false;
-  return true;
-}
-export async function main(args: string[], rows: readonly object[]): Promise<void> {
-  if (await handleList(args, rows)) return;
-  process.exitCode = 1;
-}
-`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: "a handler with no declared return type may fall off the end of its switch with its output pending",
-      code: `
+      { messageId: "exitAfterWriteInCall", line: 9 },
+    ),
+    reportedWithExitCode(
+      "a handler with no declared return type may fall off the end of its switch with its output pending",
+      `
 async function handle(command: "list" | "count" | undefined, rows: readonly object[]) {
   if (!command) return false;
   process.stdout.write(JSON.stringify(rows));
@@ -581,34 +560,8 @@ export async function main(command: "list" | "count" | undefined, rows: readonly
   process.exit(1);
 }
 `,
-      errors: [
-        {
-          messageId: "exitAfterWriteInCall",
-          line: 14,
-          suggestions: [
-            {
-              messageId: "useExitCode",
-              output: `
-async function handle(command: "list" | "count" | undefined, rows: readonly object[]) {
-  if (!command) return false;
-  process.stdout.write(JSON.stringify(rows));
-  switch (command) {
-    case "list":
-      return true;
-    case "count":
-      return true;
-  }
-}
-export async function main(command: "list" | "count" | undefined, rows: readonly object[]): Promise<void> {
-  if (await handle(command, rows)) return;
-  process.exitCode = 1;
-}
-`,
-            },
-          ],
-        },
-      ],
-    },
+      { messageId: "exitAfterWriteInCall", line: 14 },
+    ),
     {
       name: "an exit on the path where the handler returned true follows its output",
       code: `
