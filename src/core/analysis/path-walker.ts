@@ -106,7 +106,8 @@ export abstract class PathWalker<State> {
     if (!symbol) return false;
     let answer = neverReturningSymbols.get(symbol);
     if (answer === undefined) {
-      const signatures = this.checker.getTypeOfSymbolAtLocation(symbol, name).getCallSignatures();
+      // The declared type: the type at the call would narrow it along the flow, for no gain here.
+      const signatures = this.checker.getTypeOfSymbol(symbol).getCallSignatures();
       answer =
         signatures.length > 0 &&
         signatures.every((signature) => (signature.getReturnType().flags & ts.TypeFlags.Never) !== 0);
