@@ -2,7 +2,13 @@ import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "../model/analysis-context.js";
 import { getConstantValue, getVariableDeclaration, isConstDeclaration } from "../model/declarations.js";
-import { getEnclosingFunction, isAsyncFunction, isPerItemCall, type FunctionLike } from "../model/function-context.js";
+import {
+  getBodyText,
+  getEnclosingFunction,
+  isAsyncFunction,
+  isPerItemCall,
+  type FunctionLike,
+} from "../model/function-context.js";
 import { bindKeys, createKeyPorter } from "../model/call-bindings.js";
 import { getCalleeBody, getFunctionOfDeclaration, getReferencedFunction } from "../model/callees.js";
 import {
@@ -454,7 +460,7 @@ function hasShutdownCandidate(scope: FunctionLike | ts.SourceFile): boolean {
   const isCandidateName = (name: string): boolean =>
     SHUTDOWN_NAMES.has(name) ||
     isPipeOrFileUseName(name) ||
-    (DEFERRING_NAMES.has(name) && (mentionsExit ??= scope.getText().includes("exit")));
+    (DEFERRING_NAMES.has(name) && (mentionsExit ??= getBodyText(scope).includes("exit")));
   forEachDescendant(scope, (node) => {
     if (found || (ts.isFunctionLike(node) && node !== scope)) return false;
     if (ts.isCallExpression(node)) {
@@ -1425,7 +1431,7 @@ function summarize(
   depth: number,
 ): ShutdownSummary {
   // At the last depth no call is followed: a body without a stream call in its text has nothing to say.
-  if (depth === 0 && !mayContainStreamCall(fn.getText())) return EMPTY_SUMMARY;
+  if (depth === 0 && !mayContainStreamCall(getBodyText(fn))) return EMPTY_SUMMARY;
   const { checker } = context;
   const outer = getOuterStreams(fn, checker);
   const analysis = new ShutdownAnalysis(fn, context, options, depth);
@@ -1638,7 +1644,7 @@ function callsShutdownFunction(
   context: AnalysisContext,
   options: ShutdownOptions,
 ): boolean {
-  if (!mayContainStreamCall(scope.getText())) return false;
+  if (!mayContainStreamCall(getBodyText(scope))) return false;
   let found = false;
   forEachDescendant(scope, (node) => {
     if (found || ts.isFunctionLike(node)) return false;

@@ -98,6 +98,14 @@ export function getBodyStatements(scope: FunctionLike | ts.SourceFile): readonly
   return scope.body && ts.isBlock(scope.body) ? scope.body.statements : undefined;
 }
 
+/**
+ * The text of the code a scope runs, for cheap tests of what it may call: a function's body, a
+ * file's whole text. Not a function's own name: a method `write() {}` is no call of `write()`.
+ */
+export function getBodyText(scope: FunctionLike | ts.SourceFile): string {
+  return ts.isSourceFile(scope) ? scope.text : (scope.body?.getText() ?? "");
+}
+
 /** Whether `fn` is declared (or inferred) to return `never`: its end must not be reachable. */
 export function isNeverReturning(fn: FunctionLike | undefined, checker: ts.TypeChecker): boolean {
   if (!fn) return false;
