@@ -290,21 +290,17 @@ export abstract class PathWalker<State> {
       }
       return current.map((way) => ({ state: this.call(node, way.state), flags: way.flags }));
     }
-    const assigned = current.map((way) => ({ state: way.state, flags: this.assigned(node, way.flags) }));
+    // Most nodes assign nothing: no new path for them.
+    const assignment = getAssignment(node);
+    if (!assignment) return current;
+    const assigned = current.map((way) => ({ state: way.state, flags: this.assigned(assignment, way.flags) }));
     return assigned.some((way, index) => way.flags !== current[index].flags) ? this.normalize(assigned) : current;
   }
 
   // ---- flags -----------------------------------------------------------------------------------
 
-  /** The flags after `node` if it sets a local: to a constant `true`/`false`, or to anything else. */
-  private assigned(node: ts.Node, flags: Flags): Flags {
-    let target: ts.Node | undefined;
-    let value: ts.Node | undefined;
-    if (ts.isVariableDeclaration(node)) [target, value] = [node.name, node.initializer];
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)
-      [target, value] = [node.left, node.right];
-    else return flags;
-    if (!ts.isIdentifier(target)) return flags;
+  /** The flags after a local is set: to a constant `true`/`false`, or to anything else. */
+  private assigned({ target, value }: Assignment, flags: Flags): Flags {
     const constant = value && getBooleanLiteral(value);
     if (constant === undefined && flags.size === 0) return flags;
     const symbol = this.checker.getSymbolAtLocation(target);
@@ -368,6 +364,22 @@ export abstract class PathWalker<State> {
 
 function haveSameFlags(a: Flags, b: Flags): boolean {
   return a === b || (a.size === b.size && [...a].every(([symbol, value]) => b.get(symbol) === value));
+}
+
+/** A local set by a declaration or a plain `=`; `value` is missing for `let x;`. */
+interface Assignment {
+  readonly target: ts.Identifier;
+  readonly value: ts.Node | undefined;
+}
+
+function getAssignment(node: ts.Node): Assignment | undefined {
+  let target: ts.Node;
+  let value: ts.Node | undefined;
+  if (ts.isVariableDeclaration(node)) [target, value] = [node.name, node.initializer];
+  else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)
+    [target, value] = [node.left, node.right];
+  else return undefined;
+  return ts.isIdentifier(target) ? { target, value } : undefined;
 }
 
 function getBooleanLiteral(node: ts.Node): boolean | undefined {
