@@ -11,6 +11,7 @@ import {
   type StreamOperation,
   type StreamOwner,
 } from "../model/stream-calls.js";
+import { getFileIndex } from "../model/file-index.js";
 import { forEachDescendant } from "../model/syntax.js";
 
 export interface DiscardedResult {
@@ -79,13 +80,25 @@ function isObservedByLocalReader(result: ResultOperation, context: AnalysisConte
  */
 export function findDiscardedResults(sourceFile: ts.SourceFile, context: AnalysisContext): DiscardedResult[] {
   const results: DiscardedResult[] = [];
-  forEachDescendant(sourceFile, (node) => {
-    if (!isCandidateResult(node)) return;
+  for (const node of getCandidateResults(sourceFile)) {
     // Where the value goes is mostly syntax: asking it first spares typing every awaited call.
     const site = getDiscardSite(node, context.checker);
     const result = site && getResultOperation(node, context);
-    if (!site || !result || isObservedByLocalReader(result, context)) return;
-    results.push({ node, site, ...result });
-  });
+    if (site && result && !isObservedByLocalReader(result, context)) results.push({ node, site, ...result });
+  }
   return results;
+}
+
+/** `.ready` or `.closed` as a property: a file without either reads no writer's promise. */
+const WRITER_PROMISE_TEXT = /\.\s*(?:ready|closed)\b/;
+
+/** The candidate results of a file, in the order of a walk of its tree (a node before those inside it). */
+function getCandidateResults(sourceFile: ts.SourceFile): (ts.CallExpression | ts.PropertyAccessExpression)[] {
+  const calls = getFileIndex(sourceFile).calls.filter(isCandidatePromiseCall);
+  if (!WRITER_PROMISE_TEXT.test(sourceFile.text)) return calls;
+  const reads: ts.PropertyAccessExpression[] = [];
+  forEachDescendant(sourceFile, (node) => {
+    if (ts.isPropertyAccessExpression(node) && isCandidateResult(node)) reads.push(node);
+  });
+  return [...calls, ...reads].sort((a, b) => a.pos - b.pos || b.end - a.end);
 }

@@ -13,6 +13,7 @@ import { getConstantValue } from "../model/declarations.js";
 import { getDiscardSite } from "./discarded.js";
 import { getEnclosingFunction, isPerItemCall } from "../model/function-context.js";
 import { getHelperWrite } from "./helper-writes.js";
+import { getFileIndex } from "../model/file-index.js";
 import { getStreamCall } from "../model/stream-calls.js";
 import { isProcessStdio } from "../model/stream-families.js";
 import { getStreamKey } from "../model/stream-identity.js";
@@ -449,27 +450,26 @@ export function findIgnoredBackpressure(
 ): IgnoredBackpressure[] {
   const { checker } = context;
   const findings: IgnoredBackpressure[] = [];
-  forEachDescendant(sourceFile, (node) => {
-    if (!ts.isCallExpression(node)) return;
+  for (const node of getFileIndex(sourceFile).calls) {
     const repeater = findRepeater(node, context);
     // A used result is the cheapest way out: it spares resolving the callee of every call in a loop.
-    if (!repeater || !isResultIgnored(node, repeater, checker)) return;
+    if (!repeater || !isResultIgnored(node, repeater, checker)) continue;
     const isHelperReportable = (): boolean =>
       options.checkAllLoops || isFedByProducer(node, node.arguments, repeater, checker);
     const target = getWriteTarget(node, context, isHelperReportable);
-    if (!target || isBackpressureHandled(getHandlingScope(repeater.repeater), checker)) return;
+    if (!target || isBackpressureHandled(getHandlingScope(repeater.repeater), checker)) continue;
     if (
       !isFedByProducer(node, target.data, repeater, checker) &&
       (!options.checkAllLoops || isLogLine(target, context))
     )
-      return;
-    if (isOncePerStream(node, target.streamAtCall, repeater.repeater, checker)) return;
-    if (isOverAFewItems(repeater, checker)) return;
+      continue;
+    if (isOncePerStream(node, target.streamAtCall, repeater.repeater, checker)) continue;
+    if (isOverAFewItems(repeater, checker)) continue;
     const fn = repeater.repeater as ts.FunctionLikeDeclaration;
-    if (isProducerHandler(repeater.repetition) && isGuardedByFlag(node, fn, checker)) return;
-    if (repeater.repetition === "stream-implementation" && !isCalledBackAtOnce(node, target, fn, context)) return;
+    if (isProducerHandler(repeater.repetition) && isGuardedByFlag(node, fn, checker)) continue;
+    if (repeater.repetition === "stream-implementation" && !isCalledBackAtOnce(node, target, fn, context)) continue;
     findings.push({ node, stream: target.stream, ...repeater, ...(target.via && { via: target.via }) });
-  });
+  }
   return findings.filter((finding) => !isBesideDataWrite(finding, findings, checker));
 }
 

@@ -3,6 +3,7 @@ import ts from "../typescript.cjs";
 import type { AnalysisContext } from "../model/analysis-context.js";
 import { getAmbientModuleName, isPlatformDeclaration } from "../model/declarations.js";
 import { getDiscardSite } from "./discarded.js";
+import { getFileIndex } from "../model/file-index.js";
 import { isBoundedText } from "./stdio-messages.js";
 import { getStreamFamily } from "../model/stream-families.js";
 import {
@@ -160,10 +161,9 @@ function isWholeWrite(node: ts.CallExpression, checker: ts.TypeChecker): boolean
 /** Every write in `sourceFile` whose count of bytes written is dropped although it may be short. */
 export function findIgnoredByteCounts(sourceFile: ts.SourceFile, context: AnalysisContext): IgnoredByteCount[] {
   const findings: IgnoredByteCount[] = [];
-  forEachDescendant(sourceFile, (node) => {
-    if (!ts.isCallExpression(node)) return;
+  for (const node of getFileIndex(sourceFile).calls) {
     const api = getIgnoredByteCount(node, context);
     if (api) findings.push({ node, api, label: `${skipOuterExpressions(node.expression).getText()}()` });
-  });
+  }
   return findings;
 }

@@ -11,6 +11,7 @@ import {
 } from "../model/function-context.js";
 import { bindKeys, createKeyPorter } from "../model/call-bindings.js";
 import { getCalleeBody, getFunctionOfDeclaration, getReferencedFunction } from "../model/callees.js";
+import { getFileIndex, getOwnCalls, type Scope } from "../model/file-index.js";
 import {
   getFileKeys,
   getFileUsePaths,
@@ -454,20 +455,30 @@ function isCompletionCallback(
 }
 
 /** Whether a scope has anything rule 2 could report: the cheap test made before any type check. */
-function hasShutdownCandidate(scope: FunctionLike | ts.SourceFile): boolean {
-  let found = false;
+function hasShutdownCandidate(scope: Scope): boolean {
   let mentionsExit: boolean | undefined;
   const isCandidateName = (name: string): boolean =>
     SHUTDOWN_NAMES.has(name) ||
     isPipeOrFileUseName(name) ||
     (DEFERRING_NAMES.has(name) && (mentionsExit ??= getBodyText(scope).includes("exit")));
+  const isCandidateCall = (call: ts.CallExpression): boolean => {
+    const name = getCalleeName(call.expression);
+    return (name !== undefined && isCandidateName(name)) || isDisposeCall(call);
+  };
+  return (
+    getOwnCalls(scope).some(isCandidateCall) || (USING_TEXT.test(getBodyText(scope)) && hasUsingDeclaration(scope))
+  );
+}
+
+/** `using` or `await using` as a word: text without it declares no disposable binding. */
+const USING_TEXT = /\busing\b/;
+
+/** Whether `scope` itself (not a function nested in it) declares a `using` binding. */
+function hasUsingDeclaration(scope: Scope): boolean {
+  let found = false;
   forEachDescendant(scope, (node) => {
-    if (found || (ts.isFunctionLike(node) && node !== scope)) return false;
-    if (ts.isCallExpression(node)) {
-      const name = getCalleeName(node.expression);
-      found = (name !== undefined && isCandidateName(name)) || isDisposeCall(node);
-    }
-    found ||= ts.isVariableDeclarationList(node) && isUsingDeclarationList(node);
+    if (found || ts.isFunctionLike(node)) return false;
+    found = ts.isVariableDeclarationList(node) && isUsingDeclarationList(node);
     return !found;
   });
   return found;
@@ -1639,23 +1650,14 @@ function getWritesOfOtherMethods(
  * Whether `scope` writes something itself and calls one of the program's functions that shuts a
  * stream down or exits. Without a write of its own in view, a loss is the callees' business.
  */
-function callsShutdownFunction(
-  scope: FunctionLike | ts.SourceFile,
-  context: AnalysisContext,
-  options: ShutdownOptions,
-): boolean {
+function callsShutdownFunction(scope: Scope, context: AnalysisContext, options: ShutdownOptions): boolean {
   if (!mayContainStreamCall(getBodyText(scope))) return false;
-  let found = false;
-  forEachDescendant(scope, (node) => {
-    if (found || ts.isFunctionLike(node)) return false;
-    const callee = ts.isCallExpression(node) ? getCalleeBody(node, context.program) : undefined;
-    if (callee && callee !== scope) {
-      const summary = getShutdownSummary(callee, context, options, CALL_DEPTH - 1);
-      found = summary.exit !== undefined || summary.drops.length > 0;
-    }
-    return !found;
+  return getOwnCalls(scope).some((call) => {
+    const callee = getCalleeBody(call, context.program);
+    if (!callee || callee === scope) return false;
+    const summary = getShutdownSummary(callee, context, options, CALL_DEPTH - 1);
+    return summary.exit !== undefined || summary.drops.length > 0;
   });
-  return found;
 }
 
 /**
@@ -1699,10 +1701,7 @@ export function findShutdownsBeforeFlush(
   context: AnalysisContext,
   options: ShutdownOptions,
 ): ShutdownBeforeFlush[] {
-  const scopes: (FunctionLike | ts.SourceFile)[] = [sourceFile];
-  forEachDescendant(sourceFile, (node) => {
-    if (ts.isFunctionLike(node) && "body" in node && node.body) scopes.push(node);
-  });
+  const scopes: Scope[] = [sourceFile, ...getFileIndex(sourceFile).functions];
   const findings: ShutdownBeforeFlush[] = [];
   for (const scope of scopes) {
     if (!hasShutdownCandidate(scope) && !callsShutdownFunction(scope, context, options)) continue;
