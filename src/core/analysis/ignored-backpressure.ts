@@ -452,10 +452,14 @@ export function findIgnoredBackpressure(
   const findings: IgnoredBackpressure[] = [];
   for (const node of getFileIndex(sourceFile).calls) {
     const repeater = findRepeater(node, context);
-    // A used result is the cheapest way out: it spares resolving the callee of every call in a loop.
-    if (!repeater || !isResultIgnored(node, repeater, checker)) continue;
+    if (!repeater) continue;
+    let helperReportable: boolean | undefined;
     const isHelperReportable = (): boolean =>
-      options.checkAllLoops || isFedByProducer(node, node.arguments, repeater, checker);
+      (helperReportable ??= options.checkAllLoops || isFedByProducer(node, node.arguments, repeater, checker));
+    // The cheapest ways out first: a call that is neither named `write` nor a helper call that
+    // would be reported, then a used result, which spares resolving the callee of every call in a loop.
+    if (getCalleeName(node.expression) !== "write" && !isHelperReportable()) continue;
+    if (!isResultIgnored(node, repeater, checker)) continue;
     const target = getWriteTarget(node, context, isHelperReportable);
     if (!target || isBackpressureHandled(getHandlingScope(repeater.repeater), checker)) continue;
     if (
