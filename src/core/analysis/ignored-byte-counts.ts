@@ -1,7 +1,7 @@
 import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "../model/analysis-context.js";
-import { getAmbientModuleName, isPlatformDeclaration } from "../model/declarations.js";
+import { getAmbientModuleName, getCalledDeclaration, isPlatformDeclaration } from "../model/declarations.js";
 import { getDiscardSite } from "./discarded.js";
 import { getFileIndex } from "../model/file-index.js";
 import { isBoundedText } from "./stdio-messages.js";
@@ -38,7 +38,7 @@ export interface IgnoredByteCount {
 const CANDIDATE_NAMES = new Set(["writeSync", "write"]);
 
 function getFsFunction(node: ts.CallExpression, context: AnalysisContext): string | undefined {
-  const declaration = context.checker.getResolvedSignature(node)?.declaration;
+  const declaration = getCalledDeclaration(node, context.checker);
   if (!declaration || !isPlatformDeclaration(declaration, context.program)) return undefined;
   if (getAmbientModuleName(declaration) !== "fs" || !ts.isFunctionDeclaration(declaration)) return undefined;
   return declaration.name?.text;

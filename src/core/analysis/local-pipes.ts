@@ -4,6 +4,7 @@ import type { AnalysisContext } from "../model/analysis-context.js";
 import {
   getAmbientModuleName,
   getAssignedValues,
+  getCalledDeclaration,
   getVariableDeclaration,
   isPlatformDeclaration,
 } from "../model/declarations.js";
@@ -193,7 +194,7 @@ function getPipeDeadlockRisk(stream: ts.Expression, site: ts.Node, context: Anal
 
 /** `arrayBuffer(readable)`, `text(readable)` from `node:stream/consumers`: they read to the end and reject if the stream fails. */
 function isWholeStreamConsumer(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
-  const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+  const declaration = getCalledDeclaration(call, checker);
   return declaration !== undefined && getAmbientModuleName(declaration) === "stream/consumers";
 }
 

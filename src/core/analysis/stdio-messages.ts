@@ -1,6 +1,7 @@
 import ts from "../typescript.cjs";
 
 import {
+  getCalledDeclaration,
   getConstantValue,
   getVariableDeclaration,
   isChangedInPlace,
@@ -60,7 +61,7 @@ function isFormattedMessage(call: ts.Expression, checker: ts.TypeChecker, depth:
   const callee = skipOuterExpressions(call.expression);
   const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
   if (receiver && isCollectionOrBinary(checker.getTypeAtLocation(receiver), checker)) return false;
-  const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+  const declaration = getCalledDeclaration(call, checker);
   const fileName = declaration?.getSourceFile().fileName ?? "";
   if (isInPackageFolder(fileName, "node") || isInPackageFolder(fileName, "typescript")) return false;
   const isText = (argument: ts.Expression): boolean =>

@@ -1,6 +1,6 @@
 import ts from "../typescript.cjs";
 
-import { isAssignedTo } from "./syntax.js";
+import { isAssignedTo, skipOuterExpressions } from "./syntax.js";
 
 /** The name of the `declare module "x"` block a declaration sits in, with any `node:` prefix removed. */
 export function getAmbientModuleName(node: ts.Node): string | undefined {
@@ -56,6 +56,25 @@ export function getConstantValue(node: ts.Expression, checker: ts.TypeChecker): 
   const declaration = ts.isIdentifier(node) ? getVariableDeclaration(node, checker) : undefined;
   const isNamedConstant = declaration && ts.isIdentifier(declaration.name) && isConstDeclaration(declaration);
   return isNamedConstant ? declaration.initializer : undefined;
+}
+
+/**
+ * The declaration of the function or method a call names (`console.log`, `fs.rename`, an imported
+ * `once`), through import aliases; for a function held in a variable or a parameter, that of the
+ * signature the call resolves to. Asked of the callee's symbol first: resolving the call's
+ * signature checks every argument, the costliest question asked of most calls.
+ */
+export function getCalledDeclaration(call: ts.CallExpression, checker: ts.TypeChecker): ts.Declaration | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  let symbol = ts.isIdentifier(name) ? checker.getSymbolAtLocation(name) : undefined;
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declared = symbol?.declarations?.find(isFunctionOrMethodDeclaration);
+  return declared ?? checker.getResolvedSignature(call)?.getDeclaration();
+}
+
+function isFunctionOrMethodDeclaration(node: ts.Declaration): boolean {
+  return ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isMethodSignature(node);
 }
 
 /** Whether `fileName` belongs to `packageName` as installed, or to its `@types` package. */

@@ -1,7 +1,7 @@
 import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "./analysis-context.js";
-import { getAmbientModuleName, isPlatformDeclaration } from "./declarations.js";
+import { getAmbientModuleName, getCalledDeclaration, isPlatformDeclaration } from "./declarations.js";
 import type { StreamCall } from "./stream-calls.js";
 import { getStreamFamily } from "./stream-families.js";
 import { getStreamKeys, type StreamKey } from "./stream-identity.js";
@@ -97,7 +97,7 @@ export function getFileUsePaths(
 ): readonly ts.Expression[] | undefined {
   const name = getCalleeName(node.expression);
   if (name === undefined || !FILE_USES.has(name) || node.arguments.length === 0) return undefined;
-  const declaration = context.checker.getResolvedSignature(node)?.declaration;
+  const declaration = getCalledDeclaration(node, context.checker);
   if (!declaration || !isPlatformDeclaration(declaration, context.program)) return undefined;
   const moduleName = getAmbientModuleName(declaration);
   if (moduleName !== "fs" && moduleName !== "fs/promises") return undefined;

@@ -1,7 +1,7 @@
 import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "./analysis-context.js";
-import { getAmbientModuleName, isPlatformDeclaration } from "./declarations.js";
+import { getAmbientModuleName, getCalledDeclaration, isPlatformDeclaration } from "./declarations.js";
 import { getStreamFamily, type StreamFamily } from "./stream-families.js";
 import { forEachDescendant, getCalleeName, skipOuterExpressions } from "./syntax.js";
 import { isUntypedStreamMethod } from "./untyped-streams.js";
@@ -231,7 +231,7 @@ export function getStreamCall(node: ts.CallExpression, context: AnalysisContext)
   const mayBeKnown =
     HELPER_NAMES.has(name) || CONSOLE_METHODS.has(name) || getRenamedCandidates(node.getSourceFile()).has(name);
   if (!mayBeKnown) return undefined;
-  const declaration = context.checker.getResolvedSignature(node)?.declaration;
+  const declaration = getCalledDeclaration(node, context.checker);
   const known = getKnownFunction(declaration, context);
   if (!known) return undefined;
   const call = classifyKnownFunction(node, known, calleeText);
