@@ -1,5 +1,6 @@
 import ts from "../typescript.cjs";
 
+import { getReferencedSymbol } from "./declarations.js";
 import type { FunctionLike } from "./function-context.js";
 import { skipOuterExpressions } from "./syntax.js";
 
@@ -43,11 +44,7 @@ export function getCalleeBody(call: ts.CallExpression, program: ts.Program): Cal
 export function getReferencedFunction(reference: ts.Expression, program: ts.Program): CalleeBody | undefined {
   const callee = skipOuterExpressions(reference);
   if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return callee;
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-  if (!ts.isIdentifier(name)) return undefined;
-  const checker = program.getTypeChecker();
-  let symbol = checker.getSymbolAtLocation(name);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const symbol = getReferencedSymbol(callee, program.getTypeChecker());
   const declarations = symbol?.declarations?.filter((declaration) => isProjectSource(declaration, program));
   if (!declarations?.length) return undefined;
   const bodies = declarations.map(getFunctionOfDeclaration).filter((body) => body !== undefined);

@@ -65,12 +65,16 @@ export function getConstantValue(node: ts.Expression, checker: ts.TypeChecker): 
  * signature checks every argument, the costliest question asked of most calls.
  */
 export function getCalledDeclaration(call: ts.CallExpression, checker: ts.TypeChecker): ts.Declaration | undefined {
-  const callee = skipOuterExpressions(call.expression);
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-  let symbol = ts.isIdentifier(name) ? checker.getSymbolAtLocation(name) : undefined;
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const declared = symbol?.declarations?.find(isFunctionOrMethodDeclaration);
+  const declared = getReferencedSymbol(call.expression, checker)?.declarations?.find(isFunctionOrMethodDeclaration);
   return declared ?? checker.getResolvedSignature(call)?.getDeclaration();
+}
+
+/** What a name or a property access (`shutdown`, `this.close`, `fs.rename`) refers to, through import aliases. */
+export function getReferencedSymbol(reference: ts.Expression, checker: ts.TypeChecker): ts.Symbol | undefined {
+  const target = skipOuterExpressions(reference);
+  const name = ts.isPropertyAccessExpression(target) ? target.name : target;
+  const symbol = ts.isIdentifier(name) ? checker.getSymbolAtLocation(name) : undefined;
+  return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
 }
 
 function isFunctionOrMethodDeclaration(node: ts.Declaration): boolean {
