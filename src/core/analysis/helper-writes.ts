@@ -106,7 +106,7 @@ function summarize(fn: CalleeBody, context: AnalysisContext, depth: number, visi
     if (dropped || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     if (ts.isCallExpression(node)) {
       dropped = getOwnDroppedWrite(node, fn, context);
-      const callee = dropped || !isDropped(node, context.checker) ? undefined : getCalleeBody(node, context.program);
+      const callee = dropped || !isDropped(node, context.checker) ? undefined : getCalleeBody(node, context);
       if (callee) {
         const inner = summarize(callee, context, depth + 1, visiting);
         complete &&= inner.complete;
@@ -127,7 +127,7 @@ export function getHelperWrite(
   call: ts.CallExpression,
   context: AnalysisContext,
 ): (DroppedWrite & { readonly helper: CalleeBody }) | undefined {
-  const helper = getCalleeBody(call, context.program);
+  const helper = getCalleeBody(call, context);
   const { dropped } = helper ? summarize(helper, context, 1, new Set()) : { dropped: undefined };
   return helper && dropped && { ...dropped, helper };
 }

@@ -750,14 +750,14 @@ class ShutdownAnalysis extends PathWalker<State> {
    */
   private timedExit(node: ts.CallExpression, state: State): void {
     const [callback] = node.arguments;
-    const fn = callback && getReferencedFunction(callback, this.context.program);
+    const fn = callback && getReferencedFunction(callback, this.context);
     const exit =
       fn && fn !== this.scope ? getShutdownSummary(fn, this.context, this.options, this.depth - 1).exit : undefined;
     if (exit) this.exit(node, state, exit.inner);
   }
 
   private isQuietWhenFalse(call: ts.CallExpression): boolean {
-    const callee = this.depth > 0 ? getCalleeBody(call, this.context.program) : undefined;
+    const callee = this.depth > 0 ? getCalleeBody(call, this.context) : undefined;
     return (
       callee !== undefined &&
       callee !== this.scope &&
@@ -768,7 +768,7 @@ class ShutdownAnalysis extends PathWalker<State> {
   /** A call of one of the program's own functions: what it does to the streams, by its summary. */
   private calledFunction(node: ts.CallExpression, state: State): State {
     if (this.depth <= 0) return state;
-    const callee = getCalleeBody(node, this.context.program);
+    const callee = getCalleeBody(node, this.context);
     if (!callee || callee === this.scope) return state;
     const summary = getShutdownSummary(callee, this.context, this.options, this.depth - 1);
     if (summary === EMPTY_SUMMARY) return state;
@@ -1653,7 +1653,7 @@ function getWritesOfOtherMethods(
 function callsShutdownFunction(scope: Scope, context: AnalysisContext, options: ShutdownOptions): boolean {
   if (!mayContainStreamCall(getBodyText(scope))) return false;
   return getOwnCalls(scope).some((call) => {
-    const callee = getCalleeBody(call, context.program);
+    const callee = getCalleeBody(call, context);
     if (!callee || callee === scope) return false;
     const summary = getShutdownSummary(callee, context, options, CALL_DEPTH - 1);
     return summary.exit !== undefined || summary.drops.length > 0;

@@ -1,6 +1,7 @@
 import type ts from "typescript";
 
 import { applyOverrides, getDetectedCodeStyle, type CodeStyle } from "../fixes/code-style.js";
+import { getMemoizedChecker } from "./memoized-checker.js";
 import type { StreamKey } from "./stream-identity.js";
 import type { TypeOrValueSpecifier } from "./type-specifier.js";
 
@@ -71,7 +72,7 @@ export function getAnalysisContext(program: ts.Program, options: AnalysisOptions
   const key = JSON.stringify([options.streamTypes, options.checkUntypedStreams === true]);
   return getOrCreate(byOptions, key, () => ({
     program,
-    checker: program.getTypeChecker(),
+    checker: getMemoizedChecker(program.getTypeChecker()),
     options,
     familyCache: new Map(),
     styleCache: new WeakMap(),

@@ -1,8 +1,11 @@
 import ts from "../typescript.cjs";
 
+import type { AnalysisContext } from "./analysis-context.js";
 import { getReferencedSymbol } from "./declarations.js";
 import type { FunctionLike } from "./function-context.js";
 import { skipOuterExpressions } from "./syntax.js";
+
+type ProgramAndChecker = Pick<AnalysisContext, "program" | "checker">;
 
 /** A function of the program's own sources that a call runs, with a body to read. */
 export type CalleeBody = FunctionLike & { readonly body: ts.ConciseBody };
@@ -36,15 +39,16 @@ function isProjectSource(node: ts.Node, program: ts.Program): boolean {
  * functions, calls of values whose function cannot be told, and overloads without one body.
  * Resolved by symbol, not by signature: far cheaper, and exact for the functions it answers for.
  */
-export function getCalleeBody(call: ts.CallExpression, program: ts.Program): CalleeBody | undefined {
-  return getReferencedFunction(call.expression, program);
+export function getCalleeBody(call: ts.CallExpression, context: ProgramAndChecker): CalleeBody | undefined {
+  return getReferencedFunction(call.expression, context);
 }
 
 /** The body of the function `reference` names (`shutdown`, `this.close`), defined in the program's sources. */
-export function getReferencedFunction(reference: ts.Expression, program: ts.Program): CalleeBody | undefined {
+export function getReferencedFunction(reference: ts.Expression, context: ProgramAndChecker): CalleeBody | undefined {
   const callee = skipOuterExpressions(reference);
   if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return callee;
-  const symbol = getReferencedSymbol(callee, program.getTypeChecker());
+  const { program, checker } = context;
+  const symbol = getReferencedSymbol(callee, checker);
   const declarations = symbol?.declarations?.filter((declaration) => isProjectSource(declaration, program));
   if (!declarations?.length) return undefined;
   const bodies = declarations.map(getFunctionOfDeclaration).filter((body) => body !== undefined);
