@@ -235,11 +235,27 @@ function isAwaited(node: ts.Expression | undefined): boolean {
   return node !== undefined && ts.isAwaitExpression(skipOuterExpressions(node));
 }
 
+const loopsWithAwaitText = new WeakMap<ts.IterationStatement, boolean>();
+
+/**
+ * Whether `await` occurs in the loop's text. Every way `isAwaitedData` finds awaited data has its
+ * `await` inside the loop: without one, it need not look up the variables that carry the data.
+ */
+function hasAwaitText(loop: ts.IterationStatement): boolean {
+  let answer = loopsWithAwaitText.get(loop);
+  if (answer === undefined) {
+    answer = /\bawait\b/.test(loop.getText());
+    loopsWithAwaitText.set(loop, answer);
+  }
+  return answer;
+}
+
 /**
  * Whether the loop writes what it has just awaited: `out.write(await next())`, or a variable the
  * loop fills from an `await` (`const { value } = await reader.read()`, `r = await reader.read()`).
  */
 function isAwaitedData(data: ts.Expression, loop: ts.IterationStatement, checker: ts.TypeChecker): boolean {
+  if (!hasAwaitText(loop)) return false;
   if (isAwaited(data)) return true;
   const variable = getRootVariable(data, checker);
   if (!variable) return false;
