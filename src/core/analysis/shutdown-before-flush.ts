@@ -61,6 +61,7 @@ import {
   getOutermostExpression,
   isInside,
   isNullish,
+  perSourceFile,
   skipOuterExpressions,
 } from "../model/syntax.js";
 
@@ -466,12 +467,16 @@ function hasShutdownCandidate(scope: Scope): boolean {
     return (name !== undefined && isCandidateName(name)) || isDisposeCall(call);
   };
   return (
-    getOwnCalls(scope).some(isCandidateCall) || (USING_TEXT.test(getBodyText(scope)) && hasUsingDeclaration(scope))
+    getOwnCalls(scope).some(isCandidateCall) ||
+    (mentionsUsing(scope.getSourceFile()) && USING_TEXT.test(getBodyText(scope)) && hasUsingDeclaration(scope))
   );
 }
 
 /** `using` or `await using` as a word: text without it declares no disposable binding. */
 const USING_TEXT = /\busing\b/;
+
+/** Asked of the file first: most have no `using`, and then none of their functions needs its text cut out. */
+const mentionsUsing = perSourceFile((sourceFile) => USING_TEXT.test(sourceFile.text));
 
 /** Whether `scope` itself (not a function nested in it) declares a `using` binding. */
 function hasUsingDeclaration(scope: Scope): boolean {
