@@ -12,8 +12,10 @@
 //      S  A + this plugin's strict rules;
 //      C  A + @typescript-eslint/no-floating-promises alone.
 //    It reports each set's median lint time, elapsed and CPU (CPU time is the steadier figure on a
-//    shared machine), and peak RSS; the increments B−A, S−A and C−A of each (medians of the
-//    per-round differences), and the ratios of ours to no-floating-promises's.
+//    shared machine), the time ESLint measured in the set's rules, and peak RSS; the increments
+//    B−A, S−A and C−A of each (medians of the per-round differences), and the ratios of ours to
+//    no-floating-promises's. The rule time leaves the parse out: where the rules cost a few
+//    seconds in a lint of forty, the parse's spread swamps the CPU increment, not the rule time.
 // 2. The codemod (a dry run over the whole project) next to `tsc --noEmit`, and their ratio.
 // 3. The cost per site: one generated file with many sites (scripts/corpus.js, manySitesFile) at each
 //    --sites size, alternated round by round: the codemod next to `tsc --noEmit` on that one-file
@@ -177,9 +179,9 @@ function lint(set, directory, scratch, nodeOptions = []) {
  */
 function benchLint(name, directory, scratch) {
   const sets = /** @type {RuleSetName[]} */ (Object.keys(SETS));
-  /** @typedef {"lintSeconds" | "lintCpuSeconds" | "wallSeconds" | "peakKiB"} Measure */
+  /** @typedef {"lintSeconds" | "lintCpuSeconds" | "ruleSeconds" | "wallSeconds" | "peakKiB"} Measure */
   /** @type {Measure[]} */
-  const measures = ["lintSeconds", "lintCpuSeconds", "wallSeconds", "peakKiB"];
+  const measures = ["lintSeconds", "lintCpuSeconds", "ruleSeconds", "wallSeconds", "peakKiB"];
   const m = /** @type {Record<Measure, Record<RuleSetName, number[]>>} */ (
     Object.fromEntries(
       measures.map((key) => [key, Object.fromEntries(sets.map((set) => [set, /** @type {number[]} */ ([])]))]),
@@ -198,7 +200,7 @@ function benchLint(name, directory, scratch) {
       reports[set] = report;
       log(
         `  round ${round + 1}/${runs} ${set.padEnd(8)} ${report.lintSeconds.toFixed(2)} s elapsed, ` +
-          `${report.lintCpuSeconds.toFixed(2)} s CPU, ${mib(report.peakKiB)} peak`,
+          `${report.lintCpuSeconds.toFixed(2)} s CPU, ${report.ruleSeconds.toFixed(2)} s in rules, ${mib(report.peakKiB)} peak`,
       );
     }
   }
@@ -216,6 +218,7 @@ function benchLint(name, directory, scratch) {
     console.log(
       `${SETS[set].padEnd(27)} elapsed median ${median(m.lintSeconds[set]).toFixed(2)} s (${seconds(m.lintSeconds[set])}); ` +
         `CPU median ${median(m.lintCpuSeconds[set]).toFixed(2)} s (${seconds(m.lintCpuSeconds[set])}); ` +
+        `rules median ${median(m.ruleSeconds[set]).toFixed(2)} s (${seconds(m.ruleSeconds[set])}); ` +
         `peak RSS ${mib(median(m.peakKiB[set]))} (${m.peakKiB[set].map((kib) => (kib / 1024).toFixed(0)).join(", ")})` +
         (problems ? `; ${problems}` : ""),
     );
@@ -225,6 +228,7 @@ function benchLint(name, directory, scratch) {
   const increments = [
     ["lintSeconds", "elapsed", (s) => `${s.toFixed(2)} s`],
     ["lintCpuSeconds", "CPU    ", (s) => `${s.toFixed(2)} s`],
+    ["ruleSeconds", "rules  ", (s) => `${s.toFixed(2)} s`],
     ["peakKiB", "peak RSS", (kib) => `${(kib / 1024).toFixed(0)} MiB (${percent(kib / median(m.peakKiB.parse))})`],
   ];
   const theirs = Object.fromEntries(increments.map(([key]) => [key, increment(key, "floating")]));
@@ -243,6 +247,7 @@ function benchLint(name, directory, scratch) {
   const row = (set) => ({
     elapsed: increment("lintSeconds", set),
     cpu: increment("lintCpuSeconds", set),
+    rules: increment("ruleSeconds", set),
     rssMiB: increment("peakKiB", set) / 1024,
     rssShare: increment("peakKiB", set) / median(m.peakKiB.parse),
   });
@@ -261,7 +266,7 @@ const percent = (ratio) => `${ratio >= 0 ? "+" : ""}${(ratio * 100).toFixed(1)}%
 
 /**
  * The increments of one set over A in one project, and what they are next to no-floating-promises's.
- * @typedef {{ elapsed: number, cpu: number, rssMiB: number, rssShare: number }} BenchRow
+ * @typedef {{ elapsed: number, cpu: number, rules: number, rssMiB: number, rssShare: number }} BenchRow
  * @typedef {{ name: string, files: number } & Record<RuleSetName, BenchRow>} BenchSummary
  */
 
@@ -276,7 +281,8 @@ summary, increments over the typed parse (A); ratios to no-floating-promises's (
   const ratio = (value, of) => (value / of).toFixed(2);
   for (const { name, files, flush, strict, floating } of summaries) {
     console.log(
-      `${name} (${files} files): no-floating-promises ${floating.elapsed.toFixed(2)} s elapsed, ${floating.cpu.toFixed(2)} s CPU, ${floating.rssMiB.toFixed(0)} MiB (${percent(floating.rssShare)})`,
+      `${name} (${files} files): no-floating-promises ${floating.elapsed.toFixed(2)} s elapsed, ${floating.cpu.toFixed(2)} s CPU, ` +
+        `${floating.rules.toFixed(2)} s in rules, ${floating.rssMiB.toFixed(0)} MiB (${percent(floating.rssShare)})`,
     );
     for (const [label, ours] of /** @type {const} */ ([
       ["recommended", flush],
@@ -285,6 +291,7 @@ summary, increments over the typed parse (A); ratios to no-floating-promises's (
       console.log(
         `  ${label.padEnd(11)} ${ours.elapsed.toFixed(2)} s elapsed (ratio ${ratio(ours.elapsed, floating.elapsed)}), ` +
           `${ours.cpu.toFixed(2)} s CPU (ratio ${ratio(ours.cpu, floating.cpu)}), ` +
+          `${ours.rules.toFixed(2)} s in rules (ratio ${ratio(ours.rules, floating.rules)}), ` +
           `peak RSS ${ours.rssMiB.toFixed(0)} MiB, ${percent(ours.rssShare)} (ratio ${ratio(ours.rssMiB, floating.rssMiB)})`,
       );
     }
