@@ -176,10 +176,10 @@ export function hasMethod(type: ts.Type, name: string, checker: ts.TypeChecker):
   return property !== undefined && checker.getTypeOfSymbol(property).getCallSignatures().length > 0;
 }
 
-/** `process.stdout` and `process.stderr`, however they are reached. */
 /** Answers of isProcessStdio: asked at every write, mostly of a handful of types. */
 const stdioTypes = new WeakMap<ts.Type, boolean>();
 
+/** `process.stdout` and `process.stderr`, however they are reached. */
 export function isProcessStdio(type: ts.Type, checker: ts.TypeChecker): boolean {
   let answer = stdioTypes.get(type);
   if (answer === undefined) {
