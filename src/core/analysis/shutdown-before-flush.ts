@@ -1228,10 +1228,26 @@ class ShutdownAnalysis extends PathWalker<State> {
   private exit(node: ts.Expression, state: State, inner?: ts.Expression): void {
     if (isWriteCallback(this.scope, this.context.checker)) return;
     this.exitSite ??= { node, inner: inner ?? node };
-    const lost = state.filter(isWrite).filter(isLostOnExit);
-    const write = lost.at(-1);
-    if (write) this.findings.push({ kind: "exit", node, write, lost, shutdownIn: inner });
+    const writes = state.filter(isWrite);
+    // The message names the latest write lost. Telling each write's size types what it writes, so
+    // the whole list waits until a fix or a later check reads it.
+    const write = writes.findLast(isLostOnExit);
+    if (write) this.findings.push(withLostOnDemand({ kind: "exit", node, write, shutdownIn: inner }, writes));
   }
+}
+
+/** An exit's finding whose `lost` list is made from `writes` when first read. */
+function withLostOnDemand(
+  finding: Omit<ShutdownBeforeFlush, "lost">,
+  writes: readonly PendingWrite[],
+): ShutdownBeforeFlush {
+  let lost: readonly PendingWrite[] | undefined;
+  return {
+    ...finding,
+    get lost() {
+      return (lost ??= writes.filter(isLostOnExit));
+    },
+  };
 }
 
 /**
