@@ -1445,15 +1445,24 @@ function getOuterStreams(fn: FunctionLike, checker: ts.TypeChecker): OuterStream
   return [...keys].map((key) => ({ outer: true, keys: [key] }));
 }
 
-/** One entry per write: a write reached on several paths (once returned, once not) settles only if it does on all. */
+/**
+ * One entry per write: a write reached on several paths (once returned, once not) settles only if
+ * it does on all. A write is its call and the call it came through: the writes a callee leaves
+ * pending all come through one call here, and each stays, with its own streams and size.
+ */
 function mergeCopies(writes: readonly PendingWrite[]): PendingWrite[] {
-  const bySite = new Map<ts.Node, PendingWrite>();
+  const bySite = new Map<ts.Node, Map<ts.Node, PendingWrite>>();
   for (const write of writes) {
     const site = write.through ?? write.call.node;
-    const seen = bySite.get(site);
-    bySite.set(site, seen ? { ...seen, settlesWithCall: seen.settlesWithCall && write.settlesWithCall } : write);
+    let byCall = bySite.get(site);
+    if (!byCall) bySite.set(site, (byCall = new Map<ts.Node, PendingWrite>()));
+    const seen = byCall.get(write.call.node);
+    byCall.set(
+      write.call.node,
+      seen ? { ...seen, settlesWithCall: seen.settlesWithCall && write.settlesWithCall } : write,
+    );
   }
-  return [...bySite.values()];
+  return [...bySite.values()].flatMap((byCall) => [...byCall.values()]);
 }
 
 function summarize(

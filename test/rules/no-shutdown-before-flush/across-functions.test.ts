@@ -917,6 +917,48 @@ process.exitCode = 0;
       ],
     },
     {
+      name: "two calls deep: the short status line a helper writes first does not hide the report it prints after it",
+      code: `
+import type { Socket } from "node:net";
+function report(sock: Socket, rows: object[]) {
+  sock.write("ok\\n");
+  process.stdout.write(JSON.stringify(rows));
+}
+function handle(sock: Socket, rows: object[]) {
+  report(sock, rows);
+}
+export function main(sock: Socket, rows: object[]) {
+  handle(sock, rows);
+  process.exit(0);
+}
+`,
+      errors: [
+        {
+          messageId: "exitAfterWriteInCall",
+          line: 12,
+          suggestions: [
+            {
+              messageId: "useExitCode",
+              output: `
+import type { Socket } from "node:net";
+function report(sock: Socket, rows: object[]) {
+  sock.write("ok\\n");
+  process.stdout.write(JSON.stringify(rows));
+}
+function handle(sock: Socket, rows: object[]) {
+  report(sock, rows);
+}
+export function main(sock: Socket, rows: object[]) {
+  handle(sock, rows);
+  process.exitCode = 0;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "a fatal() helper forwarding objects to error(): they may be printed whole before the exit",
       code: `
 function error(...rows: object[]) {
