@@ -599,6 +599,7 @@ class ShutdownAnalysis extends PathWalker<State> {
     let isReply: boolean | undefined;
     const isWaitedByReturn = (write: PendingWrite): boolean =>
       returned !== undefined &&
+      !isDeclaredPrimitive(this.scope) &&
       isThenableType(checker.getTypeAtLocation(returned), checker) &&
       (write.keys.some((key) => (signalled ??= this.getSettlingKeys(returned)).includes(key)) ||
         ((isReply ??= isReplyPromise(returned, checker)) && isConnectionWrite(write, checker)));
@@ -1234,6 +1235,31 @@ class ShutdownAnalysis extends PathWalker<State> {
     const write = writes.findLast(isLostOnExit);
     if (write) this.findings.push(withLostOnDemand({ kind: "exit", node, write, shutdownIn: inner }, writes));
   }
+}
+
+/** Return types written as a primitive (`: number`, `: "ok"`, `: x is Row`), which no promise is assignable to. */
+const PRIMITIVE_TYPE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.NumberKeyword,
+  ts.SyntaxKind.StringKeyword,
+  ts.SyntaxKind.BooleanKeyword,
+  ts.SyntaxKind.BigIntKeyword,
+  ts.SyntaxKind.SymbolKeyword,
+  ts.SyntaxKind.LiteralType,
+  ts.SyntaxKind.TypePredicate,
+]);
+
+/**
+ * Whether a function is declared to return a primitive, and is not async: what its `return`s
+ * hand back is then no promise that could wait for a write, and need not be typed (the flow type
+ * of the returned value, at every return of every summarised function).
+ */
+function isDeclaredPrimitive(scope: FunctionLike | ts.SourceFile): boolean {
+  return (
+    !ts.isSourceFile(scope) &&
+    scope.type !== undefined &&
+    PRIMITIVE_TYPE_KINDS.has(scope.type.kind) &&
+    !isAsyncFunction(scope)
+  );
 }
 
 /** An exit's finding whose `lost` list is made from `writes` when first read. */
