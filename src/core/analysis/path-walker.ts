@@ -102,7 +102,11 @@ export abstract class PathWalker<State> {
     const callee = skipOuterExpressions(node.expression);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
     if (!ts.isIdentifier(name)) return false;
-    const symbol = this.checker.getSymbolAtLocation(name);
+    // A method by its receiver's type, which the subclass has mostly typed already: resolving the
+    // name would check the receiver again, its flow type included.
+    const symbol = ts.isPropertyAccessExpression(callee)
+      ? this.checker.getNonNullableType(this.checker.getTypeAtLocation(callee.expression)).getProperty(name.text)
+      : this.checker.getSymbolAtLocation(name);
     if (!symbol) return false;
     let answer = neverReturningSymbols.get(symbol);
     if (answer === undefined) {
