@@ -1,7 +1,8 @@
 import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "../model/analysis-context.js";
-import { getCalleeBody, type CalleeBody } from "../model/callees.js";
+import { getCalleeBody } from "../model/callees.js";
+import type { FunctionWithBody } from "../model/function-context.js";
 import { getStreamCall } from "../model/stream-calls.js";
 import { isInside, isOuterExpression, skipOuterExpressions } from "../model/syntax.js";
 import { hasBackpressureSignal, isBackpressureHandled, isInMemorySink } from "./backpressure-handling.js";
@@ -36,7 +37,11 @@ function isDropped(node: ts.Expression, checker: ts.TypeChecker): boolean {
 }
 
 /** The parameter of `fn` that `expression` is rooted in (`out` of `out.socket`), as an index. */
-function getParameterIndex(expression: ts.Expression, fn: CalleeBody, checker: ts.TypeChecker): number | undefined {
+function getParameterIndex(
+  expression: ts.Expression,
+  fn: FunctionWithBody,
+  checker: ts.TypeChecker,
+): number | undefined {
   let root = skipOuterExpressions(expression);
   while (ts.isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
   const declaration = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root)?.valueDeclaration : undefined;
@@ -45,7 +50,7 @@ function getParameterIndex(expression: ts.Expression, fn: CalleeBody, checker: t
 }
 
 /** Whether the stream is a variable of `fn`'s own body: made afresh by each call, it cannot fill up across calls. */
-function isLocalTo(expression: ts.Expression, fn: CalleeBody, checker: ts.TypeChecker): boolean {
+function isLocalTo(expression: ts.Expression, fn: FunctionWithBody, checker: ts.TypeChecker): boolean {
   let root = skipOuterExpressions(expression);
   while (ts.isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
   const declaration = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root)?.valueDeclaration : undefined;
@@ -55,7 +60,7 @@ function isLocalTo(expression: ts.Expression, fn: CalleeBody, checker: ts.TypeCh
 /** `out.write(x);` in `fn` itself, its boolean dropped. */
 function getOwnDroppedWrite(
   node: ts.CallExpression,
-  fn: CalleeBody,
+  fn: FunctionWithBody,
   context: AnalysisContext,
 ): DroppedWrite | undefined {
   const call = getStreamCall(node, context);
@@ -70,7 +75,7 @@ function getOwnDroppedWrite(
 function throughCall(
   inner: DroppedWrite,
   call: ts.CallExpression,
-  fn: CalleeBody,
+  fn: FunctionWithBody,
   checker: ts.TypeChecker,
 ): DroppedWrite | undefined {
   const argument = inner.streamParameter === undefined ? undefined : call.arguments[inner.streamParameter];
@@ -85,7 +90,7 @@ interface Summary {
   readonly complete: boolean;
 }
 
-function summarize(fn: CalleeBody, context: AnalysisContext, depth: number, visiting: Set<ts.Node>): Summary {
+function summarize(fn: FunctionWithBody, context: AnalysisContext, depth: number, visiting: Set<ts.Node>): Summary {
   let cache = summaries.get(context);
   if (!cache) summaries.set(context, (cache = new WeakMap()));
   let byDepth = cache.get(fn);
@@ -126,7 +131,7 @@ function summarize(fn: CalleeBody, context: AnalysisContext, depth: number, visi
 export function getHelperWrite(
   call: ts.CallExpression,
   context: AnalysisContext,
-): (DroppedWrite & { readonly helper: CalleeBody }) | undefined {
+): (DroppedWrite & { readonly helper: FunctionWithBody }) | undefined {
   const helper = getCalleeBody(call, context);
   const { dropped } = helper ? summarize(helper, context, 1, new Set()) : { dropped: undefined };
   return helper && dropped && { ...dropped, helper };

@@ -7,11 +7,10 @@ import {
   isBackpressureHandled,
   isInMemorySink,
 } from "./backpressure-handling.js";
-import type { CalleeBody } from "../model/callees.js";
 import { getChunkHandler } from "../model/chunk-handlers.js";
 import { getConstantValue } from "../model/declarations.js";
 import { getDiscardSite } from "./discarded.js";
-import { getEnclosingFunction, isPerItemCall } from "../model/function-context.js";
+import { getEnclosingFunction, isPerItemCall, type FunctionWithBody } from "../model/function-context.js";
 import { getHelperWrite } from "./helper-writes.js";
 import { getFileIndex } from "../model/file-index.js";
 import { getStreamCall } from "../model/stream-calls.js";
@@ -54,7 +53,7 @@ export interface IgnoredBackpressure {
   /** For a `"data"` or `"line"` handler: the stream (or readline interface) the chunks come from, which could be paused. */
   readonly source: ts.Expression | undefined;
   /** When `node` calls a function of the project that drops the `false`: that function and its `write()`. */
-  readonly via?: { readonly helper: CalleeBody; readonly write: ts.CallExpression };
+  readonly via?: { readonly helper: FunctionWithBody; readonly write: ts.CallExpression };
 }
 
 type Repeater = Pick<IgnoredBackpressure, "repetition" | "repeater" | "source">;

@@ -2,20 +2,13 @@ import ts from "../typescript.cjs";
 
 import type { AnalysisContext } from "./analysis-context.js";
 import { getReferencedSymbol } from "./declarations.js";
-import type { FunctionLike } from "./function-context.js";
+import { hasBody, type FunctionWithBody } from "./function-context.js";
 import { skipOuterExpressions } from "./syntax.js";
 
 type ProgramAndChecker = Pick<AnalysisContext, "program" | "checker">;
 
-/** A function of the program's own sources that a call runs, with a body to read. */
-export type CalleeBody = FunctionLike & { readonly body: ts.ConciseBody };
-
-function hasBody(node: ts.Node): node is CalleeBody {
-  return ts.isFunctionLike(node) && "body" in node && node.body !== undefined;
-}
-
 /** `function f() {}`, `const f = () => {}`, a method, or a property holding an arrow function. */
-export function getFunctionOfDeclaration(declaration: ts.Declaration): CalleeBody | undefined {
+export function getFunctionOfDeclaration(declaration: ts.Declaration): FunctionWithBody | undefined {
   if (hasBody(declaration)) return declaration;
   const initializer =
     ts.isVariableDeclaration(declaration) ||
@@ -39,12 +32,15 @@ function isProjectSource(node: ts.Node, program: ts.Program): boolean {
  * functions, calls of values whose function cannot be told, and overloads without one body.
  * Resolved by symbol, not by signature: far cheaper, and exact for the functions it answers for.
  */
-export function getCalleeBody(call: ts.CallExpression, context: ProgramAndChecker): CalleeBody | undefined {
+export function getCalleeBody(call: ts.CallExpression, context: ProgramAndChecker): FunctionWithBody | undefined {
   return getReferencedFunction(call.expression, context);
 }
 
 /** The body of the function `reference` names (`shutdown`, `this.close`), defined in the program's sources. */
-export function getReferencedFunction(reference: ts.Expression, context: ProgramAndChecker): CalleeBody | undefined {
+export function getReferencedFunction(
+  reference: ts.Expression,
+  context: ProgramAndChecker,
+): FunctionWithBody | undefined {
   const callee = skipOuterExpressions(reference);
   if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return callee;
   const { program, checker } = context;

@@ -1,10 +1,7 @@
 import ts from "../typescript.cjs";
 
-import type { FunctionLike } from "./function-context.js";
+import { hasBody, type FunctionWithBody } from "./function-context.js";
 import { perSourceFile } from "./syntax.js";
-
-/** A function with a body: a scope the analyses walk. */
-export type FunctionWithBody = FunctionLike & { readonly body: ts.ConciseBody };
 
 /** A function with a body, or a file for its top level. */
 export type Scope = FunctionWithBody | ts.SourceFile;
@@ -24,10 +21,6 @@ export interface FileIndex {
 }
 
 const NO_CALLS: readonly ts.CallExpression[] = [];
-
-function hasBody(node: ts.Node): node is FunctionWithBody {
-  return ts.isFunctionLike(node) && "body" in node && node.body !== undefined;
-}
 
 export const getFileIndex = perSourceFile((sourceFile): FileIndex => {
   const calls: ts.CallExpression[] = [];

@@ -4,6 +4,13 @@ import { forEachDescendant, perSourceFile } from "./syntax.js";
 
 export type FunctionLike = ts.FunctionLikeDeclaration;
 
+/** A function with a body: a scope the analyses walk, a callee whose summary can be made. */
+export type FunctionWithBody = FunctionLike & { readonly body: ts.ConciseBody };
+
+export function hasBody(node: ts.Node): node is FunctionWithBody {
+  return ts.isFunctionLike(node) && "body" in node && node.body !== undefined;
+}
+
 /** The innermost function around `node`, or `undefined` at a file's top level. */
 export function getEnclosingFunction(node: ts.Node): FunctionLike | undefined {
   for (let current = node.parent; current; current = current.parent) {
